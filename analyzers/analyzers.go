@@ -1,0 +1,35 @@
+// Package analyzers is the registry of apivet checks: the one place that
+// lists them. The CLI, the vet tool, the golangci-lint plugin, the
+// language server and docs/checks.md all read it.
+package analyzers
+
+import (
+	"sort"
+
+	"github.com/apivet/apivet/internal/check"
+)
+
+// registered lists every check. Add a check here (one line) once its
+// package builds and its tests pass.
+var registered = []*check.Check{}
+
+// All returns the checks sorted by name, each analyzer guarded so that a
+// panic becomes an error for that package alone.
+func All() []*check.Check {
+	out := append([]*check.Check(nil), registered...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	for _, c := range out {
+		check.Guard(c.Analyzer)
+	}
+	return out
+}
+
+// ByName returns the check with the given name, or nil.
+func ByName(name string) *check.Check {
+	for _, c := range All() {
+		if c.Name() == name {
+			return c
+		}
+	}
+	return nil
+}
