@@ -6,3 +6,5 @@ require (
 	golang.org/x/tools v0.52.0
 	gopkg.in/yaml.v3 v3.0.1
 )
+
+require honnef.co/go/tools v0.8.2 // indirect
