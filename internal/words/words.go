@@ -1,0 +1,72 @@
+// Package words splits identifiers and keys into lowercase words, the way
+// several checks read names: "PasswordHash", "password_hash",
+// "X-Api-Key" and "APIKey" become [password hash], [x api key], [api key].
+package words
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Split returns the lowercase words of an identifier in camelCase,
+// PascalCase, snake_case, kebab-case, dotted or spaced form. A run of
+// upper-case letters is one word ("APIKey" → "api", "key"); digits stay
+// with the word they follow ("sha256Sum" → "sha256", "sum").
+func Split(name string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+		case unicode.IsUpper(r):
+			prevLower := i > 0 && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]))
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			prevUpper := i > 0 && unicode.IsUpper(rs[i-1])
+			if prevLower || (prevUpper && nextLower) {
+				flush()
+			}
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return out
+}
+
+// Contains reports whether the words of name contain the phrase, itself
+// given as space-separated lowercase words ("api key"), as consecutive words.
+func Contains(name, phrase string) bool {
+	return Index(Split(name), phrase) >= 0
+}
+
+// Index returns the index in ws where the phrase (space-separated
+// lowercase words) starts, or -1.
+func Index(ws []string, phrase string) int {
+	p := strings.Fields(phrase)
+	if len(p) == 0 {
+		return -1
+	}
+outer:
+	for i := 0; i+len(p) <= len(ws); i++ {
+		for j := range p {
+			if ws[i+j] != p[j] {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// Joined returns the words of name joined without separators, lowercase
+// ("API_Key" → "apikey"), for matching names written as one word.
+func Joined(name string) string { return strings.Join(Split(name), "") }
