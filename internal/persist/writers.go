@@ -1,0 +1,132 @@
+package persist
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// computeWriters finds the functions of the package that write one of
+// their parameters to the database, directly (a write Op on the
+// parameter) or through another writer, exports a WriterFact for each,
+// and adds the calls of writers (here or imported) to r.Ops.
+func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
+	type fnInfo struct {
+		fn     *types.Func
+		params map[*types.Var]int
+		body   *ast.BlockStmt
+	}
+	var fns []fnInfo
+	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
+		d := n.(*ast.FuncDecl)
+		fn, _ := pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if fn == nil || d.Body == nil {
+			return
+		}
+		params := map[*types.Var]int{}
+		sig := fn.Signature()
+		for i := 0; i < sig.Params().Len(); i++ {
+			params[sig.Params().At(i)] = i
+		}
+		fns = append(fns, fnInfo{fn, params, d.Body})
+	})
+	writeOps := map[*ast.CallExpr][]Op{}
+	for _, op := range r.Ops {
+		if op.Kind == Write {
+			writeOps[op.Call] = append(writeOps[op.Call], op)
+		}
+	}
+	// Fixpoint: a writer calling a writer in the same package.
+	for changed := true; changed; {
+		changed = false
+		for _, f := range fns {
+			found := map[int]string{}
+			ast.Inspect(f.body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				for _, op := range writeOps[call] {
+					if v := paramOf(pass, op.Arg, f.params); v >= 0 {
+						found[v] = op.Func
+					}
+				}
+				callee, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+				if callee == nil || callee == f.fn {
+					return true
+				}
+				if w := r.Writer(callee); w != nil {
+					for _, i := range w.Params {
+						if i < len(call.Args) {
+							if v := paramOf(pass, call.Args[i], f.params); v >= 0 {
+								found[v] = callee.Name() + " → " + w.Via
+							}
+						}
+					}
+				}
+				return true
+			})
+			if len(found) == 0 {
+				continue
+			}
+			old := r.writers[f.fn]
+			if old != nil && len(old.Params) == len(found) {
+				continue
+			}
+			w := &WriterFact{}
+			for i, via := range found {
+				w.Params = append(w.Params, i)
+				w.Via = via
+			}
+			sort.Ints(w.Params)
+			r.writers[f.fn] = w
+			changed = true
+		}
+	}
+	for fn, w := range r.writers {
+		pass.ExportObjectFact(fn, w)
+	}
+	// Calls of writers become write Ops.
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call := n.(*ast.CallExpr)
+		callee, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if callee == nil {
+			return
+		}
+		w := r.Writer(callee)
+		if w == nil {
+			return
+		}
+		for _, i := range w.Params {
+			if i < len(call.Args) {
+				r.Ops = append(r.Ops, Op{Call: call, Kind: Write, Arg: call.Args[i], Func: callee.Name(), Writer: w})
+			}
+		}
+	})
+	sort.SliceStable(r.Ops, func(i, j int) bool { return r.Ops[i].Call.Pos() < r.Ops[j].Call.Pos() })
+}
+
+// paramOf returns the index of the parameter e denotes (p, &p, *p), or -1.
+func paramOf(pass *analysis.Pass, e ast.Expr, params map[*types.Var]int) int {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if s, ok := e.(*ast.StarExpr); ok {
+		e = ast.Unparen(s.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, _ := pass.TypesInfo.Uses[id].(*types.Var)
+	if i, ok := params[v]; ok {
+		return i
+	}
+	return -1
+}
