@@ -206,8 +206,8 @@ var modelTagKeys = []string{"gorm", "db", "bun", "pg", "sql", "bson", "dynamodba
 
 // modelBases are types whose embedding makes a struct a model.
 var modelBases = map[string]string{
-	"gorm.io/gorm.Model":                     "gorm.Model",
-	"github.com/jinzhu/gorm.Model":           "gorm.Model",
+	"gorm.io/gorm.Model":                      "gorm.Model",
+	"github.com/jinzhu/gorm.Model":            "gorm.Model",
 	"github.com/uptrace/bun/schema.BaseModel": "bun.BaseModel",
 }
 
