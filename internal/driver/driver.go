@@ -1,0 +1,374 @@
+// Package driver loads Go packages and runs apivet checks on them,
+// returning findings with everything the outputs need (severity,
+// positions, suggested fixes, a line-shift-proof fingerprint). The CLI and
+// the language server share it; the vet tool and the golangci-lint plugin
+// run the same prepared analyzers through their own drivers.
+package driver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/apivet/apivet/internal/check"
+)
+
+// Config says what to analyze and how.
+type Config struct {
+	Dir      string   // directory to run in ("" = current)
+	Patterns []string // package patterns (default ./...)
+	Tests    bool     // analyze _test.go files too
+	Checks   []*check.Check
+	Env      []string          // extra environment for go list
+	Overlay  map[string][]byte // unsaved file contents, by absolute path
+}
+
+// Edit is one text edit of a suggested fix, in byte offsets.
+type Edit struct {
+	Filename   string
+	Start, End int
+	NewText    string
+	Pos, EndP  token.Position
+}
+
+// Fix is a suggested fix.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Finding is one diagnostic of one check.
+type Finding struct {
+	Check       *check.Check
+	Severity    check.Severity
+	Package     string
+	Pos, End    token.Position // absolute filenames
+	Message     string
+	Fixes       []Fix
+	Related     []Related
+	Function    string // enclosing function ("Type.Method", "func", or "" at package level)
+	Line        string // the source line, whitespace-normalized
+	Fingerprint string // stable across unrelated line shifts
+}
+
+// Related is a secondary location of a finding.
+type Related struct {
+	Pos     token.Position
+	Message string
+}
+
+// ProblemKind classifies a Problem.
+type ProblemKind int
+
+const (
+	LoadError     ProblemKind = iota // a package failed to load or type-check
+	InternalError                    // an analyzer failed (e.g. panicked)
+)
+
+// Problem is a package that could not be analyzed, or an analyzer failure.
+type Problem struct {
+	Kind    ProblemKind
+	Package string
+	Pos     token.Position // may be invalid
+	Message string
+	Stack   string // for internal errors caused by a panic
+}
+
+func (p Problem) String() string {
+	if p.Pos.IsValid() {
+		return p.Pos.String() + ": " + p.Message
+	}
+	return p.Message
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Findings []Finding
+	Problems []Problem
+	Packages []*packages.Package // the root packages
+	Fset     *token.FileSet
+}
+
+// LoadMode is what the checks need: full syntax and types of the packages
+// and their dependencies, because facts flow up from dependencies.
+const LoadMode = packages.LoadAllSyntax | packages.NeedModule
+
+// Load loads the packages cfg names.
+func Load(cfg Config) ([]*packages.Package, error) {
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pcfg := &packages.Config{
+		Mode:    LoadMode,
+		Dir:     cfg.Dir,
+		Tests:   cfg.Tests,
+		Env:     append(os.Environ(), cfg.Env...),
+		Overlay: cfg.Overlay,
+	}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages matched %s", strings.Join(patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// Run loads and analyzes.
+func Run(cfg Config) (*Result, error) {
+	pkgs, err := Load(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return Analyze(cfg, pkgs)
+}
+
+// Analyze runs cfg.Checks on loaded packages.
+func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
+	check.Options.Tests = cfg.Tests
+	res := &Result{Packages: pkgs}
+	if len(pkgs) > 0 {
+		res.Fset = pkgs[0].Fset
+	}
+	res.Problems = loadProblems(pkgs)
+
+	byAnalyzer := map[*analysis.Analyzer]*check.Check{}
+	var analyzers []*analysis.Analyzer
+	for _, c := range cfg.Checks {
+		check.Prepare(c.Analyzer)
+		byAnalyzer[c.Analyzer] = c
+		analyzers = append(analyzers, c.Analyzer)
+	}
+	if len(analyzers) == 0 {
+		return res, nil
+	}
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	seenInternal := map[string]bool{}
+	for act := range graph.All() {
+		var ie *check.InternalError
+		if act.Err != nil && errors.As(act.Err, &ie) {
+			key := ie.Analyzer + "@" + ie.Package
+			if !seenInternal[key] {
+				seenInternal[key] = true
+				res.Problems = append(res.Problems, Problem{Kind: InternalError, Package: ie.Package,
+					Message: ie.Error(), Stack: string(ie.Stack)})
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, act := range graph.Roots {
+		c := byAnalyzer[act.Analyzer]
+		if act.Err != nil {
+			msg := act.Err.Error()
+			var ie *check.InternalError
+			switch {
+			case errors.As(act.Err, &ie), strings.HasPrefix(msg, "failed prerequisites"):
+				// reported above, from the action that failed
+			case strings.Contains(msg, "analysis skipped due to errors in package"):
+				// reported as a load error
+			default:
+				res.Problems = append(res.Problems, Problem{Kind: InternalError, Package: act.Package.PkgPath,
+					Message: fmt.Sprintf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)})
+			}
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			f := newFinding(c, act.Package, d)
+			key := f.Check.Name() + "\x00" + f.Pos.String() + "\x00" + f.Message
+			if seen[key] { // the same file in a package and its test variant
+				continue
+			}
+			seen[key] = true
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	sortFindings(res.Findings)
+	assignFingerprints(res.Findings)
+	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].String() < res.Problems[j].String() })
+	return res, nil
+}
+
+// loadProblems collects load, parse and type errors of the packages and
+// their dependencies, once each.
+func loadProblems(pkgs []*packages.Package) []Problem {
+	var out []Problem
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			msg := e.Msg
+			pos := parsePos(e.Pos)
+			key := e.Pos + ": " + msg
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, Problem{Kind: LoadError, Package: p.PkgPath, Pos: pos, Message: msg})
+		}
+	})
+	return out
+}
+
+func parsePos(s string) token.Position {
+	if s == "" || s == "-" {
+		return token.Position{}
+	}
+	// file:line:col or file:line
+	parts := strings.Split(s, ":")
+	var p token.Position
+	n := len(parts)
+	num := func(x string) int {
+		v := 0
+		for _, r := range x {
+			if r < '0' || r > '9' {
+				return -1
+			}
+			v = v*10 + int(r-'0')
+		}
+		return v
+	}
+	switch {
+	case n >= 3 && num(parts[n-1]) >= 0 && num(parts[n-2]) >= 0:
+		p.Filename = strings.Join(parts[:n-2], ":")
+		p.Line, p.Column = num(parts[n-2]), num(parts[n-1])
+	case n >= 2 && num(parts[n-1]) >= 0:
+		p.Filename = strings.Join(parts[:n-1], ":")
+		p.Line = num(parts[n-1])
+	default:
+		p.Filename = s
+	}
+	return p
+}
+
+func newFinding(c *check.Check, pkg *packages.Package, d analysis.Diagnostic) Finding {
+	fset := pkg.Fset
+	f := Finding{
+		Check:    c,
+		Severity: check.SeverityOf(c, d),
+		Package:  pkg.PkgPath,
+		Pos:      fset.Position(d.Pos),
+		Message:  d.Message,
+	}
+	if d.End.IsValid() {
+		f.End = fset.Position(d.End)
+	} else {
+		f.End = f.Pos
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := Fix{Message: sf.Message}
+		for _, te := range sf.TextEdits {
+			end := te.End
+			if !end.IsValid() {
+				end = te.Pos
+			}
+			start, stop := fset.Position(te.Pos), fset.Position(end)
+			fix.Edits = append(fix.Edits, Edit{Filename: start.Filename, Start: start.Offset, End: stop.Offset,
+				NewText: string(te.NewText), Pos: start, EndP: stop})
+		}
+		f.Fixes = append(f.Fixes, fix)
+	}
+	for _, r := range d.Related {
+		f.Related = append(f.Related, Related{Pos: fset.Position(r.Pos), Message: r.Message})
+	}
+	f.Function, f.Line = context(pkg, d.Pos)
+	return f
+}
+
+// context returns the enclosing function's name and the normalized
+// source line of pos.
+func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
+	tf := pkg.Fset.File(pos)
+	if tf == nil {
+		return "", ""
+	}
+	for _, file := range pkg.Syntax {
+		if pkg.Fset.File(file.FileStart) != tf {
+			continue
+		}
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || pos < fd.Pos() || pos >= fd.End() {
+				continue
+			}
+			fn = fd.Name.Name
+			if fd.Recv != nil && len(fd.Recv.List) > 0 {
+				fn = recvName(fd.Recv.List[0].Type) + "." + fn
+			}
+		}
+	}
+	if content, err := os.ReadFile(tf.Name()); err == nil {
+		l := tf.Line(pos)
+		start := tf.LineStart(l)
+		off := tf.Offset(start)
+		end := off
+		for end < len(content) && content[end] != '\n' {
+			end++
+		}
+		if off <= len(content) {
+			line = strings.Join(strings.Fields(string(content[off:end])), " ")
+		}
+	}
+	return fn, line
+}
+
+func recvName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.StarExpr:
+		return recvName(e.X)
+	case *ast.IndexExpr:
+		return recvName(e.X)
+	case *ast.IndexListExpr:
+		return recvName(e.X)
+	case *ast.Ident:
+		return e.Name
+	}
+	return "?"
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Pos.Filename != b.Pos.Filename {
+			return a.Pos.Filename < b.Pos.Filename
+		}
+		if a.Pos.Offset != b.Pos.Offset {
+			return a.Pos.Offset < b.Pos.Offset
+		}
+		if a.Check.Name() != b.Check.Name() {
+			return a.Check.Name() < b.Check.Name()
+		}
+		return a.Message < b.Message
+	})
+}
+
+// assignFingerprints gives each finding a fingerprint made of its check,
+// package path and file base name, enclosing function, the normalized
+// text of its line and its occurrence index among findings sharing all of
+// those — no line numbers, so unrelated edits above it do not change it.
+func assignFingerprints(fs []Finding) {
+	count := map[string]int{}
+	for i := range fs {
+		f := &fs[i]
+		base := strings.Join([]string{f.Check.Name(), f.Package, filepath.Base(f.Pos.Filename), f.Function, f.Line}, "\x00")
+		n := count[base]
+		count[base]++
+		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", base, n)))
+		f.Fingerprint = hex.EncodeToString(sum[:12])
+	}
+}
