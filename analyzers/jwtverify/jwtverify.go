@@ -1,0 +1,595 @@
+// Package jwtverify defines the jwtverify check: JWTs parsed without
+// pinning the signing algorithm, or not verified at all.
+package jwtverify
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apivet/apivet/internal/check"
+)
+
+// Analyzer is the jwtverify analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:      "jwtverify",
+	Doc:       doc,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil)},
+}
+
+// Check is the jwtverify check's metadata.
+var Check = &check.Check{
+	Analyzer:  Analyzer,
+	Title:     "JWT parsed without algorithm pinning or without verification",
+	OWASP:     "API2:2023",
+	CWE:       []int{347, 327},
+	Severity:  check.Warning,
+	Precision: check.High,
+	Since:     "v0.1.0",
+	Bad: `claims := &Claims{}
+_, err := jwt.ParseWithClaims(raw, claims, func(t *jwt.Token) (any, error) {
+	return secret, nil // any algorithm the token names is tried
+})`,
+	Good: `claims := &Claims{}
+_, err := jwt.ParseWithClaims(raw, claims, func(t *jwt.Token) (any, error) {
+	return secret, nil
+}, jwt.WithValidMethods([]string{"HS256"}))`,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !importsJWTLibrary(pass.Pkg) {
+		return nil, nil
+	}
+	c := newChecker(pass)
+	c.exportFacts()
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	ins.Preorder(nodes, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.call(n)
+		case *ast.CompositeLit:
+			c.compositeLit(n)
+		case *ast.AssignStmt:
+			c.assign(n)
+		}
+	})
+	return nil, nil
+}
+
+func isLibraryPath(p string) bool {
+	if isJWTPkg(p) || jwxJWSPkgs[p] || oidcPkgs[p] {
+		return true
+	}
+	if _, ok := jwxJWTPkgs[p]; ok {
+		return true
+	}
+	if _, ok := josePkgs[p]; ok {
+		return true
+	}
+	if base, ok := strings.CutSuffix(p, "/request"); ok && isJWTPkg(base) {
+		return true
+	}
+	return false
+}
+
+// importsJWTLibrary: a package that imports none of the libraries can
+// neither parse a token nor define a key function or parser option.
+func importsJWTLibrary(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if isLibraryPath(imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// exportFacts summarizes this package's key functions, algorithm-check
+// helpers, key function factories and parser-option helpers for the
+// packages that import it.
+func (c *checker) exportFacts() {
+	for fn, decl := range c.decls {
+		if decl.Body == nil {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		if isKeyFuncSig(sig) || returnsKeyFunc(sig) || takesToken(sig) {
+			if s := c.funcSummary(fn, 0); s != nil {
+				c.pass.ExportObjectFact(fn, s.fact())
+			} else {
+				c.pass.ExportObjectFact(fn, &keyFuncFact{Unknown: true})
+			}
+		}
+		if sig.Results().Len() > 0 && isOptType(sig.Results().At(0).Type()) {
+			e := c.funcOpts(fn, 0)
+			c.pass.ExportObjectFact(fn, &optFact{Pins: e.pins, SkipsClaims: e.skipsClaims, Unknown: e.unknown})
+		}
+	}
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		if v, ok := scope.Lookup(name).(*types.Var); ok && isOptType(v.Type()) {
+			e := c.varOpts(v, 0)
+			c.pass.ExportObjectFact(v, &optFact{Pins: e.pins, SkipsClaims: e.skipsClaims, Unknown: e.unknown})
+		}
+	}
+}
+
+// isOptType: a golang-jwt ParserOption, Parser, request option, or a slice of one.
+func isOptType(t types.Type) bool {
+	if s, ok := types.Unalias(t).(*types.Slice); ok {
+		t = s.Elem()
+	}
+	inReq := func(p string) bool {
+		base, ok := strings.CutSuffix(p, "/request")
+		return ok && isJWTPkg(base)
+	}
+	return isNamed(t, isJWTPkg, "ParserOption") || isNamed(t, isJWTPkg, "Parser") || isNamed(t, inReq, "ParseFromRequestOption")
+}
+
+func (c *checker) call(call *ast.CallExpr) {
+	fn := c.callee(call)
+	if fn == nil {
+		return
+	}
+	p := pkgPath(fn)
+	name := funcName(fn)
+	if base, key, ok := jwtPkgOf(fn); ok {
+		if pc, ok := golangJWTParse[key]; ok {
+			c.golangJWTParse(call, base, pc)
+			return
+		}
+		switch key {
+		case "Parser.ParseUnverified":
+			c.unverified(call, "jwt ParseUnverified returns claims whose signature nobody checked",
+				"parse with a key function (ParseWithClaims) instead, or use ParseUnverified only to pick the key of a verified parse")
+		case "New", "NewWithClaims":
+			if len(call.Args) > 0 && c.isSigningMethodNone(call.Args[0]) {
+				check.Report(c.pass, analysis.Diagnostic{Pos: call.Args[0].Pos(), End: call.Args[0].End(),
+					Message: "token signed with SigningMethodNone: it carries no signature, so whoever receives it cannot tell it from a forged one; sign with HS256/RS256/ES256/EdDSA"}, check.Error)
+			}
+		case "Token.SignedString", "Token.SigningString":
+			if len(call.Args) > 0 && c.isUnsafeNone(call.Args[0]) {
+				check.Report(c.pass, analysis.Diagnostic{Pos: call.Args[0].Pos(), End: call.Args[0].End(),
+					Message: "token signed with UnsafeAllowNoneSignatureType (alg \"none\"): it carries no signature; sign with a real key"}, check.Error)
+			}
+		case "WithoutClaimsValidation":
+			c.claimsOff(call, "jwt.WithoutClaimsValidation turns off the exp, nbf and iat checks: an expired token keeps working")
+		}
+		return
+	}
+	if lib, ok := jwxJWTPkgs[p]; ok {
+		if argStart, ok := jwxParseFuncs[name]; ok {
+			c.jwxParse(call, lib, name, argStart)
+		}
+		if name == "WithValidate" && lib.validatesByDefault && len(call.Args) == 1 {
+			if b, ok := c.constBool(call.Args[0]); ok && !b {
+				c.claimsOff(call, "jwt.WithValidate(false) turns off the exp, nbf and iat checks: an expired token keeps working")
+			}
+		}
+		if name == "WithInsecureNoSignature" {
+			check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+				Message: "jwt.WithInsecureNoSignature signs with alg \"none\": the token carries no signature; sign with a real key"}, check.Error)
+		}
+	}
+	if idx, ok := jwxAlgArgs[p][name]; ok && idx < len(call.Args) {
+		if c.fromTokenAlg(call.Args[idx], 0) {
+			arg := call.Args[idx]
+			c.pass.Report(analysis.Diagnostic{Pos: arg.Pos(), End: arg.End(),
+				Message: fmt.Sprintf("the algorithm passed to %s comes from the token's own header, so the attacker chooses it; pass the algorithm you expect (or the key's alg)", name)})
+		}
+	}
+	if v, ok := josePkgs[p]; ok {
+		if joseUnverified[name] {
+			c.unverified(call, "go-jose "+fn.Name()+" returns data whose signature nobody checked",
+				"use Claims(key, &dest) / Verify(key), or use the unverified data only to pick the key of a verified call")
+		}
+		if joseParseSigned[name] && !v.algList {
+			c.joseParseSigned(call, p)
+		}
+	}
+}
+
+// golangJWTParse checks a golang-jwt Parse, ParseWithClaims, Parser method
+// or request.ParseFromRequest call.
+func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) {
+	lib := golangJWTPkgs[base]
+	if lib.unmaintained != "" {
+		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+			Message: fmt.Sprintf("tokens verified with unmaintained github.com/dgrijalva/jwt-go, whose audience check can be bypassed (CVE-2020-26160); move to %s", lib.unmaintained)})
+	}
+	if pc.keyFunc >= len(call.Args) {
+		return
+	}
+	ks := c.keyFuncOf(call.Args[pc.keyFunc], 0)
+	if ks == nil || ks.unknown {
+		return // a key function this analyzer cannot see into
+	}
+	var eff optEffect
+	if pc.onParser {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		eff = c.optOf(sel.X, 0)
+	}
+	if pc.opts >= 0 && len(call.Args) > pc.opts {
+		eff = eff.merge(c.optsOf(call.Args[pc.opts:], 0))
+	}
+	if pc.requestOpts >= 0 && len(call.Args) > pc.requestOpts {
+		eff = eff.merge(c.optsOf(call.Args[pc.requestOpts:], 0))
+	}
+	if eff.unknown || eff.pins {
+		return
+	}
+	fnName := calleeText(call)
+	if ks.allowsNone {
+		check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+			Message: fmt.Sprintf("the key function of %s can return UnsafeAllowNoneSignatureType: a token with alg \"none\" and no signature passes, so anyone can forge one; return a real key and pin the algorithm", fnName)}, check.Error)
+		return
+	}
+	if ks.checksAlg {
+		return
+	}
+	keys := ks.sortedKeys()
+	if len(keys) == 0 {
+		return // the key function never returns a key
+	}
+	alg, single := "", len(keys) == 1
+	if single {
+		alg = keyAlgs[keys[0]]
+	}
+	if alg == "" {
+		var names []string
+		for _, k := range keys {
+			names = append(names, shortType(k))
+		}
+		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+			Message: fmt.Sprintf("%s does not pin the signing algorithm and its key function returns %s without checking token.Method: the token's alg header picks the verifier (algorithm confusion); check token.Method in the key function or pin the algorithm (%s)",
+				fnName, strings.Join(names, " or "), pinHint(lib, "…"))})
+		return
+	}
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("%s does not pin the signing algorithm and its key function returns %s without checking token.Method; pin %s (%s): golang-jwt refuses a key of the wrong type, so this is defence in depth against algorithm confusion",
+			fnName, shortType(keys[0]), alg, pinHint(lib, alg))}
+	if fix, ok := c.pinFix(call, lib, pc, alg); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	check.Report(c.pass, d, check.Note)
+}
+
+func pinHint(lib golangJWT, alg string) string {
+	if lib.options {
+		return fmt.Sprintf("jwt.WithValidMethods([]string{%q})", alg)
+	}
+	return fmt.Sprintf("&jwt.Parser{ValidMethods: []string{%q}}", alg)
+}
+
+// pinFix appends jwt.WithValidMethods to a v4/v5 package-level Parse call.
+func (c *checker) pinFix(call *ast.CallExpr, lib golangJWT, pc parseCall, alg string) (analysis.SuggestedFix, bool) {
+	if !lib.options || pc.onParser || pc.opts < 0 || call.Ellipsis.IsValid() || len(call.Args) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	qual, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	if _, ok := c.pass.TypesInfo.Uses[qual].(*types.PkgName); !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	last := call.Args[len(call.Args)-1]
+	text := fmt.Sprintf(", %s.WithValidMethods([]string{%q})", qual.Name, alg)
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Pin the algorithm to %s", alg),
+		TextEdits: []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte(text)}},
+	}, true
+}
+
+// calleeText is how the call names its function: "jwt.ParseWithClaims", "p.Parse".
+func calleeText(call *ast.CallExpr) string {
+	s := types.ExprString(call.Fun)
+	if len(s) > 60 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.Sel.Name
+		}
+	}
+	return s
+}
+
+func (c *checker) isSigningMethodNone(e ast.Expr) bool {
+	o := c.objOf(e)
+	return o != nil && o.Name() == "SigningMethodNone" && isJWTPkg(pkgPath(o))
+}
+
+// unverified reports a parse that skips the signature check, unless the
+// same function also verifies (the unverified parse picked the key).
+func (c *checker) unverified(call *ast.CallExpr, what, fix string) {
+	if fd := c.enclosingFunc(call.Pos()); fd != nil && c.verifiesElsewhere(fd.Body, call) {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("%s, and nothing in this function verifies the token: anyone can forge what it says; %s", what, fix)})
+}
+
+// verifiesElsewhere reports whether body contains a call, other than skip,
+// that verifies a token signature.
+func (c *checker) verifiesElsewhere(body *ast.BlockStmt, skip *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok || call == skip {
+			return !found
+		}
+		if c.isVerifyingCall(call) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+func (c *checker) isVerifyingCall(call *ast.CallExpr) bool {
+	var name, p string
+	if fn := c.callee(call); fn != nil {
+		if base, key, ok := jwtPkgOf(fn); ok {
+			_, verifying := golangJWTParse[key]
+			_ = base
+			return verifying
+		}
+		name, p = funcName(fn), pkgPath(fn)
+		if _, ok := josePkgs[p]; ok {
+			switch name {
+			case "JSONWebToken.Claims", "JSONWebSignature.Verify", "JSONWebSignature.VerifyMulti",
+				"JSONWebSignature.DetachedVerify", "JSONWebSignature.DetachedVerifyMulti":
+				return true
+			}
+			return false
+		}
+		if lib, ok := jwxJWTPkgs[p]; ok {
+			if _, parse := jwxParseFuncs[name]; parse && name != "ParseInsecure" {
+				return c.jwxVerifies(call, lib, name)
+			}
+			return false
+		}
+		name = fn.Name()
+	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		name = sel.Sel.Name // a method of an interface, a func field
+	}
+	for _, pre := range verifyingPrefixes {
+		if strings.HasPrefix(name, pre) {
+			return true
+		}
+	}
+	return false
+}
+
+// jwxOpts evaluates the options of a jwx jwt parse call.
+type jwxOptEffect struct{ hasKey, verifyOff, unknown bool }
+
+func (c *checker) jwxOpts(call *ast.CallExpr, lib jwxJWT, argStart int) jwxOptEffect {
+	var eff jwxOptEffect
+	if call.Ellipsis.IsValid() {
+		eff.unknown = true
+	}
+	for i := argStart; i < len(call.Args); i++ {
+		oc, ok := ast.Unparen(call.Args[i]).(*ast.CallExpr)
+		fn := (*types.Func)(nil)
+		if ok {
+			fn = c.callee(oc)
+		}
+		if fn == nil {
+			eff.unknown = true
+			continue
+		}
+		p := pkgPath(fn)
+		_, isJWT := jwxJWTPkgs[p]
+		if !isJWT && !strings.HasPrefix(p, "github.com/lestrrat-go/jwx") {
+			eff.unknown = true
+			continue
+		}
+		switch n := fn.Name(); {
+		case n == "WithVerify" && lib.verifiesByDefault:
+			if b, ok := c.constBool(oc.Args[0]); ok && !b {
+				eff.verifyOff = true
+			}
+		case jwxKeyOptions[n]:
+			eff.hasKey = true
+		}
+	}
+	return eff
+}
+
+func (c *checker) jwxVerifies(call *ast.CallExpr, lib jwxJWT, name string) bool {
+	eff := c.jwxOpts(call, lib, jwxParseFuncs[name])
+	if lib.verifiesByDefault {
+		return !eff.verifyOff
+	}
+	return eff.hasKey || eff.unknown
+}
+
+func (c *checker) jwxParse(call *ast.CallExpr, lib jwxJWT, name string, argStart int) {
+	if name == "ParseInsecure" {
+		c.unverified(call, "jwt.ParseInsecure returns claims whose signature nobody checked",
+			"parse with jwt.WithKey / jwt.WithKeySet instead, or use ParseInsecure only to pick the key of a verified parse")
+		return
+	}
+	eff := c.jwxOpts(call, lib, argStart)
+	switch {
+	case lib.verifiesByDefault && eff.verifyOff:
+		c.unverified(call, "jwt."+name+" with jwt.WithVerify(false) returns claims whose signature nobody checked",
+			"pass jwt.WithKey(alg, key) or jwt.WithKeySet(set) instead")
+	case !lib.verifiesByDefault && !eff.hasKey && !eff.unknown:
+		c.unverified(call, "jwx v1 jwt."+name+" without jwt.WithVerify or jwt.WithKeySet does not check the signature",
+			"pass jwt.WithVerify(alg, key) or jwt.WithKeySet(set)")
+	}
+}
+
+// fromTokenAlg reports whether e is (or is a variable assigned from) the
+// token's own alg header: jws Headers.Algorithm().
+func (c *checker) fromTokenAlg(e ast.Expr, depth int) bool {
+	if depth > maxDepth || e == nil || e == zeroValue {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Algorithm" {
+				if s, ok := c.pass.TypesInfo.Selections[sel]; ok && jwxJWSPkgs[pkgPath(s.Obj())] {
+					found = true
+				}
+			}
+		case *ast.Ident:
+			if v, ok := c.pass.TypesInfo.Uses[n].(*types.Var); ok && !c.params[v] {
+				for _, d := range c.defs[v] {
+					if c.fromTokenAlg(d, depth+1) {
+						found = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// joseParseSigned reports a go-jose v2/v3 ParseSigned whose token is then
+// verified in the same function without checking the header's algorithm.
+func (c *checker) joseParseSigned(call *ast.CallExpr, p string) {
+	fd := c.enclosingFunc(call.Pos())
+	if fd == nil {
+		return
+	}
+	verifies, checksAlg := false, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if n != call && c.isVerifyingCall(n) {
+				if fn := c.callee(n); fn != nil {
+					if _, ok := josePkgs[pkgPath(fn)]; ok {
+						verifies = true
+					}
+				}
+			}
+		case *ast.SelectorExpr:
+			if n.Sel.Name == "Algorithm" {
+				if s, ok := c.pass.TypesInfo.Selections[n]; ok {
+					if _, ok := josePkgs[pkgPath(s.Obj())]; ok {
+						checksAlg = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	if !verifies || checksAlg {
+		return
+	}
+	check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("%s of %s accepts whatever algorithm the token names; check Headers[0].Algorithm before verifying, or move to github.com/go-jose/go-jose/v4, whose ParseSigned takes the allowed algorithms (go-jose refuses a key of the wrong type, so this is defence in depth)", calleeText(call), p)}, check.Note)
+}
+
+// claimsOff reports a switch that turns claims validation off, unless the
+// function validates the time claims itself.
+func (c *checker) claimsOff(n ast.Node, msg string) {
+	if fd := c.enclosingFunc(n.Pos()); fd != nil && c.validatesTimes(fd.Body) {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg + "; drop it, or validate exp yourself"})
+}
+
+var timeValidators = map[string]bool{
+	"Valid": true, "Validate": true, "VerifyExpiresAt": true, "GetExpirationTime": true, "ExpiresAt": true,
+	"Expiration": true, "VerifyNotBefore": true,
+}
+
+func (c *checker) validatesTimes(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if timeValidators[n.Sel.Name] {
+				found = true
+			}
+		case *ast.IndexExpr:
+			if k, ok := c.constString(n.Index); ok && k == "exp" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *checker) compositeLit(lit *ast.CompositeLit) {
+	t := c.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	switch {
+	case isNamed(t, func(p string) bool { return oidcPkgs[p] }, "Config"):
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				c.oidcSkip(kv.Key.(*ast.Ident).Name, kv.Value, kv)
+			}
+		}
+	case isNamed(t, isJWTPkg, "Parser"):
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok && kv.Key.(*ast.Ident).Name == "SkipClaimsValidation" {
+				if b, ok := c.constBool(kv.Value); ok && b {
+					c.claimsOff(kv, "Parser{SkipClaimsValidation: true} turns off the exp, nbf and iat checks: an expired token keeps working")
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) assign(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN {
+		return
+	}
+	for i, l := range as.Lhs {
+		sel, ok := l.(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		t := c.pass.TypesInfo.TypeOf(sel.X)
+		if t == nil {
+			continue
+		}
+		switch {
+		case isNamed(t, func(p string) bool { return oidcPkgs[p] }, "Config"):
+			c.oidcSkip(sel.Sel.Name, as.Rhs[i], as)
+		case isNamed(t, isJWTPkg, "Parser") && sel.Sel.Name == "SkipClaimsValidation":
+			if b, ok := c.constBool(as.Rhs[i]); ok && b {
+				c.claimsOff(as, "SkipClaimsValidation = true turns off the exp, nbf and iat checks: an expired token keeps working")
+			}
+		}
+	}
+}
+
+func (c *checker) oidcSkip(field string, v ast.Expr, at ast.Node) {
+	row, ok := oidcSkips[field]
+	if !ok {
+		return
+	}
+	if b, ok := c.constBool(v); !ok || !b {
+		return // configurable or false: not a decision made in code
+	}
+	check.Report(c.pass, analysis.Diagnostic{Pos: at.Pos(), End: at.End(),
+		Message: fmt.Sprintf("oidc.Config %s: true %s", field, row.what)}, check.Severity(row.sev))
+}
