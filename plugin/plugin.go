@@ -1,0 +1,211 @@
+// Package plugin is apivet's golangci-lint v2 module plugin.
+//
+// Build a custom golangci-lint with it (see docs/integrations.md):
+//
+//	# .custom-gcl.yml
+//	version: v2.15.0
+//	plugins:
+//	  - module: github.com/apivet/apivet
+//	    import: github.com/apivet/apivet/plugin
+//	    version: latest
+//
+// and enable it in .golangci.yml:
+//
+//	linters:
+//	  enable: [apivet]
+//	  settings:
+//	    custom:
+//	      apivet:
+//	        type: module
+//	        description: API security checks (OWASP API Security Top 10)
+//	        settings:
+//	          disable: [ratelimit]     # or enable: [bola, jwtverify]
+//	          tests: false             # findings in _test.go files (default false)
+//	          hardcodedsecret:         # per-check settings, as in .apivet.yml
+//	            allow-values: ['^test-']
+//
+// golangci-lint reports every finding under the linter name "apivet" and
+// starts its message with the check's name ("bola: …"), so a finding is
+// silenced with //nolint:apivet (or apivet's own //apivet:ignore <check>
+// <reason>, which works the same in every apivet driver).
+package plugin
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apivet/apivet/analyzers"
+	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/config"
+)
+
+// Name is the plugin's name: the key under linters.settings.custom and the
+// linter name golangci-lint shows.
+const Name = "apivet"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+// Settings are the plugin's settings: which checks run, whether test files
+// are analyzed, and each check's settings under a key named after it, in
+// the same schema as .apivet.yml.
+type Settings struct {
+	// Enable lists the checks to run ("all" for every check); empty means all.
+	Enable []string `json:"enable"`
+	// Disable lists checks not to run.
+	Disable []string `json:"disable"`
+	// Tests keeps findings in _test.go files (dropped by default, as in
+	// the apivet CLI).
+	Tests bool `json:"tests"`
+	// Checks holds each check's settings section, keyed by check name.
+	Checks map[string]any `json:"-"`
+}
+
+// UnmarshalJSON decodes the fixed keys strictly and keeps every other key
+// as a check's settings section; New validates those against the checks.
+func (s *Settings) UnmarshalJSON(data []byte) error {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return nil
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return fmt.Errorf("settings must be a mapping: %w", err)
+	}
+	fields := map[string]any{"enable": &s.Enable, "disable": &s.Disable, "tests": &s.Tests}
+	for key, val := range raw {
+		if dst, ok := fields[key]; ok {
+			if err := json.Unmarshal(val, dst); err != nil {
+				return fmt.Errorf("%s: %w", key, err)
+			}
+			continue
+		}
+		var section any
+		if err := json.Unmarshal(val, &section); err != nil {
+			return fmt.Errorf("%s: %w", key, err)
+		}
+		if s.Checks == nil {
+			s.Checks = map[string]any{}
+		}
+		s.Checks[key] = section
+	}
+	return nil
+}
+
+type apivetPlugin struct {
+	analyzers []*analysis.Analyzer
+}
+
+// New is the plugin's constructor, called by golangci-lint with the raw
+// settings of linters.settings.custom.apivet.settings.
+func New(rawSettings any) (register.LinterPlugin, error) {
+	return newPlugin(rawSettings, analyzers.All())
+}
+
+func newPlugin(rawSettings any, all []*check.Check) (*apivetPlugin, error) {
+	settings, err := register.DecodeSettings[Settings](rawSettings)
+	if err != nil {
+		return nil, fmt.Errorf("apivet settings: %w", err)
+	}
+	if err := checkSectionNames(settings.Checks, all); err != nil {
+		return nil, err
+	}
+	if len(settings.Checks) > 0 {
+		if err := config.ApplyMap(settings.Checks, all); err != nil {
+			return nil, fmt.Errorf("apivet settings: %w", err)
+		}
+	}
+	selected, err := Select(all, settings.Enable, settings.Disable)
+	if err != nil {
+		return nil, err
+	}
+	check.Options.Tests = settings.Tests
+	p := &apivetPlugin{}
+	for _, c := range selected {
+		p.analyzers = append(p.analyzers, c.Analyzer)
+	}
+	return p, nil
+}
+
+// BuildAnalyzers returns the analyzers of the enabled checks. golangci-lint
+// shows each finding as "<check>: <message>" because the analyzer's name
+// (the check's) differs from the linter's (apivet).
+func (p *apivetPlugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	return p.analyzers, nil
+}
+
+// GetLoadMode is types-info: every check needs type information.
+func (p *apivetPlugin) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// checkSectionNames rejects a settings key that is neither a fixed setting
+// nor a check's name, with a message that lists what is allowed.
+func checkSectionNames(sections map[string]any, all []*check.Check) error {
+	known := map[string]bool{}
+	var names []string
+	for _, c := range all {
+		known[c.Name()] = true
+		names = append(names, c.Name())
+	}
+	var unknown []string
+	for key := range sections {
+		if !known[key] {
+			unknown = append(unknown, key)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	sort.Strings(unknown)
+	return fmt.Errorf("apivet settings: unknown setting %q: expected enable, disable, tests or a check name (checks: %s)",
+		unknown[0], strings.Join(names, ", "))
+}
+
+// Select returns the checks named by enable (all of them if enable is
+// empty or contains "all") minus those named by disable. An unknown name
+// is an error.
+func Select(all []*check.Check, enable, disable []string) ([]*check.Check, error) {
+	byName := map[string]*check.Check{}
+	var names []string
+	for _, c := range all {
+		byName[c.Name()] = c
+		names = append(names, c.Name())
+	}
+	unknown := func(list string, name string) error {
+		return fmt.Errorf("apivet settings: %s: unknown check %q (checks: %s)", list, name, strings.Join(names, ", "))
+	}
+	on := map[string]bool{}
+	if len(enable) == 0 {
+		enable = []string{"all"}
+	}
+	for _, name := range enable {
+		switch {
+		case name == "all":
+			for n := range byName {
+				on[n] = true
+			}
+		case byName[name] != nil:
+			on[name] = true
+		default:
+			return nil, unknown("enable", name)
+		}
+	}
+	for _, name := range disable {
+		if byName[name] == nil {
+			return nil, unknown("disable", name)
+		}
+		delete(on, name)
+	}
+	var out []*check.Check
+	for _, c := range all {
+		if on[c.Name()] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
