@@ -1,0 +1,436 @@
+package httpmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/apivet/apivet/internal/words"
+)
+
+// PrincipalFact marks a function whose result tells who the caller is:
+// it returns a value read from the request context, the framework
+// context, parsed JWT claims, or another principal function
+// (`func FromContext(ctx context.Context) *Claims`).
+type PrincipalFact struct {
+	// Source is what the returned value comes from ("context.Value",
+	// "gin.Get", "jwt.Parse", or another function's qualified name).
+	Source string
+	// Key is the context key name, if known.
+	Key string
+}
+
+func (*PrincipalFact) AFact()           {}
+func (f *PrincipalFact) String() string { return "principal(" + f.Source + ")" }
+
+// MiddlewareFact marks a function that is, or builds, middleware of the
+// given kinds: its body (closures included) calls rate limiters
+// (golang.org/x/time/rate Allow/Wait/Reserve, httprate, tollbooth...),
+// body limiters (http.MaxBytesReader), token parsers or rejects with 401
+// (auth), sets Access-Control-Allow-Origin (CORS), or calls or refers to
+// functions with such facts.
+type MiddlewareFact struct{ Kind MiddlewareKind }
+
+func (*MiddlewareFact) AFact()           {}
+func (f *MiddlewareFact) String() string { return "middleware(" + f.Kind.String() + ")" }
+
+// DataAccessFact summarizes a function or method that reads or changes
+// stored objects (a repository, store or service method): the kind of
+// its strongest access and which parameters reach a row selector (a
+// Where/First/Delete argument, an SQL argument) or the read destination.
+// Parameter indices count the declared parameters, receiver excluded.
+type DataAccessFact struct {
+	Kind AccessKind
+	// SelectorParams are the parameters whose values select rows.
+	SelectorParams []int
+	// DestParam is the parameter the read result is stored into, or -1.
+	DestParam int
+	// Library is the library reached ("gorm", "database/sql", "sqlx"),
+	// through any number of calls.
+	Library string
+}
+
+func (*DataAccessFact) AFact() {}
+func (f *DataAccessFact) String() string {
+	s := "access(" + string(f.Kind)
+	for _, p := range f.SelectorParams {
+		s += " sel" + itoa(p)
+	}
+	if f.DestParam >= 0 {
+		s += " dest" + itoa(f.DestParam)
+	}
+	return s + ")"
+}
+
+func (f *DataAccessFact) merge(g *DataAccessFact) *DataAccessFact {
+	out := *f
+	out.Kind = strongest(f.Kind, g.Kind)
+	out.SelectorParams = nil
+	for _, p := range append(append([]int(nil), f.SelectorParams...), g.SelectorParams...) {
+		if !slices.Contains(out.SelectorParams, p) {
+			out.SelectorParams = append(out.SelectorParams, p)
+		}
+	}
+	slices.Sort(out.SelectorParams)
+	if out.DestParam < 0 {
+		out.DestParam = g.DestParam
+	}
+	return &out
+}
+
+func strongest(a, b AccessKind) AccessKind {
+	rank := map[AccessKind]int{"": 0, Read: 1, Write: 2, Delete: 3}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
+func itoa(i int) string {
+	if i < 10 && i >= 0 {
+		return string(rune('0' + i))
+	}
+	s := ""
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for i > 0 {
+		s = string(rune('0'+i%10)) + s
+		i /= 10
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Settings are project-specific names the model cannot learn from code.
+type Settings struct {
+	// PrincipalFuncs are functions that return the caller's identity,
+	// as "import/path.Func", "import/path.(*T).Method" or a bare "Func"
+	// name (any package).
+	PrincipalFuncs []string `yaml:"principal-funcs"`
+	// AuthMiddleware, RateLimitMiddleware are middleware functions or
+	// factories of those kinds, in the same forms.
+	AuthMiddleware      []string `yaml:"auth-middleware"`
+	RateLimitMiddleware []string `yaml:"ratelimit-middleware"`
+}
+
+// Config is the model's settings; the CLI may fill it from .apivet.yml
+// before analysis starts. Read-only afterwards.
+var Config = &Settings{}
+
+func nameListed(list []string, fn *types.Func) bool {
+	if len(list) == 0 || fn == nil {
+		return false
+	}
+	q := qualifiedName(fn)
+	for _, s := range list {
+		if s == q || s == fn.Name() || s == funcName(fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// funcDecls returns the package's function declarations with bodies.
+func (m *modeler) funcDecls() []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, f := range m.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
+}
+
+// computeFacts computes (and exports) the package's principal,
+// middleware and data-access summaries, iterating to a fixpoint so that
+// helpers calling helpers of the same package are summarized too.
+func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
+	m.res.principals = map[*types.Func]*PrincipalFact{}
+	flows := map[*ast.FuncDecl]*Flow{}
+	for _, fd := range decls {
+		flows[fd] = NewFlow(m.info, m.pass.Pkg, fd.Body)
+	}
+	for round := 0; round < 4; round++ {
+		changed := false
+		for _, fd := range decls {
+			fn, _ := m.info.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			fl := flows[fd]
+			if _, ok := m.res.principals[fn]; !ok {
+				if p := m.principalOf(fn, fd, fl); p != nil {
+					m.res.principals[fn] = p
+					changed = true
+				}
+			}
+			if k := m.middlewareKindOf(fn, fd); k != m.mwKinds[fn] {
+				m.mwKinds[fn] = k
+				changed = true
+			}
+			if a := m.accessOf(fn, fd, fl); a != nil {
+				old := m.access[fn]
+				if old == nil || old.String() != a.String() {
+					m.access[fn] = a
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, fd := range decls {
+		fn, _ := m.info.Defs[fd.Name].(*types.Func)
+		if fn == nil {
+			continue
+		}
+		if p := m.res.principals[fn]; p != nil {
+			m.pass.ExportObjectFact(fn, p)
+		}
+		if k := m.mwKinds[fn]; k != 0 {
+			m.pass.ExportObjectFact(fn, &MiddlewareFact{Kind: k})
+		}
+		if a := m.access[fn]; a != nil {
+			m.pass.ExportObjectFact(fn, a)
+		}
+	}
+}
+
+// principalFn reports whether fn is a principal source (fact, settings).
+func (m *modeler) principalFn(fn *types.Func) (*PrincipalFact, bool) {
+	if fn == nil {
+		return nil, false
+	}
+	fn = fn.Origin()
+	if p, ok := m.res.principals[fn]; ok {
+		return p, true
+	}
+	if fn.Pkg() != nil && fn.Pkg() != m.pass.Pkg {
+		var f PrincipalFact
+		if m.pass.ImportObjectFact(fn, &f) {
+			m.res.principals[fn] = &f
+			return &f, true
+		}
+	}
+	if nameListed(Config.PrincipalFuncs, fn) {
+		p := &PrincipalFact{Source: "settings"}
+		m.res.principals[fn] = p
+		return p, true
+	}
+	return nil, false
+}
+
+// nonPrincipalKeys are context key names that carry request plumbing,
+// not identity.
+var nonPrincipalKeys = []string{"request id", "req id", "requestid", "trace", "span", "logger", "log", "tx", "db", "locale", "lang", "lang", "correlation", "deadline", "timeout"}
+
+func isPlumbingKey(name string) bool {
+	ws := words.Split(name)
+	for _, k := range nonPrincipalKeys {
+		if words.Index(ws, k) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// principalOf returns a PrincipalFact if fn returns a principal.
+func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *PrincipalFact {
+	sig := fn.Type().(*types.Signature)
+	if sig.Results().Len() == 0 {
+		return nil
+	}
+	if _, _, _, ok := handlerSig(sig); ok {
+		return nil
+	}
+	var found *PrincipalFact
+	match := func(e ast.Expr) bool {
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		cfn := m.callee(call)
+		if cfn == nil {
+			return false
+		}
+		if cfn.Origin() == fn {
+			return false
+		}
+		if row, ok := principalTable[keyOf(cfn)]; ok && (row.onlyArgs == 0 || len(call.Args) == row.onlyArgs) {
+			kn := ""
+			if row.keyArg >= 0 {
+				kn = m.keyName(arg(call, row.keyArg))
+				if isPlumbingKey(kn) {
+					return false
+				}
+			}
+			found = &PrincipalFact{Source: row.source, Key: kn}
+			return true
+		}
+		if p, ok := m.principalFn(cfn); ok {
+			found = &PrincipalFact{Source: qualifiedName(cfn.Origin()), Key: p.Key}
+			return true
+		}
+		return false
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for i, r := range n.Results {
+				if i < sig.Results().Len() && isError(sig.Results().At(i).Type()) {
+					continue
+				}
+				if fl.DerivesWhere(r, match) {
+					return false
+				}
+			}
+		}
+		return true
+	})
+	if found == nil && nameListed(Config.PrincipalFuncs, fn) {
+		found = &PrincipalFact{Source: "settings"}
+	}
+	return found
+}
+
+// mwKindOfFunc returns the middleware kinds of a called or referenced
+// function: table, settings, this package's summaries, facts.
+func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
+	if fn == nil {
+		return 0
+	}
+	fn = fn.Origin()
+	k := middlewareTable[keyOf(fn)]
+	if nameListed(Config.AuthMiddleware, fn) {
+		k |= Auth
+	}
+	if nameListed(Config.RateLimitMiddleware, fn) {
+		k |= RateLimit
+	}
+	if fn.Pkg() == m.pass.Pkg {
+		return k | m.mwKinds[fn]
+	}
+	if fn.Pkg() != nil {
+		var f MiddlewareFact
+		if m.pass.ImportObjectFact(fn, &f) {
+			k |= f.Kind
+		}
+	}
+	return k
+}
+
+// middlewareKindOf computes the kinds of a declared function from its
+// body.
+func (m *modeler) middlewareKindOf(fn *types.Func, fd *ast.FuncDecl) MiddlewareKind {
+	k := m.bodyKinds(fd.Body, fn)
+	if nameListed(Config.AuthMiddleware, fn) {
+		k |= Auth
+	}
+	if nameListed(Config.RateLimitMiddleware, fn) {
+		k |= RateLimit
+	}
+	return k
+}
+
+// bodyKinds scans a body (closures included) for what makes middleware
+// of a kind.
+func (m *modeler) bodyKinds(body ast.Node, self *types.Func) MiddlewareKind {
+	var k MiddlewareKind
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if fn, ok := m.info.Uses[n].(*types.Func); ok && fn.Origin() != self {
+				k |= m.mwKindOfFunc(fn)
+			}
+		case *ast.CallExpr:
+			fn := m.callee(n)
+			if fn == nil {
+				return true
+			}
+			switch keyOf(fn) {
+			case key{"net/http", "", "Error"}, key{"net/http", "ResponseWriter", "WriteHeader"},
+				key{pkgGin, "Context", "AbortWithStatus"}, key{pkgGin, "Context", "AbortWithStatusJSON"}, key{pkgGin, "Context", "AbortWithError"},
+				key{pkgEcho, "", "NewHTTPError"}, key{pkgFiber, "Ctx", "SendStatus"}, key{pkgFiber, "Ctx", "Status"}, key{pkgEcho, "Context", "JSON"}, key{pkgEcho, "Context", "String"}, key{pkgEcho, "Context", "NoContent"}:
+				for _, a := range n.Args {
+					if c, ok := constInt(m.info, a); ok && c == 401 {
+						k |= Auth
+					}
+				}
+			case key{"net/http", "Header", "Set"}, key{"net/http", "Header", "Add"}, key{pkgGin, "Context", "Header"}, key{pkgFiber, "Ctx", "Set"}:
+				if s, ok := constString(m.info, arg(n, 0)); ok && strings.EqualFold(s, "Access-Control-Allow-Origin") {
+					k |= CORS
+				}
+			}
+		case *ast.SelectorExpr:
+			// fiber.ErrUnauthorized, echo.ErrUnauthorized
+			if v, ok := m.info.Uses[n.Sel].(*types.Var); ok && v.Name() == "ErrUnauthorized" && v.Pkg() != nil &&
+				(v.Pkg().Path() == pkgEcho || v.Pkg().Path() == pkgFiber || v.Pkg().Path() == pkgEcho5 || v.Pkg().Path() == pkgFiber3) {
+				k |= Auth
+			}
+		}
+		return true
+	})
+	return k
+}
+
+// accessOf summarizes fn's data accesses.
+func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAccessFact {
+	sig := fn.Type().(*types.Signature)
+	if _, _, _, ok := handlerSig(sig); ok {
+		return nil
+	}
+	var fact *DataAccessFact
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		cfn := m.callee(call)
+		if cfn == nil || cfn.Origin() == fn {
+			return true
+		}
+		m.scanAccess(fl, call, cfn, keyOf(cfn), func(d *DataAccess) {
+			f := &DataAccessFact{Kind: d.Kind, DestParam: -1, Library: d.Library}
+			if d.Library == "repo" {
+				if sub := m.accessFact(cfn); sub != nil {
+					f.Library = sub.Library
+				}
+			}
+			for i := 0; i < sig.Params().Len(); i++ {
+				p := sig.Params().At(i)
+				for _, s := range d.Selectors {
+					if fl.DerivesFromVar(s, p) {
+						f.SelectorParams = append(f.SelectorParams, i)
+						break
+					}
+				}
+				if d.Dest != nil && fl.DerivesFromVar(d.Dest, p) {
+					f.DestParam = i
+				}
+			}
+			if fact == nil {
+				fact = f
+			} else {
+				fact = fact.merge(f)
+			}
+		})
+		return true
+	})
+	return fact
+}
+
+var _ = token.NoPos

@@ -1,0 +1,299 @@
+package httpmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Flow answers "does this expression derive from that one?" inside one
+// function body. It is a flow-insensitive def-use walk over go/types
+// objects:
+//
+//   - a local variable derives from every expression assigned to it
+//     anywhere in the body (=, :=, var, range, op-assign), and from every
+//     call that receives its address (&x) or the variable itself when it
+//     is a pointer (Decode(&x), c.Bind(req));
+//   - an assignment to x.f, x[i] or *x counts as an assignment to x
+//     (field-insensitive);
+//   - an expression derives from its operands through parentheses, unary
+//     and binary operators, selectors (a field of a derived struct),
+//     index and slice expressions, type assertions, composite literals
+//     (a struct built from a derived value), conversions, and calls of
+//     value-preserving functions: strconv, strings, bytes, fmt.Sprint*,
+//     net/url unescaping, uuid parsing (google/uuid, gofrs/uuid,
+//     satori), path and filepath, and functions declared in the same
+//     package (their arguments are assumed to flow to their result);
+//     methods String/Int64/Uint64/Bytes/Hex/Value of a derived value.
+//
+// Limits: no control flow (an assignment after the use still counts),
+// no flow through other functions' bodies, maps, channels or globals,
+// and closures' captured variables are seen only where the closure body
+// is inside the walked body.
+type Flow struct {
+	info *types.Info
+	pkg  *types.Package
+	defs map[*types.Var][]ast.Expr
+}
+
+// NewFlow builds the def-use index of body (a function body, or any node).
+func NewFlow(info *types.Info, pkg *types.Package, body ast.Node) *Flow {
+	f := &Flow{info: info, pkg: pkg, defs: map[*types.Var][]ast.Expr{}}
+	if body == nil {
+		return f
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				var r ast.Expr
+				if len(n.Lhs) == len(n.Rhs) {
+					r = n.Rhs[i]
+				} else if len(n.Rhs) == 1 {
+					r = n.Rhs[0]
+				}
+				if r != nil {
+					f.addDef(l, r)
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				var r ast.Expr
+				if len(n.Names) == len(n.Values) {
+					r = n.Values[i]
+				} else if len(n.Values) == 1 {
+					r = n.Values[0]
+				}
+				if r != nil {
+					f.addDef(name, r)
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				f.addDef(n.Key, n.X)
+			}
+			if n.Value != nil {
+				f.addDef(n.Value, n.X)
+			}
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				a = ast.Unparen(a)
+				if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
+					f.addDef(u.X, n)
+				} else if id, ok := a.(*ast.Ident); ok {
+					if v, ok := f.info.Uses[id].(*types.Var); ok {
+						if _, ptr := v.Type().Underlying().(*types.Pointer); ptr {
+							f.addDef(id, n)
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return f
+}
+
+// rootVar returns the variable at the root of an lvalue (x in x, x.f,
+// x[i], *x, (&x).f).
+func (f *Flow) rootVar(e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v, ok := f.info.ObjectOf(x).(*types.Var); ok && !v.IsField() {
+				return v
+			}
+			return nil
+		case *ast.SelectorExpr:
+			if _, ok := f.info.Selections[x]; !ok {
+				return nil // qualified identifier
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.UnaryExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+func (f *Flow) addDef(lhs, rhs ast.Expr) {
+	if v := f.rootVar(lhs); v != nil {
+		f.defs[v] = append(f.defs[v], rhs)
+	}
+}
+
+// Defs returns the expressions assigned to v in the body (see Flow).
+func (f *Flow) Defs(v *types.Var) []ast.Expr { return f.defs[v] }
+
+// Origin follows an identifier with exactly one definition to that
+// definition, repeatedly, and returns the last expression reached
+// (e itself if it is not such an identifier).
+func (f *Flow) Origin(e ast.Expr) ast.Expr {
+	for i := 0; i < 8; i++ {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return ast.Unparen(e)
+		}
+		v, ok := f.info.Uses[id].(*types.Var)
+		if !ok || len(f.defs[v]) != 1 {
+			return id
+		}
+		e = f.defs[v][0]
+	}
+	return ast.Unparen(e)
+}
+
+// DerivesFrom reports whether e's value derives from the value of the
+// expression src (a node inside the same body, e.g. an Input's Expr).
+func (f *Flow) DerivesFrom(e, src ast.Expr) bool {
+	if e == nil || src == nil {
+		return false
+	}
+	src = ast.Unparen(src)
+	return f.derives(e, func(x ast.Expr) bool { return x == src }, map[*types.Var]bool{})
+}
+
+// DerivesFromVar reports whether e's value derives from variable v (a
+// parameter, say).
+func (f *Flow) DerivesFromVar(e ast.Expr, v *types.Var) bool {
+	if e == nil || v == nil {
+		return false
+	}
+	return f.derives(e, func(x ast.Expr) bool {
+		id, ok := x.(*ast.Ident)
+		return ok && f.info.Uses[id] == v
+	}, map[*types.Var]bool{})
+}
+
+// DerivesWhere reports whether e derives from an expression for which
+// match returns true.
+func (f *Flow) DerivesWhere(e ast.Expr, match func(ast.Expr) bool) bool {
+	if e == nil {
+		return false
+	}
+	return f.derives(e, match, map[*types.Var]bool{})
+}
+
+func (f *Flow) derives(e ast.Expr, match func(ast.Expr) bool, seen map[*types.Var]bool) bool {
+	e = ast.Unparen(e)
+	if match(e) {
+		return true
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		v, ok := f.info.Uses[x].(*types.Var)
+		if !ok || seen[v] {
+			return false
+		}
+		seen[v] = true
+		for _, d := range f.defs[v] {
+			if f.derives(d, match, seen) {
+				return true
+			}
+		}
+	case *ast.StarExpr:
+		return f.derives(x.X, match, seen)
+	case *ast.UnaryExpr:
+		return f.derives(x.X, match, seen)
+	case *ast.BinaryExpr:
+		return f.derives(x.X, match, seen) || f.derives(x.Y, match, seen)
+	case *ast.SelectorExpr:
+		if _, ok := f.info.Selections[x]; !ok {
+			return false
+		}
+		return f.derives(x.X, match, seen)
+	case *ast.IndexExpr:
+		return f.derives(x.X, match, seen)
+	case *ast.SliceExpr:
+		return f.derives(x.X, match, seen)
+	case *ast.TypeAssertExpr:
+		return f.derives(x.X, match, seen)
+	case *ast.CompositeLit:
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			if f.derives(el, match, seen) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		if tv, ok := f.info.Types[x.Fun]; ok && tv.IsType() {
+			return len(x.Args) == 1 && f.derives(x.Args[0], match, seen)
+		}
+		if f.passesThrough(x) {
+			for _, a := range x.Args {
+				if f.derives(a, match, seen) {
+					return true
+				}
+			}
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				if _, isMethod := f.info.Selections[sel]; isMethod && f.derives(sel.X, match, seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// passThroughPkgs are packages whose functions keep the identity of a
+// value (parsing, formatting, trimming).
+var passThroughPkgs = map[string]bool{
+	"strconv": true, "strings": true, "bytes": true, "fmt": true, "path": true,
+	"path/filepath": true, "github.com/google/uuid": true, "github.com/gofrs/uuid": true,
+	"github.com/gofrs/uuid/v5": true, "github.com/satori/go.uuid": true,
+	"github.com/oklog/ulid/v2": true, "github.com/rs/xid": true,
+	"go.mongodb.org/mongo-driver/bson/primitive": true, "go.mongodb.org/mongo-driver/v2/bson": true,
+	"github.com/jackc/pgx/v5/pgtype": true, "math/big": true,
+}
+
+var passThroughURL = map[string]bool{"PathUnescape": true, "QueryUnescape": true, "ParseQuery": true}
+
+var passThroughMethods = map[string]bool{
+	"String": true, "Int64": true, "Uint64": true, "Int": true, "Bytes": true, "Hex": true,
+	"Value": false, "Trim": true, "Get": false,
+}
+
+func (f *Flow) passesThrough(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := f.info.Uses[id].(*types.Builtin); ok {
+			return b.Name() == "append" || b.Name() == "string"
+		}
+	}
+	fn := typeutil.StaticCallee(f.info, call)
+	if fn == nil {
+		// dynamic or interface method: String() etc. of a derived value.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return passThroughMethods[sel.Sel.Name]
+		}
+		return false
+	}
+	if fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() != nil {
+		if passThroughMethods[fn.Name()] {
+			return true
+		}
+		return passThroughPkgs[path] && !strings.HasPrefix(fn.Name(), "Write")
+	}
+	if passThroughPkgs[path] {
+		return !strings.HasPrefix(fn.Name(), "Fprint") && fn.Name() != "Errorf"
+	}
+	if path == "net/url" {
+		return passThroughURL[fn.Name()]
+	}
+	// Helpers of the same package: assume arguments reach the result.
+	return f.pkg != nil && fn.Pkg() == f.pkg
+}

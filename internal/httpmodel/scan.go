@@ -1,0 +1,527 @@
+package httpmodel
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// modeler holds the state of one run.
+type modeler struct {
+	pass *analysis.Pass
+	info *types.Info
+	res  *Result
+	// data-access summaries of this package's functions (also exported
+	// as facts), and of imported ones (read lazily).
+	access map[*types.Func]*DataAccessFact
+	// implsByName: imported and local DataAccessFacts of methods, by
+	// method name, for calls through interfaces.
+	implsByName map[string][]implFact
+	mwKinds     map[*types.Func]MiddlewareKind
+
+	// route walker state
+	summaries        map[*types.Func]*summary
+	declOf           map[*types.Func]*ast.FuncDecl
+	globals          map[types.Object]value
+	defMux           *Router
+	consumedLocal    map[*types.Func]bool // router-param summaries applied in this package
+	consumedReturned map[*types.Func]bool // returned routers mounted in this package
+}
+
+type implFact struct {
+	fn   *types.Func
+	fact *DataAccessFact
+}
+
+// callee returns the function or method a call statically refers to,
+// including interface methods (typeutil.Callee without builtins).
+func (m *modeler) callee(call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(m.info, call).(*types.Func)
+	return fn
+}
+
+// constString returns the constant string value of e, if any.
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+func constInt(info *types.Info, e ast.Expr) (int64, bool) {
+	if e == nil {
+		return 0, false
+	}
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+func arg(call *ast.CallExpr, i int) ast.Expr {
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// scanHandler fills h's inputs, principals, responses and data accesses.
+func (m *modeler) scanHandler(h *Handler) {
+	h.flow = NewFlow(m.info, m.pass.Pkg, h.Body)
+	ast.Inspect(h.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			// nested handlers are scanned on their own
+			if _, ok := m.res.byNode[n]; ok {
+				return false
+			}
+		case *ast.IndexExpr:
+			m.scanIndex(h, n)
+		case *ast.CallExpr:
+			m.scanCall(h, n)
+		}
+		return true
+	})
+}
+
+// scanIndex recognizes mux.Vars(r)["id"] (also through a variable).
+func (m *modeler) scanIndex(h *Handler, ix *ast.IndexExpr) {
+	call, ok := h.flow.Origin(ix.X).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn := m.callee(call)
+	if keyOf(fn) != (key{pkgMux, "", "Vars"}) {
+		return
+	}
+	name, _ := constString(m.info, ix.Index)
+	h.Inputs = append(h.Inputs, &Input{Kind: PathParam, Name: name, Call: call, Expr: ix, Func: fn})
+}
+
+func (m *modeler) scanCall(h *Handler, call *ast.CallExpr) {
+	fn := m.callee(call)
+	if fn == nil {
+		return
+	}
+	k := keyOf(fn)
+	if row, ok := inputTable[k]; ok && k != (key{pkgMux, "", "Vars"}) {
+		in := &Input{Kind: row.kind, Call: call, Expr: call, Func: fn}
+		if row.nameArg >= 0 {
+			in.Name, _ = constString(m.info, arg(call, row.nameArg))
+		}
+		if row.target >= 0 {
+			in.Target = arg(call, row.target)
+		}
+		h.Inputs = append(h.Inputs, in)
+	}
+	switch k {
+	case headerGetKey, valuesGetKey:
+		m.scanValuesGet(h, call, fn, k)
+	case key{"encoding/json", "Decoder", "Decode"}, key{"encoding/xml", "Decoder", "Decode"}:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if dec, ok := h.flow.Origin(sel.X).(*ast.CallExpr); ok && len(dec.Args) == 1 && m.readsRequestBody(h, dec.Args[0]) {
+				h.Inputs = append(h.Inputs, &Input{Kind: Body, Call: call, Expr: call, Target: arg(call, 0), Func: fn})
+			}
+		}
+	case key{"io", "", "ReadAll"}, key{"io/ioutil", "", "ReadAll"}:
+		if len(call.Args) == 1 && m.readsRequestBody(h, call.Args[0]) {
+			h.Inputs = append(h.Inputs, &Input{Kind: Body, Call: call, Expr: call, Func: fn})
+		}
+	case key{"encoding/json", "", "Unmarshal"}, key{"encoding/xml", "", "Unmarshal"}:
+		if len(call.Args) == 2 && m.fromBodyInput(h, call.Args[0]) {
+			h.Inputs = append(h.Inputs, &Input{Kind: Body, Call: call, Expr: call, Target: call.Args[1], Func: fn})
+		}
+	}
+
+	if row, ok := principalTable[k]; ok && (row.onlyArgs == 0 || len(call.Args) == row.onlyArgs) {
+		p := &Principal{Expr: call, Call: call, Source: row.source, Func: fn}
+		if row.keyArg >= 0 {
+			p.Key = arg(call, row.keyArg)
+			p.KeyName = m.keyName(p.Key)
+		}
+		h.Principals = append(h.Principals, p)
+	} else if m.res.IsPrincipalFunc(fn) {
+		h.Principals = append(h.Principals, &Principal{Expr: call, Call: call, Source: qualifiedName(fn), Func: fn})
+	}
+
+	if row, ok := responseTable[k]; ok {
+		r := &Response{Call: call, Value: arg(call, row.valueArg), Format: row.format, Status: arg(call, row.statusArg), Error: row.isError, Func: fn}
+		if code, ok := constInt(m.info, r.Status); ok && code >= 400 {
+			r.Error = true
+		}
+		if r.Status == nil && (row.fw() == Fiber || row.fw() == FiberV3) {
+			r.Status = m.fiberStatus(call)
+			if code, ok := constInt(m.info, r.Status); ok && code >= 400 {
+				r.Error = true
+			}
+		}
+		h.Responses = append(h.Responses, r)
+	}
+	if format, ok := encodeKeys[k]; ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if enc, ok := h.flow.Origin(sel.X).(*ast.CallExpr); ok && len(enc.Args) == 1 && m.isResponseWriter(h, enc.Args[0]) {
+				h.Responses = append(h.Responses, &Response{Call: call, Value: arg(call, 0), Format: format, Func: fn})
+			}
+		}
+	}
+	if k == (key{"net/http", "ResponseWriter", "Write"}) || k == (key{pkgGin, "Context", "Data"}) || k == (key{pkgFiber, "Ctx", "Send"}) || k == (key{pkgEcho, "Context", "JSONBlob"}) || k == (key{pkgEcho, "Context", "Blob"}) {
+		m.scanWrite(h, call, fn)
+	}
+
+	m.scanAccess(h.flow, call, fn, k, func(d *DataAccess) { h.DataAccesses = append(h.DataAccesses, d) })
+}
+
+func (row responseRow) fw() Framework {
+	switch row.k.pkg {
+	case pkgFiber:
+		return Fiber
+	case pkgFiber3:
+		return FiberV3
+	}
+	return ""
+}
+
+// fiberStatus returns the status of c.Status(code).JSON(v).
+func (m *modeler) fiberStatus(call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if fn := m.callee(inner); fn != nil && fn.Name() == "Status" && len(inner.Args) == 1 {
+		return inner.Args[0]
+	}
+	return nil
+}
+
+// scanValuesGet: r.Header.Get("X") is a header input; url.Values.Get on
+// r.URL.Query() a query input, on r.Form/r.PostForm a form input.
+func (m *modeler) scanValuesGet(h *Handler, call *ast.CallExpr, fn *types.Func, k key) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	name, _ := constString(m.info, arg(call, 0))
+	recv := h.flow.Origin(sel.X)
+	if k == headerGetKey {
+		if s, ok := recv.(*ast.SelectorExpr); ok && s.Sel.Name == "Header" && isPointerTo(m.info.TypeOf(s.X), "net/http", "Request") {
+			h.Inputs = append(h.Inputs, &Input{Kind: Header, Name: name, Call: call, Expr: call, Func: fn})
+		}
+		return
+	}
+	switch r := recv.(type) {
+	case *ast.CallExpr:
+		if keyOf(m.callee(r)) == (key{"net/url", "URL", "Query"}) {
+			h.Inputs = append(h.Inputs, &Input{Kind: QueryParam, Name: name, Call: call, Expr: call, Func: fn})
+		}
+	case *ast.SelectorExpr:
+		if (r.Sel.Name == "Form" || r.Sel.Name == "PostForm") && isPointerTo(m.info.TypeOf(r.X), "net/http", "Request") {
+			h.Inputs = append(h.Inputs, &Input{Kind: Form, Name: name, Call: call, Expr: call, Func: fn})
+		}
+	}
+}
+
+// readsRequestBody reports whether e mentions the Body field of a
+// request (r.Body, http.MaxBytesReader(w, r.Body, n), c.Request.Body).
+func (m *modeler) readsRequestBody(h *Handler, e ast.Expr) bool {
+	found := false
+	ast.Inspect(h.flow.Origin(e), func(n ast.Node) bool {
+		if s, ok := n.(*ast.SelectorExpr); ok && s.Sel.Name == "Body" && isPointerTo(m.info.TypeOf(s.X), "net/http", "Request") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func (m *modeler) fromBodyInput(h *Handler, e ast.Expr) bool {
+	for _, in := range h.Inputs {
+		if in.Kind == Body && in.Target == nil && h.flow.DerivesFrom(e, in.Expr) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *modeler) isResponseWriter(h *Handler, e ast.Expr) bool {
+	t := m.info.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	if isNamed(t, "net/http", "ResponseWriter") {
+		return true
+	}
+	// c.Writer (gin.ResponseWriter embeds http.ResponseWriter), c.Response()
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Name() == "ResponseWriter" {
+		return true
+	}
+	if isPointerTo(t, pkgEcho, "Response") {
+		return true
+	}
+	return false
+}
+
+// scanWrite: w.Write(b) where b derives from json.Marshal(v) is a
+// response of v.
+func (m *modeler) scanWrite(h *Handler, call *ast.CallExpr, fn *types.Func) {
+	if len(call.Args) == 0 {
+		return
+	}
+	b := call.Args[len(call.Args)-1]
+	var value ast.Expr
+	format := "bytes"
+	h.flow.DerivesWhere(b, func(e ast.Expr) bool {
+		c, ok := e.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if f, ok := marshalKeys[keyOf(m.callee(c))]; ok && len(c.Args) > 0 {
+			value, format = c.Args[0], f
+			return true
+		}
+		return false
+	})
+	// Responses already recorded by the table (gin Data, fiber Send) get
+	// their value refined.
+	for _, r := range h.Responses {
+		if r.Call == call {
+			if value != nil {
+				r.Value, r.Format = value, format
+			}
+			return
+		}
+	}
+	h.Responses = append(h.Responses, &Response{Call: call, Value: value, Format: format, Func: fn})
+	if value == nil {
+		h.Responses[len(h.Responses)-1].Value = b
+	}
+}
+
+func (m *modeler) keyName(e ast.Expr) string {
+	if s, ok := constString(m.info, e); ok {
+		return s
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		return x.Sel.Name
+	case *ast.CompositeLit:
+		if t := m.info.TypeOf(x); t != nil {
+			if n, ok := types.Unalias(t).(*types.Named); ok {
+				return n.Obj().Name() + "{}"
+			}
+		}
+	}
+	return ""
+}
+
+// ---- data access ----
+
+// scanAccess reports a data access for call, if it is one: a library
+// finisher, or a call of a function summarized by a DataAccessFact.
+func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key, emit func(*DataAccess)) {
+	if row, ok := accessTable[k]; ok {
+		d := &DataAccess{Call: call, Library: row.lib, Method: fn.Name(), Kind: row.kind, Dest: arg(call, row.dest), Func: fn}
+		if row.sql >= 0 {
+			if s, ok := constString(m.info, arg(call, row.sql)); ok {
+				d.SQL = s
+				if row.bySQL {
+					if kind := sqlKind(s); kind != "" {
+						d.Kind = kind
+					}
+				}
+			}
+		}
+		if row.args >= 0 && row.args < len(call.Args) {
+			args := call.Args[row.args:]
+			if row.lib == "gorm" && row.sql < 0 && len(args) > 0 {
+				// First(&o, "id = ?", id): the query string is not a selector value.
+				if _, isStr := constString(m.info, args[0]); isStr && len(args) > 1 {
+					args = args[1:]
+				}
+			}
+			d.Selectors = append(d.Selectors, args...)
+		}
+		if row.lib == "gorm" {
+			m.gormChain(fl, call, d)
+		}
+		emit(d)
+		return
+	}
+	// Repository methods summarized by facts.
+	fact := m.accessFact(fn)
+	if fact == nil {
+		return
+	}
+	d := &DataAccess{Call: call, Library: "repo", Method: fn.Name(), Kind: fact.Kind, Func: fn}
+	for _, i := range fact.SelectorParams {
+		if a := argForParam(fn, call, i); a != nil {
+			d.Selectors = append(d.Selectors, a...)
+		}
+	}
+	if fact.DestParam >= 0 {
+		if a := argForParam(fn, call, fact.DestParam); len(a) == 1 {
+			d.Dest = a[0]
+		}
+	}
+	emit(d)
+}
+
+// argForParam returns the argument(s) passed for parameter i of fn
+// (several for a variadic last parameter).
+func argForParam(fn *types.Func, call *ast.CallExpr, i int) []ast.Expr {
+	sig := fn.Type().(*types.Signature)
+	if sig.Variadic() && i == sig.Params().Len()-1 && call.Ellipsis == token.NoPos {
+		if i < len(call.Args) {
+			return call.Args[i:]
+		}
+		return nil
+	}
+	if i < len(call.Args) {
+		return []ast.Expr{call.Args[i]}
+	}
+	return nil
+}
+
+// gormChain fills the receiver chain, conditions and their selector
+// values of a gorm finisher, following the receiver through calls and
+// variables (q := db.Where(..); q = q.Where(..); q.First(..)).
+func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
+	var chain []*ast.CallExpr
+	seen := map[ast.Node]bool{}
+	var walk func(e ast.Expr, depth int)
+	walk = func(e ast.Expr, depth int) {
+		if depth > 32 {
+			return
+		}
+		e = ast.Unparen(e)
+		if seen[e] {
+			return
+		}
+		seen[e] = true
+		switch x := e.(type) {
+		case *ast.CallExpr:
+			fn := m.callee(x)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgGorm {
+				return
+			}
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				walk(sel.X, depth+1)
+			} else if fn.Name() == "G" && len(x.Args) > 0 {
+				walk(x.Args[0], depth+1)
+			}
+			chain = append(chain, x)
+		case *ast.Ident:
+			if fl == nil {
+				return
+			}
+			if v, ok := m.info.Uses[x].(*types.Var); ok {
+				for _, def := range fl.Defs(v) {
+					walk(def, depth+1)
+				}
+			}
+		}
+	}
+	walk(call, 0)
+	d.Chain = chain
+	for _, c := range chain {
+		if c == call {
+			continue
+		}
+		fn := m.callee(c)
+		if fn == nil {
+			continue
+		}
+		name := fn.Name()
+		if !gormCondMethods[name] {
+			continue
+		}
+		d.Conditions = append(d.Conditions, c)
+		if len(c.Args) == 0 {
+			continue
+		}
+		if s, isStr := constString(m.info, c.Args[0]); isStr {
+			if name == "Raw" && d.SQL == "" {
+				d.SQL = s
+			}
+			d.Selectors = append(d.Selectors, c.Args[1:]...)
+		} else {
+			d.Selectors = append(d.Selectors, c.Args...)
+		}
+	}
+}
+
+// accessFact returns the data-access summary of fn: computed for this
+// package's functions, a fact for imported ones; for an interface
+// method, the summary shared by all known implementations with that
+// method name whose receiver implements the interface.
+func (m *modeler) accessFact(fn *types.Func) *DataAccessFact {
+	fn = fn.Origin()
+	if f, ok := m.access[fn]; ok {
+		return f
+	}
+	if fn.Pkg() != m.pass.Pkg {
+		var f DataAccessFact
+		if m.pass.ImportObjectFact(fn, &f) {
+			m.access[fn] = &f
+			return &f
+		}
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	m.loadImpls()
+	var merged *DataAccessFact
+	for _, im := range m.implsByName[fn.Name()] {
+		rt := im.fn.Type().(*types.Signature).Recv().Type()
+		if !types.Implements(rt, iface) {
+			if _, isPtr := rt.(*types.Pointer); isPtr || !types.Implements(types.NewPointer(rt), iface) {
+				continue
+			}
+		}
+		if merged == nil {
+			c := *im.fact
+			merged = &c
+		} else {
+			merged = merged.merge(im.fact)
+		}
+	}
+	return merged
+}
+
+func (m *modeler) loadImpls() {
+	if m.implsByName != nil {
+		return
+	}
+	m.implsByName = map[string][]implFact{}
+	for _, of := range m.pass.AllObjectFacts() {
+		if f, ok := of.Fact.(*DataAccessFact); ok {
+			if fn, ok := of.Object.(*types.Func); ok && fn.Type().(*types.Signature).Recv() != nil {
+				m.implsByName[fn.Name()] = append(m.implsByName[fn.Name()], implFact{fn, f})
+			}
+		}
+	}
+	for fn, f := range m.access {
+		if f != nil && fn.Pkg() == m.pass.Pkg && fn.Type().(*types.Signature).Recv() != nil {
+			m.implsByName[fn.Name()] = append(m.implsByName[fn.Name()], implFact{fn, f})
+		}
+	}
+}
