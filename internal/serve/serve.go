@@ -66,6 +66,15 @@ var starts = []start{
 	{pkg: "github.com/gofiber/fiber/v2", recv: "App", name: "ListenMutualTLS", fw: Fiber, addr: 0, handler: -1, listener: -1, tls: true},
 	{pkg: "github.com/gofiber/fiber/v2", recv: "App", name: "ListenMutualTLSWithCertificate", fw: Fiber, addr: 0, handler: -1, listener: -1, tls: true},
 	{pkg: "github.com/gofiber/fiber/v2", recv: "App", name: "Listener", fw: Fiber, addr: -1, handler: -1, listener: 0},
+
+	// echo v5: Start builds a StartConfig; StartConfig.Start/StartTLS serve h.
+	{pkg: "github.com/labstack/echo/v5", recv: "Echo", name: "Start", fw: Echo, addr: 0, handler: -1, listener: -1},
+	{pkg: "github.com/labstack/echo/v5", recv: "StartConfig", name: "Start", fw: Echo, addr: -1, handler: 1, listener: -1},
+	{pkg: "github.com/labstack/echo/v5", recv: "StartConfig", name: "StartTLS", fw: Echo, addr: -1, handler: 1, listener: -1, tls: true},
+
+	// fiber v3: Listen(addr, cfg ...ListenConfig), Listener(ln, cfg ...ListenConfig).
+	{pkg: "github.com/gofiber/fiber/v3", recv: "App", name: "Listen", fw: Fiber, addr: 0, handler: -1, listener: -1},
+	{pkg: "github.com/gofiber/fiber/v3", recv: "App", name: "Listener", fw: Fiber, addr: -1, handler: -1, listener: 0},
 }
 
 // Call is a call that starts serving.
@@ -87,6 +96,19 @@ type Call struct {
 	// Server is the *http.Server composite literal the call uses, if it
 	// could be found in the same function or package.
 	Server *ast.CompositeLit
+	// Package is the import path of the serving library ("net/http",
+	// "github.com/labstack/echo/v5", ...): it tells framework versions apart.
+	Package string
+	// Method is the name of the serve function or method ("ListenAndServe", "Run").
+	Method string
+	// Config is what is known of the server's configuration (timeouts,
+	// limits). Match leaves it nil; the Analyzer's result fills it in,
+	// following helper functions (in other packages through facts) and
+	// field assignments after the literal.
+	Config *Config
+	// DefaultMux is true when the call is known to serve
+	// http.DefaultServeMux (set by the Analyzer's result).
+	DefaultMux bool
 }
 
 var byFunc = func() map[[3]string]*start {
@@ -103,7 +125,8 @@ var byFunc = func() map[[3]string]*start {
 func Imports(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4", "github.com/gofiber/fiber/v2":
+		case "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4", "github.com/gofiber/fiber/v2",
+			"github.com/labstack/echo/v5", "github.com/gofiber/fiber/v3":
 			return true
 		}
 	}
@@ -132,7 +155,7 @@ func Match(info *types.Info, file *ast.File, call *ast.CallExpr) *Call {
 	if s == nil {
 		return nil
 	}
-	c := &Call{Call: call, Func: fn, Framework: s.fw, TLS: s.tls}
+	c := &Call{Call: call, Func: fn, Framework: s.fw, TLS: s.tls, Package: s.pkg, Method: s.name}
 	arg := func(i int) ast.Expr {
 		if i >= 0 && i < len(call.Args) {
 			return call.Args[i]
@@ -148,6 +171,10 @@ func Match(info *types.Info, file *ast.File, call *ast.CallExpr) *Call {
 		if c.Server != nil {
 			c.Addr = Field(c.Server, "Addr")
 			c.Handler = Field(c.Server, "Handler")
+			if c.Handler == nil {
+				// srv := &http.Server{Addr: a}; srv.Handler = h
+				c.Handler = assignedField(info, file, sel.X, "Handler")
+			}
 		}
 	case s.handler >= 0:
 		c.Handler = arg(s.handler)
@@ -221,4 +248,32 @@ func Field(lit *ast.CompositeLit, name string) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// assignedField returns the value last assigned to the field name of the
+// variable e denotes (v.name = value) in file, or nil.
+func assignedField(info *types.Info, file *ast.File, e ast.Expr, name string) ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || file == nil {
+		return nil
+	}
+	obj := info.ObjectOf(id)
+	var found ast.Expr
+	ast.Inspect(file, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != name {
+				continue
+			}
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && obj != nil && info.ObjectOf(x) == obj {
+				found = as.Rhs[i]
+			}
+		}
+		return true
+	})
+	return found
 }

@@ -1,0 +1,154 @@
+package serve
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Analyzer finds the serve calls of a package and what is known of the
+// server each one runs: its configuration (timeouts, fiber's BodyLimit),
+// followed through local variables, struct fields, field assignments after
+// the literal and helper functions (in other packages through facts).
+var Analyzer = &analysis.Analyzer{
+	Name:       "serve",
+	Doc:        "find the calls that start serving HTTP and the configuration of their servers (internal to apivet)",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	FactTypes:  []analysis.Fact{(*ServerFact)(nil)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+// Result lists a package's serve calls in source order.
+type Result struct {
+	Calls []*Call
+	// File maps each call to the file that holds it.
+	File map[*Call]*ast.File
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{File: map[*Call]*ast.File{}}
+	r := newResolver(pass.TypesInfo, pass.Files, func(fn *types.Func) *ServerFact {
+		var f ServerFact
+		if pass.ImportObjectFact(fn, &f) {
+			return &f
+		}
+		return nil
+	})
+
+	// Facts for functions that build and return a server value.
+	for fn := range r.funcs {
+		sig := fn.Type().(*types.Signature)
+		for i := 0; i < sig.Results().Len(); i++ {
+			k := kindOf(sig.Results().At(i).Type())
+			if k == "" {
+				continue
+			}
+			if c := r.resolveFunc(fn, k, 0); c != nil {
+				names := make([]string, 0, len(c.Set))
+				for name := range c.Set {
+					names = append(names, name)
+				}
+				sort.Strings(names)
+				pass.ExportObjectFact(fn, &ServerFact{Kind: k, Set: names})
+			}
+			break
+		}
+	}
+
+	if !Imports(pass.Pkg) {
+		return res, nil
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		var file *ast.File
+		for c := range cur.Enclosing((*ast.File)(nil)) {
+			file = c.Node().(*ast.File)
+		}
+		sc := Match(pass.TypesInfo, file, call)
+		if sc == nil {
+			continue
+		}
+		sc.Config = configOf(r, sc)
+		if sc.Config != nil && sc.Config.Kind == HTTPServer && !sc.Config.Fixed {
+			if sc.Server == nil {
+				sc.Server = sc.Config.Lit
+			}
+			if v, ok := sc.Config.Set["Handler"]; ok && sc.Handler == nil {
+				sc.Handler = v
+			}
+			if sc.Addr == nil {
+				sc.Addr = sc.Config.Set["Addr"]
+			}
+		}
+		switch {
+		case sc.Package != "net/http":
+		case !isServerMethod(sc):
+			sc.DefaultMux = sc.Handler == nil
+		case sc.Config != nil:
+			_, has := sc.Config.Set["Handler"]
+			sc.DefaultMux = !has && sc.Handler == nil
+		}
+		res.Calls = append(res.Calls, sc)
+		res.File[sc] = file
+	}
+	return res, nil
+}
+
+func isServerMethod(sc *Call) bool {
+	sig, _ := sc.Func.Type().(*types.Signature)
+	return sig != nil && sig.Recv() != nil
+}
+
+// configOf works out the configuration a serve call runs with, or nil if
+// it cannot be found.
+func configOf(r *resolver, sc *Call) *Config {
+	sel, _ := ast.Unparen(sc.Call.Fun).(*ast.SelectorExpr)
+	switch sc.Package {
+	case "net/http":
+		if !isServerMethod(sc) {
+			return &Config{Kind: HTTPServer, Fixed: true}
+		}
+		if sel != nil {
+			return r.resolve(sel.X, HTTPServer, 0)
+		}
+	case "github.com/gin-gonic/gin":
+		if sc.Method == "RunQUIC" { // HTTP/3 over quic-go: not an http.Server
+			return nil
+		}
+		return &Config{Kind: HTTPServer, Fixed: true}
+	case "github.com/labstack/echo/v4":
+		if sc.Method == "StartServer" {
+			if len(sc.Call.Args) == 1 {
+				return r.resolve(sc.Call.Args[0], HTTPServer, 0)
+			}
+			return nil
+		}
+		if sel == nil {
+			return nil
+		}
+		c := r.resolve(sel.X, EchoApp, 0)
+		if c == nil {
+			return nil
+		}
+		field := "Server"
+		if sc.Method == "StartTLS" || sc.Method == "StartAutoTLS" {
+			field = "TLSServer"
+		}
+		return c.sub(field)
+	case "github.com/labstack/echo/v5":
+		// Echo v5 builds its http.Server with ReadTimeout 30s.
+		return &Config{Kind: HTTPServer, Fixed: true, Defaults: map[string]bool{"ReadTimeout": true}}
+	case "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3":
+		if sel != nil {
+			return r.resolve(sel.X, FiberApp, 0)
+		}
+	}
+	return nil
+}
