@@ -1,21 +1,51 @@
 // Package config holds the service's settings.
 package config
 
-import "os"
+import (
+	"log"
+	"os"
+)
 
 // Config is the service configuration.
 type Config struct {
 	Addr        string
 	DatabaseURL string
 	JWTSecret   []byte
+	// ReportsDSN is the read replica the nightly reports query.
+	ReportsDSN string
+	// StripeKey pays out refunds; see internal/config/integrations.go.
+	StripeKey string
 }
+
+// Bad: a fallback signing secret "so local development works" ships in
+// every build, and every token it signs verifies in production if
+// JWT_SECRET is ever unset.
+const defaultJWTSecret = "orders-dev-Q7f2kL9xVm4t"
 
 // Load reads the configuration from the environment.
 func Load() Config {
 	return Config{
-		Addr:        envOr("ADDR", ":8080"),
+		Addr: envOr("ADDR", ":8080"),
+		// Good: the local default uses the postgres container's stock
+		// credentials, which are not a secret.
 		DatabaseURL: envOr("DATABASE_URL", "postgres://orders:orders@localhost:5432/orders?sslmode=disable"),
-		JWTSecret:   []byte(os.Getenv("JWT_SECRET")),
+		JWTSecret:   []byte(envOr("JWT_SECRET", defaultJWTSecret)),
+		// Bad: the replica's real password is in the fallback.
+		ReportsDSN: envOr("REPORTS_DSN", "postgres://reports:Rp7x2QmL9vTz@orders-replica.prod.internal:5432/orders?sslmode=require"),
+		StripeKey:  stripeKey(),
+	}
+}
+
+// LoadStrict is the good twin of Load: every secret comes from the
+// environment (or a secret manager that populates it) and a missing one
+// stops the service instead of falling back to a value in the source.
+func LoadStrict() Config {
+	return Config{
+		Addr:        envOr("ADDR", ":8080"),
+		DatabaseURL: mustEnv("DATABASE_URL"),
+		JWTSecret:   []byte(mustEnv("JWT_SECRET")),
+		ReportsDSN:  mustEnv("REPORTS_DSN"),
+		StripeKey:   mustEnv("STRIPE_SECRET_KEY"),
 	}
 }
 
@@ -24,4 +54,12 @@ func envOr(key, def string) string {
 		return v
 	}
 	return def
+}
+
+func mustEnv(key string) string {
+	v := os.Getenv(key)
+	if v == "" {
+		log.Fatalf("config: %s is not set", key)
+	}
+	return v
 }
