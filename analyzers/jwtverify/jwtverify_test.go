@@ -13,3 +13,8 @@ func TestJWTVerify(t *testing.T) {
 	dir := testutil.Module(t, "testdata/mod")
 	analysistest.Run(t, dir, jwtverify.Analyzer, "./...")
 }
+
+func TestSuggestedFixes(t *testing.T) {
+	dir := testutil.Module(t, "testdata/mod")
+	analysistest.RunWithSuggestedFixes(t, dir, jwtverify.Analyzer, "./fix")
+}

@@ -146,7 +146,7 @@ func noClaimsValidation(raw string) error {
 }
 
 func signNone() (string, error) {
-	tok := jwt.New(jwt.SigningMethodNone) // want `token signed with SigningMethodNone`
+	tok := jwt.New(jwt.SigningMethodNone)                     // want `token signed with SigningMethodNone`
 	return tok.SignedString(jwt.UnsafeAllowNoneSignatureType) // want `token signed with UnsafeAllowNoneSignatureType`
 }
 

@@ -1,0 +1,79 @@
+// Package jose2 exercises gopkg.in/square/go-jose.v2.
+package jose2
+
+import (
+	"crypto/rsa"
+	"errors"
+
+	jose "gopkg.in/square/go-jose.v2"
+	"gopkg.in/square/go-jose.v2/jwt"
+)
+
+var pub *rsa.PublicKey
+
+type Claims struct {
+	jwt.Claims
+	Admin bool `json:"admin"`
+}
+
+// ---- positives ----
+
+func unverifiedClaims(raw string) (bool, error) {
+	tok, err := jwt.ParseSigned(raw)
+	if err != nil {
+		return false, err
+	}
+	var c Claims
+	if err := tok.UnsafeClaimsWithoutVerification(&c); err != nil { // want `go-jose UnsafeClaimsWithoutVerification returns data whose signature nobody checked, and nothing in this function verifies the token`
+		return false, err
+	}
+	return c.Admin, nil
+}
+
+func unverifiedPayload(raw string) ([]byte, error) {
+	sig, err := jose.ParseSigned(raw)
+	if err != nil {
+		return nil, err
+	}
+	return sig.UnsafePayloadWithoutVerification(), nil // want `go-jose UnsafePayloadWithoutVerification returns data`
+}
+
+func anyAlgorithm(raw string) (*Claims, error) {
+	tok, err := jwt.ParseSigned(raw) // want `jwt.ParseSigned of gopkg.in/square/go-jose.v2/jwt accepts whatever algorithm the token names`
+	if err != nil {
+		return nil, err
+	}
+	var c Claims
+	return &c, tok.Claims(pub, &c)
+}
+
+// ---- negatives ----
+
+func algorithmChecked(raw string) (*Claims, error) {
+	tok, err := jwt.ParseSigned(raw)
+	if err != nil {
+		return nil, err
+	}
+	if len(tok.Headers) != 1 || tok.Headers[0].Algorithm != string(jose.RS256) {
+		return nil, errors.New("unexpected algorithm")
+	}
+	var c Claims
+	return &c, tok.Claims(pub, &c)
+}
+
+// Reads the issuer unverified to pick the key, then verifies.
+func issuerThenVerify(raw string, keys map[string]*rsa.PublicKey) (*Claims, error) {
+	tok, err := jwt.ParseSigned(raw)
+	if err != nil {
+		return nil, err
+	}
+	if len(tok.Headers) == 0 || tok.Headers[0].Algorithm != "RS256" {
+		return nil, errors.New("unexpected algorithm")
+	}
+	var peek jwt.Claims
+	if err := tok.UnsafeClaimsWithoutVerification(&peek); err != nil {
+		return nil, err
+	}
+	var c Claims
+	return &c, tok.Claims(keys[peek.Issuer], &c)
+}

@@ -1,0 +1,37 @@
+// Package oidc exercises coreos/go-oidc/v3 verifier configuration.
+package oidc
+
+import (
+	"context"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+)
+
+type Settings struct {
+	SkipClientIDCheck bool
+}
+
+// ---- positives ----
+
+func insecure(p *oidc.Provider) *oidc.IDTokenVerifier {
+	return p.Verifier(&oidc.Config{ClientID: "web", InsecureSkipSignatureCheck: true}) // want `oidc.Config InsecureSkipSignatureCheck: true skips the ID token's signature check`
+}
+
+func skips(p *oidc.Provider) *oidc.IDTokenVerifier {
+	cfg := &oidc.Config{
+		SkipClientIDCheck: true, // want `SkipClientIDCheck: true accepts ID tokens minted for any client`
+		SkipExpiryCheck:   true, // want `SkipExpiryCheck: true accepts expired ID tokens`
+	}
+	cfg.SkipIssuerCheck = true // want `SkipIssuerCheck: true accepts ID tokens from any issuer`
+	return p.Verifier(cfg)
+}
+
+// ---- negatives ----
+
+func configured(p *oidc.Provider, s Settings) *oidc.IDTokenVerifier {
+	return p.Verifier(&oidc.Config{ClientID: "web", SkipClientIDCheck: s.SkipClientIDCheck})
+}
+
+func strict(ctx context.Context, p *oidc.Provider, raw string) (*oidc.IDToken, error) {
+	return p.Verifier(&oidc.Config{ClientID: "web", SupportedSigningAlgs: []string{oidc.RS256}, InsecureSkipSignatureCheck: false}).Verify(ctx, raw)
+}

@@ -1,0 +1,88 @@
+// Package v4 exercises golang-jwt/jwt/v4: options and exported Parser fields.
+package v4
+
+import (
+	"crypto/rsa"
+	"errors"
+
+	"github.com/golang-jwt/jwt/v4"
+)
+
+var (
+	secret []byte
+	pub    *rsa.PublicKey
+)
+
+func hmacKey(*jwt.Token) (interface{}, error) { return secret, nil } // want hmacKey:`jwtkey\(keys \[\]byte\)`
+
+// ---- positives ----
+
+func parseNoPin(raw string) (jwt.MapClaims, error) {
+	claims := jwt.MapClaims{}
+	_, err := jwt.ParseWithClaims(raw, claims, hmacKey) // want `jwt.ParseWithClaims does not pin .* pin HS256 \(jwt.WithValidMethods`
+	return claims, err
+}
+
+func parserLiteral(raw string) error {
+	p := &jwt.Parser{UseJSONNumber: true}
+	_, err := p.Parse(raw, func(*jwt.Token) (interface{}, error) { return pub, nil }) // want `p.Parse does not pin .* RS256`
+	return err
+}
+
+func skipClaims(raw string) error {
+	p := jwt.Parser{ValidMethods: []string{"HS256"}, SkipClaimsValidation: true} // want `Parser\{SkipClaimsValidation: true\} turns off the exp, nbf and iat checks`
+	_, err := p.Parse(raw, hmacKey)
+	return err
+}
+
+func skipClaimsAssign(raw string) error {
+	p := jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}))
+	p.SkipClaimsValidation = true // want `SkipClaimsValidation = true turns off`
+	_, err := p.Parse(raw, hmacKey)
+	return err
+}
+
+func unverifiedRole(raw string) (string, error) {
+	tok, _, err := new(jwt.Parser).ParseUnverified(raw, jwt.MapClaims{}) // want `ParseUnverified returns claims whose signature nobody checked`
+	if err != nil {
+		return "", err
+	}
+	role, _ := tok.Claims.(jwt.MapClaims)["role"].(string)
+	return role, nil
+}
+
+// ---- negatives ----
+
+func parserFieldPinned(raw string) error {
+	p := &jwt.Parser{ValidMethods: []string{"HS256"}}
+	_, err := p.Parse(raw, hmacKey)
+	return err
+}
+
+func parserFieldAssigned(raw string) error {
+	var p jwt.Parser
+	p.ValidMethods = []string{"RS256"}
+	_, err := p.Parse(raw, func(*jwt.Token) (interface{}, error) { return pub, nil })
+	return err
+}
+
+func optionPinned(raw string) error {
+	_, err := jwt.Parse(raw, hmacKey, jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}))
+	return err
+}
+
+func assertingKey(raw string) error {
+	_, err := jwt.Parse(raw, func(t *jwt.Token) (interface{}, error) {
+		if _, ok := t.Method.(*jwt.SigningMethodRSA); !ok {
+			return nil, errors.New("unexpected signing method")
+		}
+		return pub, nil
+	})
+	return err
+}
+
+func skipFalse(raw string) error {
+	p := jwt.Parser{ValidMethods: []string{"HS256"}, SkipClaimsValidation: false}
+	_, err := p.Parse(raw, hmacKey)
+	return err
+}
