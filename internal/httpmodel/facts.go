@@ -336,7 +336,10 @@ func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
 // middlewareKindOf computes the kinds of a declared function from its
 // body.
 func (m *modeler) middlewareKindOf(fn *types.Func, fd *ast.FuncDecl) MiddlewareKind {
-	k := m.bodyKinds(fd.Body, fn)
+	var k MiddlewareKind
+	if !m.buildsRoutes(fd.Body) {
+		k = m.bodyKinds(fd.Body, fn)
+	}
 	if nameListed(Config.AuthMiddleware, fn) {
 		k |= Auth
 	}
@@ -344,6 +347,23 @@ func (m *modeler) middlewareKindOf(fn *types.Func, fd *ast.FuncDecl) MiddlewareK
 		k |= RateLimit
 	}
 	return k
+}
+
+// buildsRoutes reports whether body calls router methods: such a
+// function sets up routing, it is not itself middleware.
+func (m *modeler) buildsRoutes(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if fn := m.callee(c); fn != nil {
+				if row, ok := routerTable[keyOf(fn)]; ok && row.op != opNew {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // bodyKinds scans a body (closures included) for what makes middleware
@@ -395,6 +415,9 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 	}
 	var fact *DataAccessFact
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // runs later (a returned handler), not on call
+		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true

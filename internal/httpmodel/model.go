@@ -69,9 +69,9 @@ const (
 	GorillaMux Framework = "gorilla/mux"
 	Chi        Framework = "chi"
 	Gin        Framework = "gin"
-	Echo       Framework = "echo"   // echo v4
+	Echo       Framework = "echo" // echo v4
 	EchoV5     Framework = "echo/v5"
-	Fiber      Framework = "fiber"  // fiber v2
+	Fiber      Framework = "fiber" // fiber v2
 	FiberV3    Framework = "fiber/v3"
 )
 
@@ -96,7 +96,7 @@ type Result struct {
 	byFunc     map[*types.Func]*Handler // FuncDecl handlers and factories
 	routerOf   map[ast.Expr]*Router
 	principals map[*types.Func]*PrincipalFact
-	m *modeler
+	m          *modeler
 }
 
 // HandlerAt returns the handler whose node (*ast.FuncDecl or *ast.FuncLit)
@@ -156,10 +156,10 @@ func (r *Result) RouterOf(e ast.Expr) *Router {
 // IsPrincipalFunc reports whether fn returns who the caller is: it is
 // listed in Settings.PrincipalFuncs, or carries a PrincipalFact.
 func (r *Result) IsPrincipalFunc(fn *types.Func) bool {
-	if r == nil || fn == nil {
+	if r == nil || r.m == nil || fn == nil {
 		return false
 	}
-	_, ok := r.principals[fn.Origin()]
+	_, ok := r.m.principalFn(fn)
 	return ok
 }
 
@@ -449,4 +449,33 @@ func (rt *Route) PathParams() []string { return PathParams(rt.Path) }
 
 func sortRoutes(rs []*Route) {
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Call.Pos() < rs[j].Call.Pos() })
+}
+
+// PrincipalOf returns the principal summary of fn (this package's or an
+// imported fact), or nil.
+func (r *Result) PrincipalOf(fn *types.Func) *PrincipalFact {
+	if r == nil || r.m == nil || fn == nil {
+		return nil
+	}
+	p, _ := r.m.principalFn(fn)
+	return p
+}
+
+// MiddlewareKindOf returns what fn does as middleware (tables, settings,
+// this package's summaries, imported facts).
+func (r *Result) MiddlewareKindOf(fn *types.Func) MiddlewareKind {
+	if r == nil || r.m == nil {
+		return 0
+	}
+	return r.m.mwKindOfFunc(fn)
+}
+
+// DataAccessOf returns the data-access summary of fn (a repository
+// method of this or another package, or, for an interface method, the
+// merged summary of its known implementations), or nil.
+func (r *Result) DataAccessOf(fn *types.Func) *DataAccessFact {
+	if r == nil || r.m == nil || fn == nil {
+		return nil
+	}
+	return r.m.accessFact(fn)
 }

@@ -149,7 +149,7 @@ func (m *modeler) scanCall(h *Handler, call *ast.CallExpr) {
 			p.KeyName = m.keyName(p.Key)
 		}
 		h.Principals = append(h.Principals, p)
-	} else if m.res.IsPrincipalFunc(fn) {
+	} else if _, ok := m.principalFn(fn); ok {
 		h.Principals = append(h.Principals, &Principal{Expr: call, Call: call, Source: qualifiedName(fn), Func: fn})
 	}
 

@@ -426,6 +426,7 @@ var gormCondMethods = map[string]bool{
 }
 
 func init() {
+	initRouterRows()
 	// database/sql: *DB, *Tx, *Conn share Query/QueryRow/Exec (+Context);
 	// *Stmt has them without the SQL argument.
 	for _, recv := range []string{"DB", "Tx", "Conn"} {
@@ -658,19 +659,19 @@ var middlewareRows = []middlewareRow{
 type routerOp int
 
 const (
-	opNew       routerOp = iota + 1 // constructor: a new root router
-	opRegister                      // a route registration
-	opUse                           // adds middleware to the receiver
-	opPre                           // echo Pre: global middleware before routing
-	opWith                          // chi With: a child router with more middleware
-	opGroup                         // gin/echo/fiber Group(prefix, mws...): a child router
-	opGroupFn                       // chi Group(fn), Route(prefix, fn), fiber Route(prefix, fn)
-	opMount                         // chi Mount(prefix, h), fiber Mount(prefix, app)
-	opMuxRoute                      // gorilla: Router.{Path,PathPrefix,Methods,NewRoute,Host,...}: a pending route
-	opMuxRouteSet                   // gorilla: Route.{Path,PathPrefix,Methods,...}: refines the pending route
-	opMuxHandler                    // gorilla: Route.Handler/HandlerFunc: registers the pending route
-	opMuxSubrouter                  // gorilla: Route.Subrouter
-	opSame                          // returns the receiver (fiber Name, gin Use result...)
+	opNew          routerOp = iota + 1 // constructor: a new root router
+	opRegister                         // a route registration
+	opUse                              // adds middleware to the receiver
+	opPre                              // echo Pre: global middleware before routing
+	opWith                             // chi With: a child router with more middleware
+	opGroup                            // gin/echo/fiber Group(prefix, mws...): a child router
+	opGroupFn                          // chi Group(fn), Route(prefix, fn), fiber Route(prefix, fn)
+	opMount                            // chi Mount(prefix, h), fiber Mount(prefix, app)
+	opMuxRoute                         // gorilla: Router.{Path,PathPrefix,Methods,NewRoute,Host,...}: a pending route
+	opMuxRouteSet                      // gorilla: Route.{Path,PathPrefix,Methods,...}: refines the pending route
+	opMuxHandler                       // gorilla: Route.Handler/HandlerFunc: registers the pending route
+	opMuxSubrouter                     // gorilla: Route.Subrouter
+	opSame                             // returns the receiver (fiber Name, gin Use result...)
 )
 
 type routerRow struct {
@@ -694,7 +695,7 @@ type routerRow struct {
 	dynamic bool
 }
 
-func init() {
+func initRouterRows() {
 	methods := []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
 	title := func(m string) string { return m[:1] + strings.ToLower(m[1:]) }
 	add := func(r routerRow) { routerRows = append(routerRows, r) }
