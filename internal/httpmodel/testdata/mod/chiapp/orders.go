@@ -13,8 +13,8 @@ import (
 )
 
 func (s *Server) getOrder(w http.ResponseWriter, r *http.Request) { // want `handler \(\*Server\).getOrder net/http`
-	id := chi.URLParam(r, "id")                          // want `input path id`
-	o, err := s.repo.GetOrder(r.Context(), id)           // want `access repo read GetOrder \[id<path:id\] conds=0`
+	id := chi.URLParam(r, "id")                // want `input path id`
+	o, err := s.repo.GetOrder(r.Context(), id) // want `access repo read GetOrder \[id<path:id\] conds=0`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusNotFound) // want `response text error err.Error\(\)`
 		return
@@ -23,7 +23,7 @@ func (s *Server) getOrder(w http.ResponseWriter, r *http.Request) { // want `han
 }
 
 func (s *Server) delOrder(w http.ResponseWriter, r *http.Request) { // want `handler \(\*Server\).delOrder net/http`
-	me := auth.FromContext(r.Context())                   // want `principal example.com/hm/auth.FromContext`
+	me := auth.FromContext(r.Context())                      // want `principal example.com/hm/auth.FromContext`
 	n, _ := strconv.ParseUint(chi.URLParam(r, "id"), 10, 64) // want `input path id`
 	var o store.Order
 	s.db.Where("user_id = ?", me.ID).First(&o, uint(n)) // want `access gorm read First \[uint\(n\)<path:id, me.ID<principal\] conds=1`

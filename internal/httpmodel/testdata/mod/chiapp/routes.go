@@ -28,7 +28,7 @@ func NewRouter(s *Server) http.Handler {
 		r.With(auth.Limit).Delete("/orders/{id}", s.delOrder) // want `route DELETE /api/orders/\{id\} -> \(\*Server\).delOrder@orders.go:\d+ \[RequestID LimitByIP\(ratelimit\) Middleware\(auth\) Limit\(ratelimit\)\]`
 		mountUsers(r, s.db)                                   // want `route GET /api/users/\{uid\} -> getUser@users.go:\d+ \[RequestID LimitByIP\(ratelimit\) Middleware\(auth\) RequestSize\(bodylimit\)\]` `route POST /api/users -> createUser@users.go:\d+ \[RequestID LimitByIP\(ratelimit\) Middleware\(auth\) RequestSize\(bodylimit\)\]`
 	})
-	r.Mount("/admin", adminRouter()) // want `route GET /admin/stats -> stats@routes.go:\d+ \[RequestID LimitByIP\(ratelimit\) BasicAuth\(auth\)\]`
+	r.Mount("/admin", adminRouter())                                           // want `route GET /admin/stats -> stats@routes.go:\d+ \[RequestID LimitByIP\(ratelimit\) BasicAuth\(auth\)\]`
 	r.Handle("/legacy", http.MaxBytesHandler(http.HandlerFunc(health), 1<<20)) // want `route \* /legacy -> health@routes.go:\d+ \[RequestID LimitByIP\(ratelimit\) MaxBytesHandler\(bodylimit\)\]`
 	return r
 }

@@ -26,7 +26,7 @@ func mountUsers(r chi.Router, db *gorm.DB) {
 func getUser(db *gorm.DB) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) { // want `handler getUser\$1 net/http`
 		var u user
-		uid := r.PathValue("uid") // want `input path uid`
+		uid := r.PathValue("uid")                                // want `input path uid`
 		db.Raw("SELECT * FROM users WHERE id = ?", uid).Scan(&u) // want `access gorm read Scan \[uid<path:uid\] conds=1`
 		b, _ := json.Marshal(u)
 		w.Write(b) // want `response json u`
