@@ -10,7 +10,7 @@ import (
 func main() {
 	r := gin.New()
 	r.GET("/ping", func(c *gin.Context) { c.String(200, "pong") })
-	go r.Run(":8080")                          // want `r.Run serves with an http.Server that gin builds without timeouts`
+	go r.Run(":8080")                           // want `r.Run serves with an http.Server that gin builds without timeouts`
 	go r.RunTLS(":8443", "cert.pem", "key.pem") // want `r.RunTLS serves with an http.Server that gin builds without timeouts`
 	go r.RunQUIC(":8443", "cert.pem", "key.pem")
 

@@ -13,10 +13,10 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {})
 
-	go http.ListenAndServe(":8080", mux)                       // want `http.ListenAndServe serves with no timeouts and cannot be given any`
+	go http.ListenAndServe(":8080", mux)                           // want `http.ListenAndServe serves with no timeouts and cannot be given any`
 	go http.ListenAndServeTLS(":8443", "cert.pem", "key.pem", nil) // want `http.ListenAndServeTLS serves with no timeouts`
 	l, _ := net.Listen("tcp", ":8081")
-	go http.Serve(l, mux)                          // want `http.Serve serves with no timeouts`
+	go http.Serve(l, mux)                           // want `http.Serve serves with no timeouts`
 	go http.ServeTLS(l, mux, "cert.pem", "key.pem") // want `http.ServeTLS serves with no timeouts`
 
 	// A literal without timeouts, multi-line.

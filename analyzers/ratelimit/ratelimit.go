@@ -1,0 +1,294 @@
+// Package ratelimit defines the ratelimit check: HTTP servers whose
+// handler chain has no rate limiting.
+package ratelimit
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/serve"
+)
+
+const Doc = `ratelimit: an HTTP server whose handler chain has no rate limiting
+
+Without a rate limit, one client can send as many requests as the network
+allows: brute-force logins and tokens, scrape every object, or exhaust CPU,
+memory, database connections and money (OWASP API4:2023 Unrestricted
+Resource Consumption; CWE-770, CWE-400).
+
+The check looks at every call that starts serving HTTP — http.ListenAndServe[TLS],
+http.Serve[TLS], (*http.Server).ListenAndServe[TLS]/Serve[TLS], gin's Run,
+RunTLS, RunListener, echo's Start, StartTLS, StartServer, fiber's Listen,
+Listener (v2 and v3) — takes the handler it serves (the handler argument,
+the server's Handler field, http.DefaultServeMux, the framework router),
+and asks apivet's HTTP model for the routes that handler reaches and each
+route's middleware chain, including routers built in helper functions and
+other packages. A route is covered when its chain holds rate limiting:
+
+  - library middleware: go-chi/httprate, chi's Throttle (a concurrency
+    cap), didip/tollbooth and tollbooth_gin, ulule/limiter (stdlib, gin,
+    fasthttp), sethvargo/go-limiter httplimit, throttled, echo's
+    middleware.RateLimiter, fiber's middleware/limiter,
+    JGLTechnologies/gin-rate-limit — router-wide (Use), on a group, on the
+    route, or wrapping the router (limiter.Handler(mux));
+  - project middleware that consults a limiter (golang.org/x/time/rate
+    Allow/Wait/Reserve, tollbooth.LimitByRequest, ...), in this package or,
+    through facts, in another one;
+  - functions named in the httpmodel settings (ratelimit-middleware).
+
+A limiter that is built but never put on the chain does not count.
+
+Reported, at the serve call: a server none of whose routes is covered; a
+server some of whose routes are covered, listing the uncovered ones (routes
+matching ignore-paths — health checks, metrics — are left out). Not
+reported: servers whose routes the model cannot see (a handler from a
+parameter or an interface), and servers with no routes.
+
+Many services rate-limit at an API gateway or service mesh instead. Say so
+once in .apivet.yml, with where it happens:
+
+	ratelimit:
+	  upstream: "Kong gateway: 100 req/min per API key"   # no findings
+	  ignore-paths: ["/healthz", "/metrics", "/internal/*"]
+
+or on one server: //apivet:ignore ratelimit <reason>.`
+
+// Settings are the check's settings.
+type Settings struct {
+	// Upstream, when not empty, says where rate limiting happens outside
+	// the program (gateway, mesh); the check then reports nothing.
+	Upstream string `yaml:"upstream"`
+	// IgnorePaths are route path patterns (path.Match syntax, matched
+	// against the full route path) that need no rate limit.
+	IgnorePaths []string `yaml:"ignore-paths"`
+}
+
+var settings = &Settings{
+	IgnorePaths: []string{"/health", "/healthz", "/health/*", "/livez", "/readyz", "/ready", "/live", "/ping", "/metrics", "/version", "/favicon.ico"},
+}
+
+// Analyzer is the ratelimit check's analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:     "ratelimit",
+	Doc:      Doc,
+	URL:      "https://github.com/apivet/apivet/blob/main/docs/checks.md#ratelimit",
+	Requires: []*analysis.Analyzer{serve.Analyzer, httpmodel.Analyzer},
+	Run:      run,
+}
+
+// Check is the ratelimit check's registry entry.
+var Check = &check.Check{
+	Analyzer:  Analyzer,
+	Title:     "HTTP server with no rate limiting in its handler chain",
+	OWASP:     "API4:2023",
+	CWE:       []int{770, 400},
+	Severity:  check.Warning,
+	Precision: check.Medium,
+	Since:     "v0.1.0",
+	Bad: `r := chi.NewRouter()
+r.Post("/login", login)
+r.Get("/orders/{id}", getOrder)
+http.ListenAndServe(":8080", r)`,
+	Good: `r := chi.NewRouter()
+r.Use(httprate.LimitByIP(100, time.Minute))
+r.Post("/login", login)
+r.Get("/orders/{id}", getOrder)
+http.ListenAndServe(":8080", r)`,
+	Settings: settings,
+}
+
+const declareHint = `if a gateway or mesh rate-limits, declare it in .apivet.yml (ratelimit: {upstream: "<where, what limit>"}) or with //apivet:ignore ratelimit <reason>`
+
+func run(pass *analysis.Pass) (any, error) {
+	if strings.TrimSpace(settings.Upstream) != "" {
+		return nil, nil
+	}
+	sres := pass.ResultOf[serve.Analyzer].(*serve.Result)
+	if len(sres.Calls) == 0 {
+		return nil, nil
+	}
+	model := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
+	for _, sc := range sres.Calls {
+		routes, wrapped, ok := servedRoutes(pass, model, sc)
+		if !ok || wrapped {
+			continue
+		}
+		var covered, uncovered []*httpmodel.Route
+		for _, rt := range routes {
+			if limited(model, rt) {
+				covered = append(covered, rt)
+			} else if !ignored(rt.Path) {
+				uncovered = append(uncovered, rt)
+			}
+		}
+		if len(uncovered) == 0 {
+			continue
+		}
+		name := callName(sc)
+		var msg string
+		if len(covered) == 0 {
+			msg = fmt.Sprintf("%s serves %s with no rate limiting in the handler chain: one client can brute-force, scrape or exhaust the service; add a limiter to the router (e.g. httprate.LimitByIP, echo middleware.RateLimiter, fiber limiter.New), or %s",
+				name, countRoutes(uncovered), declareHint)
+		} else {
+			msg = fmt.Sprintf("%s rate-limits %d of its routes but not %s: put the limiter on these routes too (or router-wide), or %s",
+				name, len(covered), listRoutes(uncovered), declareHint)
+		}
+		pass.Report(analysis.Diagnostic{Pos: sc.Call.Pos(), End: sc.Call.End(), Message: msg})
+	}
+	return nil, nil
+}
+
+// servedRoutes returns the routes the serve call's handler reaches. wrapped
+// is true when the served handler expression itself applies rate limiting
+// (limiter.Handler(mux)); ok is false when the routes cannot be seen.
+func servedRoutes(pass *analysis.Pass, model *httpmodel.Result, sc *serve.Call) (routes []*httpmodel.Route, wrapped, ok bool) {
+	if sc.DefaultMux {
+		for _, rt := range model.Routes {
+			if onDefaultMux(pass, rt) {
+				routes = append(routes, rt)
+			}
+		}
+		return routes, false, len(routes) > 0
+	}
+	h := sc.Handler
+	if h == nil {
+		return nil, false, false
+	}
+	if limitsExpr(pass, model, h) {
+		return nil, true, true
+	}
+	r := model.RouterOf(h)
+	if r == nil {
+		return nil, false, false
+	}
+	for _, m := range r.Middleware() {
+		if m.Kind&httpmodel.RateLimit != 0 {
+			return nil, true, true
+		}
+	}
+	routes = model.RoutesOf(r)
+	return routes, false, len(routes) > 0
+}
+
+// limitsExpr reports whether the handler expression wraps the router in
+// rate limiting: tollbooth.LimitHandler(lmt, mux), lm.Handler(mux),
+// httprate.LimitByIP(10, time.Minute)(mux).
+func limitsExpr(pass *analysis.Pass, model *httpmodel.Result, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, isLit := n.(*ast.FuncLit); isLit {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok && model.MiddlewareKindOf(fn)&httpmodel.RateLimit != 0 {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// limited reports whether a route's chain, or its handler itself, rate-limits.
+func limited(model *httpmodel.Result, rt *httpmodel.Route) bool {
+	if rt.Kinds()&httpmodel.RateLimit != 0 {
+		return true
+	}
+	return rt.HandlerFunc != nil && model.MiddlewareKindOf(rt.HandlerFunc)&httpmodel.RateLimit != 0
+}
+
+// onDefaultMux reports whether rt was registered with http.Handle,
+// http.HandleFunc or on http.DefaultServeMux.
+func onDefaultMux(pass *analysis.Pass, rt *httpmodel.Route) bool {
+	if rt.Call == nil || rt.Framework != httpmodel.NetHTTP {
+		return false
+	}
+	fn, ok := typeutil.Callee(pass.TypesInfo, rt.Call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return false
+	}
+	if sig := fn.Type().(*types.Signature); sig.Recv() == nil {
+		return fn.Name() == "Handle" || fn.Name() == "HandleFunc"
+	}
+	sel, ok := ast.Unparen(rt.Call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[inner.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux"
+}
+
+func ignored(p string) bool {
+	for _, pat := range settings.IgnorePaths {
+		if ok, _ := path.Match(pat, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func countRoutes(rs []*httpmodel.Route) string {
+	if len(rs) == 1 {
+		return "1 route (" + routeName(rs[0]) + ")"
+	}
+	return fmt.Sprintf("%d routes (%s)", len(rs), listRoutes(rs))
+}
+
+// listRoutes names up to 5 routes, sorted, and counts the rest.
+func listRoutes(rs []*httpmodel.Route) string {
+	names := make([]string, 0, len(rs))
+	seen := map[string]bool{}
+	for _, r := range rs {
+		n := routeName(r)
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	const max = 5
+	if len(names) > max {
+		return strings.Join(names[:max], ", ") + fmt.Sprintf(" and %d more", len(names)-max)
+	}
+	return strings.Join(names, ", ")
+}
+
+func routeName(r *httpmodel.Route) string {
+	m := r.Method
+	if m == "" || m == "*" {
+		m = "ANY"
+	}
+	p := r.Path
+	if p == "" {
+		p = "/"
+	}
+	return m + " " + p
+}
+
+func callName(sc *serve.Call) string {
+	if sel, ok := ast.Unparen(sc.Call.Fun).(*ast.SelectorExpr); ok {
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			return id.Name + "." + sel.Sel.Name
+		}
+		return sel.Sel.Name
+	}
+	return sc.Method
+}
