@@ -2,41 +2,62 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
+	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/apivet/apivet/analyzers"
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/config"
+	"github.com/apivet/apivet/internal/vettool"
 )
 
-// vetMain runs apivet as a go vet tool (the unitchecker protocol). go vet
-// runs it once per package, in the package's directory; .apivet.yml is
-// found upward from there unless -config names it.
+// vetMain runs apivet as a go vet tool (internal/vettool, the
+// unitchecker protocol on the compiler's export data). go vet runs it
+// once per package, in the package's directory; .apivet.yml is found
+// upward from there unless -config names it.
 func vetMain() {
-	configFile := flag.String("config", "", "apivet configuration file (default: .apivet.yml found upward)")
+	configFile := flag.String("config", "", "apivet configuration file, an absolute path (default: .apivet.yml found upward from each package's directory)")
 	flag.BoolVar(&check.Options.Tests, "tests", false, "also report findings in _test.go files")
 	all := analyzers.All()
-	check.Options.Setup = func() error {
+	vettool.Setup = func() error {
 		path := *configFile
 		if path == "" {
 			wd, _ := os.Getwd()
 			path = config.Find(wd)
+		} else if _, err := os.Stat(path); err != nil && !filepath.IsAbs(path) {
+			wd, _ := os.Getwd()
+			return fmt.Errorf("-config %s: not found in %s: go vet runs apivet in each package's directory, so give -config an absolute path", path, wd)
 		}
 		if path == "" {
 			return nil
 		}
 		cf, err := config.Load(path)
 		if err != nil {
-			return err
+			return fmt.Errorf("config: %w", err)
 		}
-		return cf.Apply(all)
+		if err := cf.Apply(all); err != nil {
+			return fmt.Errorf("config %s: %w", path, err)
+		}
+		return nil
+	}
+	// go vet caches results by the tool's -V=full identity: fold in the
+	// configuration found from go vet's working directory, so editing it
+	// invalidates the cache. (-V=full sees no other flags; a changed file
+	// named by -config needs go vet -a or go clean -cache.)
+	vettool.VersionSalt = func() []byte {
+		wd, _ := os.Getwd()
+		if path := config.Find(wd); path != "" {
+			data, _ := os.ReadFile(path)
+			return append([]byte(path+"\x00"), data...)
+		}
+		return nil
 	}
 	var as []*analysis.Analyzer
 	for _, c := range all {
 		as = append(as, c.Analyzer)
 	}
-	unitchecker.Main(as...)
+	vettool.Main(as)
 }
