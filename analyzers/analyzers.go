@@ -6,6 +6,7 @@ package analyzers
 import (
 	"sort"
 
+	"github.com/apivet/apivet/analyzers/jwtverify"
 	"github.com/apivet/apivet/analyzers/pprof"
 	"github.com/apivet/apivet/internal/check"
 )
@@ -13,6 +14,7 @@ import (
 // registered lists every check. Add a check here (one line) once its
 // package builds and its tests pass.
 var registered = []*check.Check{
+	jwtverify.Check,
 	pprof.Check,
 }
 

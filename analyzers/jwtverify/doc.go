@@ -1,5 +1,108 @@
 package jwtverify
 
-const doc = `report JWTs parsed without algorithm pinning, or not verified at all
+const doc = `report JWTs parsed without pinning the algorithm, or not verified at all
 
-(doc to be written)`
+A JWT names its own signing algorithm in its "alg" header. A server that
+lets the token choose can be handed alg "none" or an HMAC token keyed with
+the server's public RSA key; a server that never checks the signature has
+no authentication at all (OWASP API2:2023, CWE-347, CWE-327).
+
+What is flagged, per library (severity in brackets):
+
+golang-jwt/jwt v3, v4, v5, dgrijalva/jwt-go, form3tech-oss/jwt-go
+  - Parse, ParseWithClaims (package functions and *Parser methods) and
+    request.ParseFromRequest[WithClaims] whose parser does not pin the
+    algorithm (no WithValidMethods option, no Parser{ValidMethods: ...})
+    and whose key function checks neither token.Method (type assertion,
+    type switch, comparison, Method.Alg()) nor token.Header["alg"], itself
+    or through a helper it calls.
+    [note] when the key function returns one concrete key type: every
+    golang-jwt verifier type-asserts its key ([]byte for HS*, *rsa.PublicKey
+    for RS*/PS*, *ecdsa.PublicKey for ES*, ed25519.PublicKey for EdDSA) and
+    'none' needs the key UnsafeAllowNoneSignatureType, so the token cannot
+    switch algorithm family: pinning is defence in depth. The message names
+    the key type and the algorithm to pin; for v4/v5 package functions a
+    suggested fix appends jwt.WithValidMethods([]string{"HS256"}) (or RS256,
+    ES256, EdDSA).
+    [warning] when the key function returns keys whose type is only known at
+    run time (interface values from a map or key store, several types): the
+    token's alg header then picks which verifier sees which key.
+  - a key function that can return jwt.UnsafeAllowNoneSignatureType
+    [error]; signing with SigningMethodNone or UnsafeAllowNoneSignatureType
+    [error].
+  - ParseUnverified, unless the same function also verifies the token (the
+    unverified parse picked the key or issuer) [warning].
+  - claims validation switched off: v5 WithoutClaimsValidation(), v3/v4
+    Parser{SkipClaimsValidation: true} or p.SkipClaimsValidation = true,
+    unless the same function validates exp itself [warning].
+  - any verifying parse with github.com/dgrijalva/jwt-go: unmaintained,
+    CVE-2020-26160 (audience check bypass); move to golang-jwt/jwt/v5
+    [warning].
+
+  Bad:  jwt.Parse(raw, func(t *jwt.Token) (any, error) { return secret, nil })
+  Good: jwt.Parse(raw, func(t *jwt.Token) (any, error) { return secret, nil },
+            jwt.WithValidMethods([]string{"HS256"}))
+  Good (v3/forks): p := &jwt.Parser{ValidMethods: []string{"RS256"}}
+
+lestrrat-go/jwx v1, v2, v3
+  - v1 jwt.Parse, ParseString, ParseReader, ParseHeader, ParseForm,
+    ParseRequest without jwt.WithVerify, WithKeySet, WithKeySetProvider or
+    WithVerifyAuto: v1 then skips the signature silently [warning].
+  - v2/v3 jwt.Parse* with jwt.WithVerify(false), and jwt.ParseInsecure,
+    unless the same function also verifies [warning]. (v2/v3 Parse without
+    a key fails closed and is not flagged.)
+  - v2/v3 jwt.WithValidate(false) [warning].
+  - jws.Verify / jwt.WithVerify (v1), jws.WithKey / jwt.WithKey (v2, v3)
+    given an algorithm read from the token's own header
+    (ProtectedHeaders().Algorithm()) [warning].
+
+  Bad:  tok, err := jwt.Parse(raw, jwt.WithVerify(false))
+  Good: tok, err := jwt.Parse(raw, jwt.WithKey(jwa.RS256, pub))
+
+go-jose: gopkg.in/square/go-jose.v2, github.com/go-jose/go-jose/v3, /v4
+  - UnsafeClaimsWithoutVerification and UnsafePayloadWithoutVerification,
+    unless the same function also verifies (Claims(key, ...), Verify)
+    [warning].
+  - v2/v3 ParseSigned (jose or jwt package) whose object is verified in the
+    same function without checking Headers[i].Algorithm: before v4 go-jose
+    takes no algorithm allow-list [note: its verifiers are chosen by key
+    type, so this is defence in depth]. v4's ParseSigned requires the list
+    and is not flagged.
+
+  Bad:  tok, _ := jwt.ParseSigned(raw); tok.UnsafeClaimsWithoutVerification(&c)
+  Good: tok, _ := jwt.ParseSigned(raw, []jose.SignatureAlgorithm{jose.RS256})
+        err := tok.Claims(pub, &c)
+
+coreos/go-oidc
+  - oidc.Config{InsecureSkipSignatureCheck: true} [error],
+    SkipExpiryCheck: true [warning], SkipIssuerCheck: true and
+    SkipClientIDCheck: true [note], in a literal or an assignment, when the
+    value is the constant true (a value read from configuration is not a
+    decision made in code and is not flagged).
+
+  Bad:  p.Verifier(&oidc.Config{ClientID: id, InsecureSkipSignatureCheck: true})
+  Good: p.Verifier(&oidc.Config{ClientID: id})
+
+What is not flagged: parsers pinned by an option, a Parser field, or a key
+function that checks the algorithm — also when the option list, the parser
+or the key function is built in a helper, a struct field, a variable or
+another package (the analyzer follows local and package variables,
+append, NewParser, request.WithParser, factories returning key functions,
+and exports facts for key functions, algorithm-check helpers and option
+helpers so other packages see them); code that only signs tokens with a
+real algorithm.
+
+Heuristics and limits: a key function or an option list the analyzer cannot
+see into (a parameter, an interface method, a function of a library it does
+not model such as a JWKS client) is assumed to be fine, so those parses are
+not reported. "Verifies in the same function" means a call, anywhere in the
+outermost function around the unverified parse, of a verifying parse of one
+of the libraries above or of any function or method whose name starts with
+Verify/verify. Claims read from an unverified parse and verified in
+another function are reported. Test files are skipped by the driver unless
+-tests is given.
+
+Settings: none.
+
+Suppress a finding with //apivet:ignore jwtverify <reason> on the line or
+the line above.`
