@@ -123,7 +123,8 @@ var privilegedPhrases = []struct {
 
 // PrivilegedName reports whether a field name names a property a client
 // must not set itself (role, admin, permissions, verified, balance,
-// credits, price, owner/user/tenant/org id, ...), the phrase that matched,
+// credits, price, owner/user/tenant/org id and every OwnerName, ...), the
+// phrase that matched,
 // and whether it is only audit data (created/updated/deleted timestamps),
 // which callers may treat as low impact.
 func PrivilegedName(name string) (phrase string, weak, ok bool) {
@@ -132,6 +133,10 @@ func PrivilegedName(name string) (phrase string, weak, ok bool) {
 		if words.Index(ws, p.phrase) >= 0 {
 			return p.phrase, p.weak, true
 		}
+	}
+	// Whatever ties a record to its owner (AuthorID, CustomerID, ...).
+	if p, ok := OwnerName(name); ok {
+		return p, false, true
 	}
 	return "", false, false
 }

@@ -39,7 +39,7 @@ func TestPrivilegedName(t *testing.T) {
 	for name, weak := range map[string]bool{
 		"Role": false, "IsAdmin": false, "Permissions": false, "EmailVerified": false, "Balance": false,
 		"Credits": false, "OwnerID": false, "UserID": false, "TenantID": false, "OrgID": false,
-		"Price": false, "CreatedAt": true, "CreatedBy": false, "DeletedAt": true,
+		"Price": false, "AuthorID": false, "CustomerID": false, "CreatedAt": true, "CreatedBy": false, "DeletedAt": true,
 	} {
 		_, w, ok := PrivilegedName(name)
 		if !ok || w != weak {

@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/words"
 )
 
 // computeWriters finds the functions of the package that write one of
@@ -59,6 +61,16 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 				callee, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 				if callee == nil || callee == f.fn {
 					return true
+				}
+				// A repository behind an interface: its implementation is
+				// unknown here; a method named like a write that takes a
+				// model parameter counts.
+				if recv := callee.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && WriteName(callee.Name()) {
+					for _, a := range call.Args {
+						if v := paramOf(pass, a, f.params); v >= 0 && elemNamedStruct(pass.TypesInfo.TypeOf(a)) != nil {
+							found[v] = callee.Name() + " (interface)"
+						}
+					}
 				}
 				if w := r.Writer(callee); w != nil {
 					for _, i := range w.Params {
@@ -129,4 +141,24 @@ func paramOf(pass *analysis.Pass, e ast.Expr, params map[*types.Var]int) int {
 		return i
 	}
 	return -1
+}
+
+var writePrefixes = []string{"create", "save", "update", "insert", "upsert", "store", "put", "add",
+	"register", "patch", "edit", "modify", "persist"}
+
+// WriteName reports whether a method name reads like a write of its
+// argument (Create, SaveUser, UpdateProfile, Insert, Upsert, Store, Put,
+// Add, Register, Patch, Edit, Modify, Persist): used for interface
+// methods, whose implementation is unknown.
+func WriteName(name string) bool {
+	ws := words.Split(name)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, p := range writePrefixes {
+		if ws[0] == p {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,571 @@
+// Package dataexposure defines the dataexposure check: a persistence
+// model serialized straight into an HTTP response.
+package dataexposure
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/persist"
+)
+
+const doc = `report persistence models serialized straight into HTTP responses
+
+The dataexposure check finds handlers that write a database model (a
+gorm/db/bun/pg/sql/bson/dynamodbav-tagged struct, a struct embedding
+gorm.Model or bun.BaseModel, an ent entity, or a struct that data-access
+calls read rows into anywhere in the program) as a response body: with
+c.JSON/c.IndentedJSON/c.XML... (gin), c.JSON (echo), c.JSON (fiber),
+render.JSON/Respond (chi), json.NewEncoder(w).Encode or json.Marshal
+followed by a write (net/http). Models nested in a wrapper are found too:
+gin.H{"user": u}, map[string]any, a field of a response struct, slices
+and pointers of models, and models nested in a model's own fields.
+
+Two levels:
+
+  error  the model has sensitive fields that encoding/json writes: fields
+         named after a password, hash, salt, secret, token, API key, OTP,
+         MFA or recovery code, private key, SSN, card number, CVV, IBAN...
+         (by the words of the field name and of its JSON key, with a
+         string, []byte or nullable-string type). The message names the
+         fields and where they are declared.
+  note   any other persistence model sent whole. Turn this level off with
+         the report-whole-models setting when your models are your API.
+
+Not flagged: response DTOs (types with no persistence tags that no
+data-access call reads into); fields tagged json:"-" or unexported;
+models with their own MarshalJSON (or MarshalText) method; fields
+assigned before the response (u.PasswordHash = "" masks it, u.Token =
+issued sends it on purpose), including in a loop over a slice of
+pointers; text, HTML, byte and error responses.
+
+Suggested fix: add json:"-" to the sensitive field, when the model is
+declared in the package being analyzed (an edit in another package would
+not be part of this package's diagnostics).
+
+Limits: the value must be visible at the response call: a model returned
+by a function as interface{} or stored in a map by another function is
+not followed. Responses written through a project helper
+(respondJSON(w, v)) are found only once the shared HTTP model reports
+them. The sensitive-name list errs towards credentials; a field that is
+a secret under another name is missed.
+
+Settings (.apivet.yml):
+
+  dataexposure:
+    report-whole-models: true   # note for a model with no sensitive fields
+
+Suppress a finding with //apivet:ignore dataexposure <reason> on the line
+of the response call or the line above.`
+
+// Settings are the dataexposure settings.
+type Settings struct {
+	// ReportWholeModels reports, at note level, persistence models with
+	// no sensitive fields sent whole.
+	ReportWholeModels bool `yaml:"report-whole-models"`
+}
+
+var settings = &Settings{ReportWholeModels: true}
+
+// Analyzer is the dataexposure analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:     "dataexposure",
+	Doc:      doc,
+	Requires: []*analysis.Analyzer{httpmodel.Analyzer, persist.Analyzer},
+	Run:      run,
+}
+
+// Check is the dataexposure check's metadata.
+var Check = &check.Check{
+	Analyzer:  Analyzer,
+	Title:     "Persistence model serialized into an HTTP response",
+	OWASP:     "API3:2023",
+	CWE:       []int{213, 200},
+	Severity:  check.Error,
+	Precision: check.High,
+	Since:     "v0.1.0",
+	Settings:  settings,
+	Bad: `type User struct {
+	gorm.Model
+	Email        string ` + "`json:\"email\"`" + `
+	PasswordHash string ` + "`json:\"password_hash\"`" + `
+}
+
+func getUser(c *gin.Context) {
+	var u User
+	db.First(&u, c.Param("id"))
+	c.JSON(http.StatusOK, u) // the password hash goes to the client
+}`,
+	Good: `type userResponse struct {
+	ID    uint   ` + "`json:\"id\"`" + `
+	Email string ` + "`json:\"email\"`" + `
+}
+
+func getUser(c *gin.Context) {
+	var u User
+	db.First(&u, c.Param("id"))
+	c.JSON(http.StatusOK, userResponse{ID: u.ID, Email: u.Email})
+}`,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	hm, _ := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
+	pm := pass.ResultOf[persist.Analyzer].(*persist.Result)
+	if hm == nil {
+		return nil, nil
+	}
+	for _, h := range hm.Handlers {
+		var bodyDefs *defs
+		for _, r := range h.Responses {
+			if r.Value == nil || !serializedFormat(r.Format) {
+				continue
+			}
+			if bodyDefs == nil {
+				bodyDefs = collectDefs(pass.TypesInfo, h.Body)
+			}
+			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format}
+			w.value(r.Value, "", 0)
+			report(pass, r, w.found)
+		}
+	}
+	return nil, nil
+}
+
+func serializedFormat(f string) bool {
+	switch f {
+	case "json", "xml", "yaml", "toml", "":
+		return true
+	}
+	return false
+}
+
+// exposure is a model found in a response value.
+type exposure struct {
+	model *types.Named
+	why   string
+	path  string // where in the response: "" (the body itself), "user", "items[]"
+	leaks []leak
+}
+
+type leak struct {
+	field  persist.Field
+	phrase string
+}
+
+// walker finds the models a response value carries.
+type walker struct {
+	pass   *analysis.Pass
+	pm     *persist.Result
+	defs   *defs
+	at     token.Pos // the response call
+	format string
+	found  []*exposure
+	seen   map[*types.Named]bool
+}
+
+const maxDepth = 6
+
+// value walks a value expression: composite literals and local variables
+// of interface or map type are followed to what they hold.
+func (w *walker) value(e ast.Expr, path string, depth int) {
+	if depth > maxDepth || e == nil {
+		return
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		w.value(u.X, path, depth)
+		return
+	}
+	info := w.pass.TypesInfo
+	t := info.TypeOf(e)
+	if t == nil {
+		return
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		w.compositeLit(e, t, path, depth)
+		return
+	case *ast.Ident:
+		v, _ := info.Uses[e].(*types.Var)
+		if v != nil && holdsInterface(t) {
+			for _, d := range w.defs.of(v, w.at) {
+				if d.elemKey != "" || d.elem {
+					w.value(d.expr, join(path, d.elemKey), depth+1)
+				} else {
+					w.value(d.expr, path, depth+1)
+				}
+			}
+			return
+		}
+		if v != nil {
+			w.typ(t, path, depth, w.defs.masked(v, w.at))
+			return
+		}
+	case *ast.SelectorExpr, *ast.IndexExpr:
+		if root := rootVar(info, e); root != nil {
+			w.typ(t, path, depth, w.defs.maskedPath(info, e, root, w.at))
+			return
+		}
+	}
+	w.typ(t, path, depth, nil)
+}
+
+func (w *walker) compositeLit(lit *ast.CompositeLit, t types.Type, path string, depth int) {
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		if !isInterface(u.Elem()) {
+			w.typ(t, path, depth, nil)
+			return
+		}
+		for _, el := range lit.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			w.value(kv.Value, join(path, keyName(w.pass.TypesInfo, kv.Key)), depth+1)
+		}
+	case *types.Slice, *types.Array:
+		var elem types.Type
+		if s, ok := u.(*types.Slice); ok {
+			elem = s.Elem()
+		} else {
+			elem = u.(*types.Array).Elem()
+		}
+		if !isInterface(elem) {
+			w.typ(t, path, depth, nil)
+			return
+		}
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			w.value(el, path+"[]", depth+1)
+		}
+	case *types.Struct:
+		if _, _, ok := w.pm.Model(t); ok || persist.HasCustomJSON(t) {
+			w.typ(t, path, depth, nil)
+			return
+		}
+		// A wrapper struct: fields of interface type take the value
+		// written in the literal; the others their static type.
+		given := map[string]ast.Expr{}
+		for i, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					given[id.Name] = kv.Value
+				}
+			} else if i < u.NumFields() {
+				given[u.Field(i).Name()] = el
+			}
+		}
+		for _, f := range persist.Fields(t) {
+			if !w.fieldSerialized(f) {
+				continue
+			}
+			if v, ok := given[f.Name()]; ok && len(f.Via) == 0 {
+				w.value(v, join(path, w.key(f)), depth+1)
+				continue
+			}
+			w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, nil)
+		}
+	default:
+		w.typ(t, path, depth, nil)
+	}
+}
+
+// typ walks a static type.
+func (w *walker) typ(t types.Type, path string, depth int, masked map[string]bool) {
+	if depth > maxDepth || t == nil {
+		return
+	}
+	switch u := types.Unalias(t).(type) {
+	case *types.Pointer:
+		w.typ(u.Elem(), path, depth, masked)
+		return
+	case *types.Slice:
+		if isBytes(u.Elem()) {
+			return
+		}
+		w.typ(u.Elem(), path+"[]", depth+1, masked)
+		return
+	case *types.Array:
+		w.typ(u.Elem(), path+"[]", depth+1, masked)
+		return
+	case *types.Map:
+		w.typ(u.Elem(), path+"{}", depth+1, masked)
+		return
+	case *types.Named:
+		if _, ok := u.Underlying().(*types.Struct); !ok {
+			w.typ(u.Underlying(), path, depth, masked)
+			return
+		}
+		if w.seen == nil {
+			w.seen = map[*types.Named]bool{}
+		}
+		if w.seen[u] || persist.HasCustomJSON(u) && w.format == "json" {
+			return
+		}
+		w.seen[u] = true
+		defer delete(w.seen, u)
+		if named, why, ok := w.pm.Model(u); ok {
+			x := &exposure{model: named, why: why, path: path}
+			for _, f := range persist.Fields(u) {
+				if !w.fieldSerialized(f) || masked[f.Name()] {
+					continue
+				}
+				if phrase, ok := persist.Sensitive(f); ok {
+					x.leaks = append(x.leaks, leak{f, phrase})
+				}
+			}
+			w.found = append(w.found, x)
+		} else if std(u) {
+			return
+		}
+		for _, f := range persist.Fields(u) {
+			if w.fieldSerialized(f) && !masked[f.Name()] {
+				w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, nil)
+			}
+		}
+	case *types.Struct:
+		for _, f := range persist.Fields(u) {
+			if w.fieldSerialized(f) {
+				w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, nil)
+			}
+		}
+	}
+}
+
+// fieldSerialized: encoding/json writes it, and the format's own tag
+// does not exclude it.
+func (w *walker) fieldSerialized(f persist.Field) bool {
+	if !f.Serialized() {
+		return false
+	}
+	if w.format != "json" && w.format != "" && f.Excluded(w.format) {
+		return false
+	}
+	return true
+}
+
+func (w *walker) key(f persist.Field) string {
+	if w.format != "json" && w.format != "" {
+		if v, _, _ := strings.Cut(f.Tag.Get(w.format), ","); v != "" {
+			return v
+		}
+		return f.Name()
+	}
+	return f.Key
+}
+
+func std(n *types.Named) bool {
+	pkg := n.Obj().Pkg()
+	if pkg == nil {
+		return true
+	}
+	first, _, _ := strings.Cut(pkg.Path(), "/")
+	return !strings.Contains(first, ".")
+}
+
+func isInterface(t types.Type) bool { return types.IsInterface(t) }
+
+func isBytes(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+// holdsInterface: a value of this type carries values whose dynamic
+// type the static type does not tell (any, map[string]any, []any).
+func holdsInterface(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Map:
+		return isInterface(u.Elem())
+	case *types.Slice:
+		return isInterface(u.Elem())
+	}
+	return false
+}
+
+func join(path, key string) string {
+	if key == "" {
+		return path
+	}
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func keyName(info *types.Info, e ast.Expr) string {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return strings.Trim(tv.Value.ExactString(), `"`)
+	}
+	return "?"
+}
+
+// report writes one diagnostic for one response.
+func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
+	if len(found) == 0 {
+		return
+	}
+	var leaky []*exposure
+	for _, x := range found {
+		if len(x.leaks) > 0 {
+			leaky = append(leaky, x)
+		}
+	}
+	call := callName(r)
+	if len(leaky) == 0 {
+		if !settings.ReportWholeModels {
+			return
+		}
+		x := found[0]
+		check.Report(pass, analysis.Diagnostic{
+			Pos: r.Call.Pos(), End: r.Call.End(),
+			Message: fmt.Sprintf("%s sends %s, a persistence model (%s), whole%s: a response DTO keeps columns added later from reaching clients",
+				call, typeName(pass, x.model), x.why, where(x.path)),
+		}, check.Note)
+		return
+	}
+	x := leaky[0]
+	var names []string
+	var fixes []analysis.SuggestedFix
+	for _, l := range x.leaks {
+		names = append(names, fmt.Sprintf("%s (%s)", fieldName(l.field), declared(pass, l.field.Var)))
+		if fix, ok := jsonDashFix(pass, l.field.Var); ok {
+			fixes = append(fixes, fix)
+		}
+	}
+	if len(fixes) > 1 {
+		// One fix that hides every leaking field.
+		var all analysis.SuggestedFix
+		all.Message = "Add json:\"-\" to the sensitive fields"
+		for _, f := range fixes {
+			all.TextEdits = append(all.TextEdits, f.TextEdits...)
+		}
+		fixes = []analysis.SuggestedFix{all}
+	}
+	more := ""
+	if len(leaky) > 1 {
+		var others []string
+		for _, o := range leaky[1:] {
+			others = append(others, typeName(pass, o.model)+where(o.path))
+		}
+		more = "; also " + strings.Join(others, ", ")
+	}
+	noun := "field"
+	if len(names) > 1 {
+		noun = "fields"
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos: r.Call.Pos(), End: r.Call.End(),
+		Message: fmt.Sprintf("%s sends persistence model %s%s with its sensitive %s %s to the client%s: respond with a DTO that leaves them out, or tag them json:\"-\"",
+			call, typeName(pass, x.model), where(x.path), noun, strings.Join(names, ", "), more),
+		SuggestedFixes: fixes,
+	})
+}
+
+func where(path string) string {
+	if path == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (at %q)", path)
+}
+
+func callName(r *httpmodel.Response) string {
+	if r.Func == nil {
+		return "the response"
+	}
+	if sig := r.Func.Signature(); sig.Recv() != nil {
+		return r.Func.Name()
+	}
+	return r.Func.Pkg().Name() + "." + r.Func.Name()
+}
+
+func typeName(pass *analysis.Pass, n *types.Named) string {
+	return types.TypeString(n, qualifier(pass.Pkg))
+}
+
+func fieldName(f persist.Field) string {
+	var parts []string
+	for _, v := range f.Via {
+		parts = append(parts, v.Name())
+	}
+	return strings.Join(append(parts, f.Name()), ".")
+}
+
+func declared(pass *analysis.Pass, v *types.Var) string {
+	p := pass.Fset.Position(v.Pos())
+	if !p.IsValid() {
+		return "declared in " + v.Pkg().Path()
+	}
+	return fmt.Sprintf("declared at %s:%d", filepath.Base(filepath.Dir(p.Filename))+"/"+filepath.Base(p.Filename), p.Line)
+}
+
+// jsonDashFix adds json:"-" to the tag of a field declared in this
+// package.
+func jsonDashFix(pass *analysis.Pass, v *types.Var) (analysis.SuggestedFix, bool) {
+	if v.Pkg() != pass.Pkg {
+		return analysis.SuggestedFix{}, false
+	}
+	var field *ast.Field
+	for _, f := range pass.Files {
+		if f.Pos() <= v.Pos() && v.Pos() < f.End() {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if fl, ok := n.(*ast.Field); ok && len(fl.Names) == 1 && fl.Names[0].Pos() == v.Pos() {
+					field = fl
+				}
+				return field == nil
+			})
+		}
+	}
+	if field == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	msg := fmt.Sprintf("Add json:\"-\" to %s", v.Name())
+	if field.Tag == nil {
+		return analysis.SuggestedFix{Message: msg, TextEdits: []analysis.TextEdit{{
+			Pos: field.Type.End(), End: field.Type.End(), NewText: []byte(" `json:\"-\"`"),
+		}}}, true
+	}
+	raw := field.Tag.Value
+	if raw[0] != '`' {
+		return analysis.SuggestedFix{}, false
+	}
+	body := raw[1 : len(raw)-1]
+	var newBody string
+	if i := strings.Index(body, `json:"`); i >= 0 && (i == 0 || body[i-1] == ' ') {
+		j := strings.Index(body[i+6:], `"`)
+		if j < 0 {
+			return analysis.SuggestedFix{}, false
+		}
+		newBody = body[:i] + `json:"-"` + body[i+6+j+1:]
+	} else {
+		newBody = strings.TrimSpace(body + ` json:"-"`)
+	}
+	return analysis.SuggestedFix{Message: msg, TextEdits: []analysis.TextEdit{{
+		Pos: field.Tag.Pos(), End: field.Tag.End(), NewText: []byte("`" + newBody + "`"),
+	}}}, true
+}
+
+var _ = sort.Strings
+
+// qualifier writes types of other packages with their package name.
+func qualifier(pkg *types.Package) types.Qualifier {
+	return func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		return p.Name()
+	}
+}

@@ -1,0 +1,15 @@
+package dataexposure_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/apivet/apivet/analyzers/dataexposure"
+	"github.com/apivet/apivet/internal/testutil"
+)
+
+func TestDataExposure(t *testing.T) {
+	dir := testutil.Module(t, "testdata/api")
+	analysistest.RunWithSuggestedFixes(t, dir, dataexposure.Analyzer, "./...")
+}

@@ -1,0 +1,51 @@
+package chiapi
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/render"
+	"gorm.io/gorm"
+
+	"example.com/api/models"
+)
+
+func getUser(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var u models.User
+		db.First(&u, chi.URLParam(r, "id"))
+		render.JSON(w, r, u) // want `JSON sends persistence model models.User with its sensitive field PasswordHash`
+	}
+}
+
+func getOrders(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var os []models.Order
+		db.Find(&os)
+		render.JSON(w, r, os) // want `JSON sends persistence model models.User \(at "\[\].buyer"\) with its sensitive field PasswordHash`
+	}
+}
+
+type userView struct {
+	ID    uint   `json:"id"`
+	Email string `json:"email"`
+}
+
+func getOrdersNoBuyer(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var os []*models.Order
+		db.Find(&os)
+		for _, o := range os {
+			o.Buyer = nil
+		}
+		render.JSON(w, r, os) // want `JSON sends models.Order, a persistence model \(it embeds gorm.Model\), whole`
+	}
+}
+
+func getUserView(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var u models.User
+		db.First(&u, chi.URLParam(r, "id"))
+		render.JSON(w, r, userView{ID: u.ID, Email: u.Email})
+	}
+}

@@ -1,0 +1,106 @@
+package ginapi
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"example.com/api/models"
+	"example.com/api/repo"
+)
+
+type H struct{ R *repo.Repo }
+
+func (h *H) getUser(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	c.JSON(http.StatusOK, u) // want `JSON sends persistence model models.User with its sensitive field PasswordHash \(declared at models/models.go:\d+\)`
+}
+
+func (h *H) getUserPtr(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	c.IndentedJSON(http.StatusOK, &u) // want `IndentedJSON sends persistence model models.User with its sensitive field PasswordHash`
+}
+
+func (h *H) wrapped(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	c.JSON(http.StatusOK, gin.H{"data": gin.H{"user": u}}) // want `persistence model models.User \(at "data.user"\) with its sensitive field PasswordHash`
+}
+
+func (h *H) list(c *gin.Context) {
+	us, _ := h.R.Users()
+	c.PureJSON(http.StatusOK, us) // want `PureJSON sends persistence model models.User \(at "\[\]"\) with its sensitive field PasswordHash`
+}
+
+func (h *H) mapBuilt(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	resp := map[string]any{"ok": true}
+	resp["user"] = u
+	c.SecureJSON(http.StatusOK, resp) // want `SecureJSON sends persistence model models.User \(at "user"\)`
+}
+
+func (h *H) session(c *gin.Context) {
+	s, _ := h.R.Session(c, c.Param("id"))
+	c.JSON(http.StatusOK, s) // want `sends persistence model models.Session with its sensitive field Token \(declared at models/models.go:\d+\)`
+}
+
+func (h *H) nested(c *gin.Context) {
+	var o models.Order
+	h.R.DB.Preload("Buyer").First(&o, c.Param("id"))
+	c.JSON(http.StatusOK, o) // want `sends persistence model models.User \(at "buyer"\) with its sensitive field PasswordHash`
+}
+
+// ---- not flagged at error level ----
+
+func (h *H) order(c *gin.Context) {
+	var o models.Order
+	h.R.DB.Omit("Buyer").First(&o, c.Param("id"))
+	o.Buyer = nil
+	c.JSON(http.StatusOK, o) // want `JSON sends models.Order, a persistence model \(it embeds gorm.Model\), whole`
+}
+
+func (h *H) masked(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	u.PasswordHash = ""
+	c.JSON(http.StatusOK, u) // want `JSON sends models.User, a persistence model \(it embeds gorm.Model\), whole`
+}
+
+func (h *H) maskedList(c *gin.Context) {
+	us, _ := h.R.Users()
+	for _, u := range us {
+		u.PasswordHash = ""
+	}
+	c.JSON(http.StatusOK, us) // want `whole`
+}
+
+type userDTO struct {
+	ID    uint   `json:"id"`
+	Email string `json:"email"`
+}
+
+func (h *H) dto(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	c.JSON(http.StatusOK, userDTO{ID: u.ID, Email: u.Email})
+}
+
+func (h *H) dtoList(c *gin.Context) {
+	us, _ := h.R.Users()
+	out := make([]userDTO, 0, len(us))
+	for _, u := range us {
+		out = append(out, userDTO{ID: u.ID, Email: u.Email})
+	}
+	c.JSON(http.StatusOK, gin.H{"users": out})
+}
+
+func (h *H) requestEcho(c *gin.Context) {
+	var p models.Profile
+	if err := c.ShouldBindJSON(&p); err != nil {
+		c.JSON(http.StatusBadRequest, gin.H{"error": err.Error()})
+		return
+	}
+	c.JSON(http.StatusOK, p)
+}
+
+func (h *H) plain(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	c.String(http.StatusOK, u.Email)
+}

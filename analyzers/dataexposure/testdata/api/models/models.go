@@ -1,0 +1,67 @@
+// Package models holds the persistence models, apart from the handlers.
+package models
+
+import (
+	"database/sql"
+	"encoding/json"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// User is a gorm model with a password hash.
+type User struct {
+	gorm.Model
+	Email        string `json:"email"`
+	PasswordHash string `json:"password_hash"`
+	Role         string `json:"role"`
+}
+
+// Account has its secrets hidden by tags: safe to send.
+type Account struct {
+	ID       int64  `db:"id" json:"id"`
+	Name     string `db:"name" json:"name"`
+	APIKey   string `db:"api_key" json:"-"`
+	password string
+}
+
+// Order has no sensitive field: sent whole it is a note.
+type Order struct {
+	gorm.Model
+	UserID uint  `json:"user_id"`
+	Total  int64 `json:"total"`
+	Buyer  *User `json:"buyer,omitempty"`
+}
+
+// Session is a plain struct that the repository reads rows into: a model
+// known only from a fact.
+type Session struct {
+	ID        string
+	Token     string
+	ExpiresAt time.Time
+}
+
+// Card marshals itself.
+type Card struct {
+	ID         int64  `db:"id"`
+	CardNumber string `db:"card_number"`
+}
+
+func (c Card) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]any{"id": c.ID, "last4": c.CardNumber[len(c.CardNumber)-4:]})
+}
+
+// Customer keeps an SSN in a nullable column.
+type Customer struct {
+	ID  int64          `db:"id" json:"id"`
+	SSN sql.NullString `db:"ssn" json:"ssn"`
+	// TokenExpiry is not a secret: a time.
+	TokenExpiry time.Time `db:"token_expiry" json:"token_expiry"`
+	HasPassword bool      `db:"has_password" json:"has_password"`
+}
+
+// Profile is a DTO: no tags, never read from the database.
+type Profile struct {
+	Email    string `json:"email"`
+	Password string `json:"password"` // a request DTO field, not a model
+}

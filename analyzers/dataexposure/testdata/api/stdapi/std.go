@@ -1,0 +1,39 @@
+package stdapi
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"example.com/api/models"
+	"example.com/api/repo"
+)
+
+type H struct{ R *repo.Repo }
+
+func (h *H) user(w http.ResponseWriter, r *http.Request) {
+	u, err := h.R.User(r.PathValue("id"))
+	if err != nil {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(u) // want `Encode sends persistence model models.User with its sensitive field PasswordHash`
+}
+
+func (h *H) session(w http.ResponseWriter, r *http.Request) {
+	s, _ := h.R.Session(r.Context(), r.PathValue("id"))
+	b, _ := json.Marshal(s)
+	w.Write(b) // want `Write sends persistence model models.Session with its sensitive field Token`
+}
+
+func (h *H) sessionIssued(w http.ResponseWriter, r *http.Request) {
+	s, _ := h.R.Session(r.Context(), r.PathValue("id"))
+	s.Token = "issued-" + s.ID   // the token is sent on purpose to its owner
+	json.NewEncoder(w).Encode(s) // want `whole`
+}
+
+func (h *H) profile(w http.ResponseWriter, r *http.Request) {
+	var p models.Profile
+	_ = json.NewDecoder(r.Body).Decode(&p)
+	json.NewEncoder(w).Encode(p)
+}

@@ -1,0 +1,34 @@
+package repo
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"example.com/api/models"
+)
+
+// Users writes users with gorm.
+type Users struct{ DB *gorm.DB }
+
+func (r *Users) Save(ctx context.Context, u *models.User) error {
+	return r.DB.WithContext(ctx).Save(u).Error
+}
+
+// Service calls the repository.
+type Service struct{ Repo *Users }
+
+func (s *Service) UpdateProfile(ctx context.Context, u *models.User) error {
+	return s.Repo.Save(ctx, u)
+}
+
+// Find only reads.
+func (r *Users) Find(ctx context.Context, u *models.User) error {
+	return r.DB.WithContext(ctx).First(u).Error
+}
+
+// PostStore is implemented elsewhere.
+type PostStore interface {
+	CreatePost(ctx context.Context, p *models.Post) error
+	GetPost(ctx context.Context, p *models.Post) error
+}
