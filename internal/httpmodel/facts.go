@@ -231,7 +231,7 @@ func (m *modeler) principalFn(fn *types.Func) (*PrincipalFact, bool) {
 
 // nonPrincipalKeys are context key names that carry request plumbing,
 // not identity.
-var nonPrincipalKeys = []string{"request id", "req id", "requestid", "trace", "span", "logger", "log", "tx", "db", "locale", "lang", "lang", "correlation", "deadline", "timeout"}
+var nonPrincipalKeys = []string{"vars", "route", "params", "request id", "req id", "requestid", "trace", "span", "logger", "log", "tx", "db", "locale", "lang", "lang", "correlation", "deadline", "timeout"}
 
 func isPlumbingKey(name string) bool {
 	ws := words.Split(name)
@@ -245,6 +245,9 @@ func isPlumbingKey(name string) bool {
 
 // principalOf returns a PrincipalFact if fn returns a principal.
 func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *PrincipalFact {
+	if libraryPackage(m.pass.Pkg.Path()) {
+		return nil
+	}
 	sig := fn.Type().(*types.Signature)
 	if sig.Results().Len() == 0 {
 		return nil
@@ -457,3 +460,26 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 }
 
 var _ = token.NoPos
+
+// libraryPrefixes are import path prefixes of frameworks and
+// infrastructure libraries: their context accessors (mux.Vars,
+// middleware.GetReqID) are request plumbing, not principals.
+var libraryPrefixes = []string{
+	"github.com/gorilla/", "github.com/gin-gonic/", "github.com/gin-contrib/", "github.com/labstack/",
+	"github.com/gofiber/", "github.com/go-chi/", "gorm.io/", "golang.org/x/", "google.golang.org/",
+	"go.opentelemetry.io/", "github.com/valyala/", "github.com/grpc-ecosystem/", "go.uber.org/",
+	"github.com/prometheus/", "github.com/sirupsen/", "github.com/rs/zerolog", "github.com/jmoiron/",
+	"github.com/jackc/", "github.com/lib/pq", "github.com/go-playground/", "github.com/swaggo/",
+}
+
+func libraryPackage(path string) bool {
+	if !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") {
+		return true // standard library
+	}
+	for _, p := range libraryPrefixes {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}

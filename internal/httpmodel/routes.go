@@ -515,7 +515,8 @@ func (w *walker) call(call *ast.CallExpr) value {
 				}
 				mw := w.m.middlewareOf(call, fn)
 				mw.Global = true
-				rt.outer = append(rt.outer, mw)
+				// each wrapper is outside the ones already applied
+				rt.outer = append([]*Middleware{mw}, rt.outer...)
 				return rt
 			}
 		}
