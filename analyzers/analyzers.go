@@ -6,7 +6,9 @@ package analyzers
 import (
 	"sort"
 
+	"github.com/apivet/apivet/analyzers/dataexposure"
 	"github.com/apivet/apivet/analyzers/jwtverify"
+	"github.com/apivet/apivet/analyzers/massassign"
 	"github.com/apivet/apivet/analyzers/pprof"
 	"github.com/apivet/apivet/internal/check"
 )
@@ -14,6 +16,8 @@ import (
 // registered lists every check. Add a check here (one line) once its
 // package builds and its tests pass.
 var registered = []*check.Check{
+	dataexposure.Check,
+	massassign.Check,
 	jwtverify.Check,
 	pprof.Check,
 }
