@@ -210,6 +210,7 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 	}
 	ks := c.keyFuncOf(call.Args[pc.keyFunc], 0)
 	if ks == nil || ks.unknown {
+		c.discardedError(call, calleeText(call))
 		return // a key function this analyzer cannot see into
 	}
 	var eff optEffect
@@ -226,10 +227,11 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 	if pc.requestOpts >= 0 && len(call.Args) > pc.requestOpts {
 		eff = eff.merge(c.optsOf(call.Args[pc.requestOpts:], 0))
 	}
+	fnName := calleeText(call)
+	c.discardedError(call, fnName)
 	if eff.unknown || eff.pins {
 		return
 	}
-	fnName := calleeText(call)
 	if ks.allowsNone {
 		check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
 			Message: fmt.Sprintf("the key function of %s can return UnsafeAllowNoneSignatureType: a token with alg \"none\" and no signature passes, so anyone can forge one; return a real key and pin the algorithm", fnName)}, check.Error)
@@ -263,6 +265,42 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	check.Report(c.pass, d, check.Note)
+}
+
+// discardedError reports a verifying parse whose error is assigned to the
+// blank identifier when the function never reads token.Valid: golang-jwt
+// returns the token (claims filled in) even when the signature or the
+// expiry check fails, so its claims are then used unverified.
+func (c *checker) discardedError(call *ast.CallExpr, fnName string) {
+	fd := c.enclosingFunc(call.Pos())
+	if fd == nil {
+		return
+	}
+	var as *ast.AssignStmt
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == 2 && len(a.Rhs) == 1 && ast.Unparen(a.Rhs[0]) == call {
+			as = a
+		}
+		return as == nil
+	})
+	if as == nil {
+		return
+	}
+	if id, ok := as.Lhs[1].(*ast.Ident); !ok || id.Name != "_" {
+		return
+	}
+	readsValid := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Valid" && isJWTToken(c.pass.TypesInfo.TypeOf(sel.X)) {
+			readsValid = true
+		}
+		return !readsValid
+	})
+	if readsValid {
+		return
+	}
+	check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("the error of %s is discarded and token.Valid is never read: the token and its claims come back even when the signature or expiry check fails, so they are used unverified; check the error", fnName)}, check.Error)
 }
 
 func pinHint(lib golangJWT, alg string) string {
