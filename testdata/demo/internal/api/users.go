@@ -14,6 +14,8 @@ import (
 func mountUsers(r chi.Router, db *gorm.DB) {
 	r.Get("/me", getMe(db))
 	r.Get("/me/raw", getMeRaw(db))
+	r.Put("/me", putMe(db))
+	r.Put("/me/profile", putMyProfile(db))
 }
 
 type userResponse struct {
@@ -43,5 +45,44 @@ func getMe(db *gorm.DB) http.HandlerFunc {
 			return
 		}
 		render.JSON(w, r, userResponse{ID: u.ID, Email: u.Email, Name: u.Name})
+	}
+}
+
+// Bad: the body is decoded straight into the persistence model, so
+// {"role": "admin"} in a profile update makes the caller an admin.
+func putMe(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var u store.User
+		if err := render.DecodeJSON(r.Body, &u); err != nil {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		u.ID = auth.FromContext(r.Context()).UserID
+		if err := store.SaveUser(db, &u); err != nil {
+			http.Error(w, "could not save", http.StatusInternalServerError)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+type profileRequest struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// Good: a request DTO with the fields a user may change.
+func putMyProfile(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var req profileRequest
+		if err := render.DecodeJSON(r.Body, &req); err != nil {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		if err := store.UpdateProfile(db, auth.FromContext(r.Context()).UserID, req.Name, req.Email); err != nil {
+			http.Error(w, "could not save", http.StatusInternalServerError)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
 	}
 }

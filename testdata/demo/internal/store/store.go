@@ -20,6 +20,18 @@ type User struct {
 	Role         string `json:"role"`
 }
 
+// SaveUser writes every column of u (an insert when u.ID is zero).
+func SaveUser(db *gorm.DB, u *User) error {
+	return db.Save(u).Error
+}
+
+// UpdateProfile writes only the columns a user may change about
+// themselves.
+func UpdateProfile(db *gorm.DB, id uint, name, email string) error {
+	return db.Model(&User{}).Where("id = ?", id).
+		Updates(map[string]any{"name": name, "email": email}).Error
+}
+
 // Order belongs to a user.
 type Order struct {
 	gorm.Model
