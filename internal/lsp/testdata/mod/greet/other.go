@@ -1,0 +1,3 @@
+package greet
+
+func Other() { println("other") }
