@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/apivet/apivet/analyzers/dataexposure"
+	"github.com/apivet/apivet/analyzers/hardcodedsecret"
 	"github.com/apivet/apivet/analyzers/jwtverify"
 	"github.com/apivet/apivet/analyzers/massassign"
 	"github.com/apivet/apivet/analyzers/pprof"
@@ -17,6 +18,7 @@ import (
 // package builds and its tests pass.
 var registered = []*check.Check{
 	dataexposure.Check,
+	hardcodedsecret.Check,
 	massassign.Check,
 	jwtverify.Check,
 	pprof.Check,
