@@ -24,6 +24,50 @@ var sensitiveNouns = []string{
 	"iban", "account number", "routing number",
 }
 
+var (
+	sensitiveSplit  = splitAll(sensitiveNouns)
+	ownerSplit      = splitAll(ownerPhrases)
+	privilegedSplit = func() [][]string {
+		out := make([][]string, len(privilegedPhrases))
+		for i, p := range privilegedPhrases {
+			out[i] = strings.Fields(p.phrase)
+		}
+		return out
+	}()
+)
+
+func splitAll(phrases []string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
+// hasSuffixWords reports whether ws ends with the words p.
+func hasSuffixWords(ws, p []string) bool {
+	if len(p) > len(ws) {
+		return false
+	}
+	off := len(ws) - len(p)
+	for i := range p {
+		if ws[off+i] != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWords reports whether p occurs in ws as consecutive words.
+func containsWords(ws, p []string) bool {
+	for i := 0; i+len(p) <= len(ws); i++ {
+		if hasSuffixWords(ws[:i+len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // sensitiveQualifiers may follow a sensitive noun in a name without
 // changing what the field holds ("PasswordHash", "TokenEncrypted").
 var sensitiveQualifiers = map[string]bool{
@@ -47,10 +91,9 @@ func SensitiveName(name string) (string, bool) {
 	if strings.HasSuffix(last, "s") && len(last) > 3 {
 		ws = append(ws[:len(ws)-1:len(ws)-1], strings.TrimSuffix(last, "s"))
 	}
-	for _, noun := range sensitiveNouns {
-		p := strings.Fields(noun)
-		if len(p) <= len(ws) && words.Index(ws[len(ws)-len(p):], noun) == 0 {
-			return noun, true
+	for i, p := range sensitiveSplit {
+		if hasSuffixWords(ws, p) {
+			return sensitiveNouns[i], true
 		}
 	}
 	// "hash" alone ("Hash", "PwdHash" handled above) only with a password
@@ -129,8 +172,8 @@ var privilegedPhrases = []struct {
 // which callers may treat as low impact.
 func PrivilegedName(name string) (phrase string, weak, ok bool) {
 	ws := words.Split(name)
-	for _, p := range privilegedPhrases {
-		if words.Index(ws, p.phrase) >= 0 {
+	for i, p := range privilegedPhrases {
+		if containsWords(ws, privilegedSplit[i]) {
 			return p.phrase, p.weak, true
 		}
 	}
@@ -153,10 +196,9 @@ var ownerPhrases = []string{
 // CreatedBy, ...), and the phrase that matched.
 func OwnerName(name string) (string, bool) {
 	ws := words.Split(name)
-	for _, p := range ownerPhrases {
-		n := len(strings.Fields(p))
-		if n <= len(ws) && words.Index(ws[len(ws)-n:], p) == 0 {
-			return p, true
+	for i, p := range ownerSplit {
+		if hasSuffixWords(ws, p) {
+			return ownerPhrases[i], true
 		}
 	}
 	return "", false

@@ -82,7 +82,7 @@ type User struct {
 }
 `
 
-func userType(t *testing.T) types.Type {
+func userType(t testing.TB) types.Type {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
