@@ -353,11 +353,91 @@ func (c *checker) isSigningMethodNone(e ast.Expr) bool {
 // unverified reports a parse that skips the signature check, unless the
 // same function also verifies (the unverified parse picked the key).
 func (c *checker) unverified(call *ast.CallExpr, what, fix string) {
-	if fd := c.enclosingFunc(call.Pos()); fd != nil && c.verifiesElsewhere(fd.Body, call) {
+	fd := c.enclosingFunc(call.Pos())
+	if fd != nil && (c.verifiesElsewhere(fd.Body, call) || c.callersVerify(fd)) {
+		return
+	}
+	if c.fromTokenEndpoint(call, 0) {
 		return
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
 		Message: fmt.Sprintf("%s, and nothing in this function verifies the token: anyone can forge what it says; %s", what, fix)})
+}
+
+// callersVerify reports whether fd is called in this package, and every
+// caller verifies a token: fd reads an unverified claim (a scope, an
+// issuer) that its caller uses to pick the key of the verified parse.
+func (c *checker) callersVerify(fd *ast.FuncDecl) bool {
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	calls, all := 0, true
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !all || c.callee(call) != fn {
+				return all
+			}
+			calls++
+			caller := c.enclosingFunc(call.Pos())
+			if caller == nil || caller == fd || !c.verifiesElsewhere(caller.Body, call) {
+				all = false
+			}
+			return all
+		})
+	}
+	return calls > 0 && all
+}
+
+// fromTokenEndpoint reports whether the token an unverified parse reads
+// came from an OAuth2 token endpoint response ((*oauth2.Token).Extra,
+// typically "id_token"): OpenID Connect Core 3.1.3.7 lets a client that got
+// the ID token straight from the token endpoint over TLS skip its signature.
+func (c *checker) fromTokenEndpoint(e ast.Expr, depth int) bool {
+	if depth > maxDepth || e == nil || e == zeroValue {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.TypeAssertExpr:
+		return c.fromTokenEndpoint(e.X, depth+1)
+	case *ast.CallExpr:
+		if tv, ok := c.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return c.fromTokenEndpoint(e.Args[0], depth+1)
+		}
+		fn := c.callee(e)
+		if fn == nil {
+			return false
+		}
+		if funcName(fn) == "Token.Extra" && pkgPath(fn) == "golang.org/x/oauth2" {
+			return true
+		}
+		if isLibraryPath(pkgPath(fn)) || strings.HasPrefix(pkgPath(fn), "github.com/lestrrat-go/jwx") {
+			// a parse, or a method on its result: follow the token source
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				if _, isPkg := c.pass.TypesInfo.Uses[identOf(sel.X)].(*types.PkgName); !isPkg && c.fromTokenEndpoint(sel.X, depth+1) {
+					return true
+				}
+			}
+			if len(e.Args) > 0 {
+				return c.fromTokenEndpoint(e.Args[0], depth+1)
+			}
+		}
+	case *ast.Ident:
+		if v, ok := c.pass.TypesInfo.Uses[e].(*types.Var); ok && !c.params[v] {
+			for _, d := range c.defs[v] {
+				if c.fromTokenEndpoint(d, depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 // verifiesElsewhere reports whether body contains a call, other than skip,
@@ -628,6 +708,40 @@ func (c *checker) oidcSkip(field string, v ast.Expr, at ast.Node) {
 	if b, ok := c.constBool(v); !ok || !b {
 		return // configurable or false: not a decision made in code
 	}
+	if fd := c.enclosingFunc(at.Pos()); fd != nil && c.oidcProbeOnly(fd.Body) {
+		return
+	}
 	check.Report(c.pass, analysis.Diagnostic{Pos: at.Pos(), End: at.End(),
 		Message: fmt.Sprintf("oidc.Config %s: true %s", field, row.what)}, check.Severity(row.sev))
+}
+
+// oidcProbeOnly reports whether every IDTokenVerifier.Verify call in body
+// discards the ID token (if _, err := v.Verify(...)): the relaxed verifier
+// only tells whether a string looks like a JWT (dex's introspection
+// endpoint guesses a token's type this way) and authenticates nobody.
+func (c *checker) oidcProbeOnly(body *ast.BlockStmt) bool {
+	verifies, kept := 0, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			if call, ok := n.(*ast.CallExpr); ok && c.isOIDCVerify(call) {
+				verifies++ // counted again below when assigned
+			}
+			return true
+		}
+		if len(as.Rhs) == 1 {
+			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && c.isOIDCVerify(call) {
+				if id, ok := as.Lhs[0].(*ast.Ident); !ok || id.Name != "_" {
+					kept = true
+				}
+			}
+		}
+		return true
+	})
+	return verifies > 0 && !kept
+}
+
+func (c *checker) isOIDCVerify(call *ast.CallExpr) bool {
+	fn := c.callee(call)
+	return fn != nil && oidcPkgs[pkgPath(fn)] && funcName(fn) == "IDTokenVerifier.Verify"
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	"github.com/golang-jwt/jwt/v4"
+	"golang.org/x/oauth2"
 )
 
 var (
@@ -99,3 +100,47 @@ func discardedErrorValidChecked(raw string) (string, bool) {
 	}
 	return tok.Claims.(jwt.MapClaims)["sub"].(string), true
 }
+
+// An ID token straight from the token endpoint (TLS-authenticated, OIDC
+// Core 3.1.3.7): reading it unverified is allowed.
+func idTokenClaims(tok *oauth2.Token) (jwt.MapClaims, error) {
+	raw, _ := tok.Extra("id_token").(string)
+	t, _, err := new(jwt.Parser).ParseUnverified(raw, jwt.MapClaims{})
+	if err != nil {
+		return nil, err
+	}
+	return t.Claims.(jwt.MapClaims), nil
+}
+
+type tokenData struct{ scope string }
+
+// scopeOf picks the secret; its only caller verifies with it.
+func scopeOf(raw string) string {
+	t, _, _ := new(jwt.Parser).ParseUnverified(raw, jwt.MapClaims{})
+	if t == nil {
+		return "default"
+	}
+	s, _ := t.Claims.(jwt.MapClaims)["scope"].(string)
+	return s
+}
+
+var secrets map[string][]byte
+
+func parseAndVerify(raw string) (*jwt.Token, error) {
+	secret := secrets[scopeOf(raw)]
+	return jwt.Parse(raw, func(t *jwt.Token) (interface{}, error) {
+		if _, ok := t.Method.(*jwt.SigningMethodHMAC); !ok {
+			return nil, errors.New("unexpected method")
+		}
+		return secret, nil
+	})
+}
+
+// subjectOf is called by a function that does not verify: reported.
+func subjectOf(raw string) string {
+	t, _, _ := new(jwt.Parser).ParseUnverified(raw, jwt.MapClaims{}) // want `ParseUnverified returns claims whose signature nobody checked`
+	s, _ := t.Claims.(jwt.MapClaims)["sub"].(string)
+	return s
+}
+
+func whoami(raw string) string { return "user " + subjectOf(raw) }
