@@ -1,0 +1,951 @@
+// Package bola defines the bola check: handlers that read, change or
+// delete an object selected by a client-chosen ID with no ownership or
+// authorization check (OWASP API1:2023, CWE-639).
+package bola
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/words"
+)
+
+// Doc is the man page of the check.
+const Doc = `bola: report handlers that act on a client-chosen object ID with no ownership or authorization check
+
+A handler takes an identifier from the request (a path parameter, an
+ID-named query or form parameter, an ID field of the bound body), and
+that identifier selects rows in a data access (gorm, database/sql, sqlx,
+or a repository/service method in another package that reaches one), and
+nothing in the handler establishes that the caller may touch that
+object. Any authenticated caller can then read, change or delete other
+users' objects by changing the ID: Broken Object Level Authorization,
+OWASP API1:2023, CWE-639.
+
+The finding is reported at the data-access call (or the repository call
+that leads to it) and names the parameter, the model, the route when it
+is known, and the fix: scope the query by the caller
+(WHERE id = ? AND user_id = ?), or load the object, compare its owner
+with the caller and return 403/404 on a mismatch.
+
+What counts as a check (no finding):
+
+  - Scoped access: another selector of the same call, or another argument
+    of the repository call, derives from the principal (the caller, as the
+    HTTP model recognizes it: auth.FromContext(ctx), c.Get("user"),
+    c.Locals("user"), JWT claims, configured principal-funcs).
+  - Ownership comparison: anywhere in the handler, an if-condition compares
+    a principal-derived value with a non-constant value (o.UserID != me.ID,
+    uid != me.ID), and the mismatch branch stops: it ends in return, panic,
+    an abort or exit call, or it is the handler's last statement and writes
+    an error response. "if o.UserID == me.ID { ...respond... }" also
+    counts. A mismatch branch that only logs is not a check.
+  - Role check: a principal's role/admin field compared with a constant, or
+    a boolean admin flag, with a stopping mismatch branch (admin-only
+    handlers).
+  - Authorization call: a call of an authorization library (casbin Enforce,
+    OPA rego Eval, ory/keto CheckPermission, openfga Check, cerbos
+    IsAllowed/CheckResources, SpiceDB CheckPermission, permit.io Check), of
+    a project function whose name reads as a decision (authorize, can...,
+    checkAccess, ensureOwner, isOwner, hasPermission, enforce, allowed,
+    ...), of a function known by a fact to compare an owner field of one
+    parameter with another parameter (or to call such a function), or of a
+    configured authz-funcs entry.
+  - The ID is the principal's own: selectors derived only from the principal
+    are not client-chosen.
+  - Route-level authorization: a route to the handler has middleware whose
+    name reads as authorization (RequireAdmin, AdminOnly, RequireRole,
+    RBAC, casbin, HasPermission, ...) or is configured in authz-middleware.
+    Authentication middleware alone is not authorization.
+  - Objects that are not per-user data: the model (the read destination,
+    gorm Model(&T{}), the table of the SQL text matched to a model by
+    gorm's naming, or the result/receiver of a repository method) has no
+    owner field (UserID, OwnerID, TenantID, AccountID, OrgID, CustomerID,
+    AuthorID, CreatedBy, ...) and the SQL names no owner column: it is taken
+    to be public or shared data (a catalog, reference data). This is a
+    heuristic: mark private models without such a field in owned-models,
+    and public models with one in public-models.
+  - Public reads: a read (not a change) in a handler that learns no
+    principal, on routes none of which has authentication middleware, is a
+    public endpoint by design (GET /articles/:slug); BOLA needs a caller.
+
+Limits. The analysis is per handler and syntactic (go/types plus the HTTP
+model's flow-insensitive value flow): a check anywhere in the handler
+covers every access in it; a check made in a helper the handler calls is
+seen only when the helper is an authorizer (by name, library or fact) or
+receives the principal; IDs passed into callbacks (withID(c, func(id)
+{...})), through maps or globals are not followed; a model whose
+ownership lives in another table (a join through a membership table) has
+no owner field and is treated as shared unless configured; handlers whose
+model cannot be determined (a repository method returning no model, SQL
+naming an unknown table) are not reported. Routes are known only where
+the HTTP model resolves them.
+
+Settings (.apivet.yml, section bola; every entry has a name and a
+one-line reason):
+
+  principal-funcs   functions that return the caller
+  authz-funcs       functions that decide object access ("pkg.Func",
+                    "(*pkg.Type).Method", or a bare name)
+  authz-middleware  middleware that authorizes the routes it wraps
+  owned-models      models (or SQL tables) that are per-user data
+  public-models     models (or SQL tables) anyone may read
+  ignore-routes     "METHOD /path" or "/path/*" routes not to report
+
+Suppress one finding with a reason, on the line or the line above:
+
+  //apivet:ignore bola <reason, e.g. ids are unguessable share links>
+`
+
+// Analyzer is the bola analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:      "bola",
+	Doc:       Doc,
+	URL:       "https://github.com/apivet/apivet/blob/main/docs/checks.md#bola",
+	Run:       run,
+	Requires:  []*analysis.Analyzer{httpmodel.Analyzer},
+	FactTypes: []analysis.Fact{new(AuthorizerFact)},
+}
+
+// Check is the bola check's metadata.
+var Check = &check.Check{
+	Analyzer:  Analyzer,
+	Title:     "Object accessed by a client-chosen ID with no ownership or authorization check",
+	OWASP:     "API1:2023",
+	CWE:       []int{639, 862},
+	Severity:  check.Error,
+	Precision: check.Medium,
+	Since:     "v0.1.0",
+	Bad: `r.Get("/orders/{id}", func(w http.ResponseWriter, r *http.Request) {
+	var o store.Order
+	db.First(&o, chi.URLParam(r, "id")) // any caller reads any order
+	render.JSON(w, r, o)
+})`,
+	Good: `r.Get("/orders/{id}", func(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	var o store.Order
+	if err := db.Where("user_id = ?", me.UserID).First(&o, chi.URLParam(r, "id")).Error; err != nil {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	render.JSON(w, r, o)
+})`,
+	Settings: settings,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if err := settings.validate(); err != nil {
+		return nil, err
+	}
+	authz := authorizers(pass)
+	res, _ := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
+	if res == nil {
+		return nil, nil
+	}
+	r := &runner{pass: pass, res: res, authz: authz}
+	for _, h := range res.Handlers {
+		if h.Middleware || h.Body == nil {
+			continue
+		}
+		r.handler(h)
+	}
+	return nil, nil
+}
+
+type runner struct {
+	pass  *analysis.Pass
+	res   *httpmodel.Result
+	authz map[*types.Func]string
+}
+
+// idInput is a client-chosen identifier reaching a selector.
+type idInput struct {
+	in   *httpmodel.Input
+	sel  ast.Expr
+	desc string // `path parameter "id"`
+}
+
+func (r *runner) handler(h *httpmodel.Handler) {
+	if len(h.DataAccesses) == 0 {
+		return
+	}
+	routes := r.routesOf(h)
+	for _, rt := range routes {
+		if _, ok := ignoredRoute(settings.IgnoreRoutes, rt.Method, rt.Path); ok {
+			return
+		}
+	}
+	var guard string
+	guardDone := false
+	for _, da := range h.DataAccesses {
+		id := r.idInput(h, da)
+		if id == nil {
+			continue
+		}
+		model, owned := r.ownedModel(h, da, id)
+		if !owned {
+			continue
+		}
+		if r.scoped(h, da, id) {
+			continue
+		}
+		if da.Kind == httpmodel.Read && r.publicEndpoint(h, routes) {
+			continue
+		}
+		if mw := r.authzMiddleware(routes); mw != "" {
+			continue
+		}
+		if !guardDone {
+			guard = r.guard(h)
+			guardDone = true
+		}
+		if guard != "" {
+			continue
+		}
+		r.report(h, da, id, model, routes)
+	}
+}
+
+func (r *runner) routesOf(h *httpmodel.Handler) []*httpmodel.Route {
+	rts := r.res.RoutesTo(h)
+	if len(rts) == 0 && h.Factory != nil {
+		for _, rt := range r.res.Routes {
+			if rt.HandlerFunc != nil && rt.HandlerFunc.Origin() == h.Factory.Origin() {
+				rts = append(rts, rt)
+			}
+		}
+	}
+	return rts
+}
+
+// idInput returns the first client-controlled identifier among the
+// access's selectors.
+func (r *runner) idInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *idInput {
+	for _, s := range da.Selectors {
+		in := h.InputOf(s)
+		if in == nil {
+			continue
+		}
+		var desc string
+		switch in.Kind {
+		case httpmodel.PathParam:
+			desc = fmt.Sprintf("path parameter %q", in.Name)
+			if in.Name == "" {
+				desc = "a path parameter"
+			}
+		case httpmodel.QueryParam, httpmodel.Form:
+			if in.Name == "" || !idName(in.Name) {
+				continue
+			}
+			kind := "query parameter"
+			if in.Kind == httpmodel.Form {
+				kind = "form field"
+			}
+			desc = fmt.Sprintf("%s %q", kind, in.Name)
+		case httpmodel.Body:
+			field := bodyField(s)
+			if field == "" || !idName(field) {
+				continue
+			}
+			desc = fmt.Sprintf("body field %q", field)
+		default:
+			continue
+		}
+		return &idInput{in: in, sel: s, desc: desc}
+	}
+	return nil
+}
+
+// bodyField is the field name a selector reads from a bound body.
+func bodyField(e ast.Expr) string {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			return x.Sel.Name
+		case *ast.CallExpr:
+			if len(x.Args) != 1 {
+				return ""
+			}
+			e = x.Args[0]
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return ""
+		}
+	}
+}
+
+// idName: the last word names an identifier (OrderID, doc_id, uuid, slug).
+func idName(name string) bool {
+	ws := words.Split(name)
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "id", "ids", "uuid", "guid", "slug", "uid", "oid", "pk", "key", "number", "no":
+		return true
+	}
+	return false
+}
+
+// ownedModel determines the model the access touches and whether it is
+// per-user data. The description names the model for the message.
+func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput) (string, bool) {
+	named, table := r.modelOf(da)
+	where := conditionText(r.pass, da)
+	if named != nil {
+		desc := typeName(named)
+		if matchType(settings.PublicModels, named) {
+			return desc, false
+		}
+		if matchType(settings.OwnedModels, named) {
+			return desc, true
+		}
+		if len(persist.OwnerFields(named)) > 0 {
+			return desc, true
+		}
+		return desc, ownerColumn(where) != ""
+	}
+	if table != "" {
+		if matchTable(settings.PublicModels, table) {
+			return table, false
+		}
+		if matchTable(settings.OwnedModels, table) {
+			return table, true
+		}
+		if n := modelForTable(r.pass.Pkg, table); n != nil {
+			if matchType(settings.PublicModels, n) {
+				return table, false
+			}
+			if matchType(settings.OwnedModels, n) || len(persist.OwnerFields(n)) > 0 {
+				return table, true
+			}
+		}
+		return table, ownerColumn(where) != ""
+	}
+	if c := ownerColumn(where); c != "" {
+		return "rows", true
+	}
+	return "", false
+}
+
+// modelOf finds the model type (or SQL table) a data access touches.
+func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
+	info := r.pass.TypesInfo
+	if da.Dest != nil {
+		if n := modelType(info.TypeOf(da.Dest)); n != nil {
+			return n, ""
+		}
+	}
+	for _, c := range chainOf(da) {
+		name := calleeName(info, c)
+		switch name {
+		case "Model":
+			if len(c.Args) == 1 {
+				if n := modelType(info.TypeOf(c.Args[0])); n != nil {
+					return n, ""
+				}
+			}
+		case "Table":
+			if len(c.Args) >= 1 {
+				if tv, ok := info.Types[c.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+					return nil, strings.ToLower(constant.StringVal(tv.Value))
+				}
+			}
+		}
+	}
+	if da.Library == "gorm" && len(da.Call.Args) > 0 {
+		if n := modelType(info.TypeOf(da.Call.Args[0])); n != nil {
+			return n, ""
+		}
+	}
+	if da.SQL != "" {
+		if t := sqlTable(da.SQL); t != "" {
+			return nil, t
+		}
+	}
+	// Database/sql Scan destinations: &inv.ID → inv's type.
+	if da.Library != "repo" {
+		return nil, ""
+	}
+	fn := da.Func
+	if fn == nil {
+		return nil, ""
+	}
+	sig := fn.Type().(*types.Signature)
+	for i := 0; i < sig.Results().Len(); i++ {
+		if n := modelType(sig.Results().At(i).Type()); n != nil && persistModel(n) {
+			return n, ""
+		}
+	}
+	// Delete(ctx, id) on type Orders / OrderRepo: the receiver names the model.
+	if sig.Recv() != nil {
+		if rn := modelType(sig.Recv().Type()); rn != nil {
+			base := rn.Obj().Name()
+			for _, suf := range []string{"Repository", "Repo", "Store", "Storage", "Service", "Svc", "DAO", "Dao", "Model", "Table", "Manager"} {
+				base = strings.TrimSuffix(base, suf)
+			}
+			if base != "" {
+				if n := lookupModel(r.pass.Pkg, fn.Pkg(), upperFirst(singular(base))); n != nil {
+					return n, ""
+				}
+			}
+		}
+	}
+	return nil, ""
+}
+
+// lookupModel finds a struct type named name in the packages imported by
+// the repository's package.
+func lookupModel(pkg, repoPkg *types.Package, name string) *types.Named {
+	for _, p := range append([]*types.Package{repoPkg}, repoPkg.Imports()...) {
+		if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+			if n, ok := tn.Type().(*types.Named); ok {
+				if _, ok := n.Underlying().(*types.Struct); ok {
+					return n
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// persistModel: the type looks like a stored record (tagged fields or an
+// owner field); keeps DTOs and errors out.
+func persistModel(n *types.Named) bool {
+	if len(persist.OwnerFields(n)) > 0 {
+		return true
+	}
+	for _, f := range persist.Fields(n) {
+		for _, k := range []string{"gorm", "db", "bun", "bson", "sql", "pg", "xorm"} {
+			if _, ok := f.Tag.Lookup(k); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chainOf is the receiver chain of the access's call, root first
+// (db.Model(&T{}).Where(...).Update(...)), from the model or syntax.
+func chainOf(da *httpmodel.DataAccess) []*ast.CallExpr {
+	out := append([]*ast.CallExpr(nil), da.Chain...)
+	for e := ast.Expr(da.Call); ; {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		out = append([]*ast.CallExpr{c}, out...)
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		e = sel.X
+	}
+	return out
+}
+
+// modelType returns the named struct type t denotes through pointers and
+// slices.
+func modelType(t types.Type) *types.Named {
+	for i := 0; i < 5 && t != nil; i++ {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Named:
+			if _, ok := u.Underlying().(*types.Struct); ok {
+				return u
+			}
+			return nil
+		}
+		return nil
+	}
+	return nil
+}
+
+func typeName(n *types.Named) string {
+	obj := n.Obj()
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+func calleeName(info *types.Info, c *ast.CallExpr) string {
+	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+		return sel.Sel.Name
+	}
+	if fn := typeutil.StaticCallee(info, c); fn != nil {
+		return fn.Name()
+	}
+	return ""
+}
+
+// conditionText is the SQL text and the constant strings of the access's
+// conditions (gorm Where("user_id = ?")).
+func conditionText(pass *analysis.Pass, da *httpmodel.DataAccess) string {
+	var b strings.Builder
+	b.WriteString(da.SQL)
+	for _, c := range da.Conditions {
+		for _, a := range c.Args {
+			if tv, ok := pass.TypesInfo.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+				b.WriteString(" ")
+				b.WriteString(constant.StringVal(tv.Value))
+			}
+		}
+	}
+	return b.String()
+}
+
+// isPrincipal reports whether e derives from who the caller is.
+func (r *runner) isPrincipal(h *httpmodel.Handler, e ast.Expr) bool {
+	if h.PrincipalOf(e) != nil {
+		return true
+	}
+	if len(settings.PrincipalFuncs) == 0 {
+		return false
+	}
+	return h.Flow().DerivesWhere(e, func(x ast.Expr) bool {
+		c, ok := x.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := typeutil.StaticCallee(r.pass.TypesInfo, c)
+		return matchFunc(settings.PrincipalFuncs, fn)
+	})
+}
+
+// scoped: another selector or argument of the access derives from the
+// principal.
+func (r *runner) scoped(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput) bool {
+	var cands []ast.Expr
+	cands = append(cands, da.Selectors...)
+	cands = append(cands, da.Call.Args...)
+	for _, c := range da.Conditions {
+		cands = append(cands, c.Args...)
+	}
+	for _, c := range chainOf(da) {
+		if calleeName(r.pass.TypesInfo, c) == "Scopes" || calleeName(r.pass.TypesInfo, c) == "Where" {
+			cands = append(cands, c.Args...)
+		}
+	}
+	for _, e := range cands {
+		if e == id.sel {
+			continue
+		}
+		if r.isPrincipal(h, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicEndpoint: the handler learns no principal and no route to it is
+// authenticated.
+func (r *runner) publicEndpoint(h *httpmodel.Handler, routes []*httpmodel.Route) bool {
+	if len(h.Principals) > 0 || len(routes) == 0 {
+		return false
+	}
+	for _, rt := range routes {
+		if rt.Kinds()&httpmodel.Auth != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// authzMiddleware returns the name of an authorizing middleware on every
+// route to the handler, or "".
+func (r *runner) authzMiddleware(routes []*httpmodel.Route) string {
+	if len(routes) == 0 {
+		return ""
+	}
+	found := ""
+	for _, rt := range routes {
+		name := ""
+		for _, m := range rt.Middleware {
+			if m.Func != nil && matchFunc(settings.AuthzMiddleware, m.Func) {
+				name = m.Func.Name()
+				break
+			}
+			n := m.Name
+			if m.Func != nil {
+				n = m.Func.Name()
+			}
+			if n == "" && m.Expr != nil {
+				n = types.ExprString(m.Expr)
+			}
+			if matchName(settings.AuthzMiddleware, n, m.PkgPath) {
+				name = n
+				break
+			}
+			if _, ok := authzMiddlewareName(n); ok {
+				name = n
+				break
+			}
+			if m.Expr != nil {
+				if _, ok := authzMiddlewareName(exprName(m.Expr)); ok {
+					name = exprName(m.Expr)
+					break
+				}
+			}
+		}
+		if name == "" {
+			return ""
+		}
+		found = name
+	}
+	return found
+}
+
+func matchName(es []Entry, name, pkgPath string) bool {
+	for _, e := range es {
+		if e.Name == name || (pkgPath != "" && e.Name == pkgPath+"."+name) {
+			return true
+		}
+	}
+	return false
+}
+
+// exprName is the called or referenced name of a middleware expression,
+// with constant string arguments (requireRole("admin") → "requireRole admin").
+func exprName(e ast.Expr) string {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		s := exprName(x.Fun)
+		for _, a := range x.Args {
+			if bl, ok := a.(*ast.BasicLit); ok && bl.Kind == token.STRING {
+				s += " " + strings.Trim(bl.Value, "\"`")
+			}
+		}
+		return s
+	case *ast.SelectorExpr:
+		return x.Sel.Name
+	case *ast.Ident:
+		return x.Name
+	}
+	return ""
+}
+
+func (r *runner) report(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput, model string, routes []*httpmodel.Route) {
+	verb := map[httpmodel.AccessKind]string{httpmodel.Read: "read", httpmodel.Write: "change", httpmodel.Delete: "delete"}[da.Kind]
+	if verb == "" {
+		verb = "access"
+	}
+	via := da.Method
+	if da.Func != nil {
+		via = funcLabel(da.Func)
+	}
+	route := ""
+	if len(routes) > 0 {
+		route = " on " + routes[0].Method + " " + routes[0].Path
+	}
+	fix := "scope the query by the caller (AND user_id = ?) or compare the owner with the caller and return 403/404"
+	if da.Library == "repo" {
+		fix = "pass the caller to " + da.Method + " and scope its query, or compare the owner with the caller and return 403/404"
+	}
+	msg := fmt.Sprintf("%s selects %s in %s%s with no ownership or authorization check: any authenticated caller can %s another user's object by changing the ID; %s (or //apivet:ignore bola <reason>)",
+		id.desc, model, via, route, verb, fix)
+	r.pass.Report(analysis.Diagnostic{Pos: da.Call.Pos(), End: da.Call.End(), Message: msg})
+}
+
+func funcLabel(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		star := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, star = p.Elem(), "*"
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			pkg := ""
+			if n.Obj().Pkg() != nil {
+				pkg = n.Obj().Pkg().Name() + "."
+			}
+			return "(" + star + pkg + n.Obj().Name() + ")." + fn.Name()
+		}
+	}
+	if fn.Pkg() != nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// guard returns a description of the first authorization check in the
+// handler body, or "".
+func (r *runner) guard(h *httpmodel.Handler) string {
+	info := r.pass.TypesInfo
+	found := ""
+	ast.Inspect(h.Body, func(n ast.Node) bool {
+		if found != "" {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if why := r.authzCall(h, n); why != "" {
+				found = why
+			}
+		case *ast.IfStmt:
+			if why := r.comparisonCheck(h, n); why != "" {
+				found = why
+			}
+		}
+		_ = info
+		return true
+	})
+	return found
+}
+
+// authzCall: a call that decides object access.
+func (r *runner) authzCall(h *httpmodel.Handler, c *ast.CallExpr) string {
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, c).(*types.Func)
+	if fn == nil {
+		return ""
+	}
+	if lib, ok := authzLibraryCall(fn); ok {
+		return lib + " " + fn.Name()
+	}
+	if matchFunc(settings.AuthzFuncs, fn) {
+		return "configured " + fn.Name()
+	}
+	if why, ok := r.authz[fn.Origin()]; ok {
+		return fn.Name() + " (" + why + ")"
+	}
+	if r.frameworkFunc(fn) {
+		return ""
+	}
+	var af AuthorizerFact
+	if fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn.Origin(), &af) {
+		return fn.Name() + " (" + af.Why + ")"
+	}
+	if len(c.Args) == 0 {
+		return ""
+	}
+	if p, ok := authzName(fn.Name()); ok {
+		return fn.Name() + " (named " + p + ")"
+	}
+	return ""
+}
+
+// frameworkFunc: functions of HTTP frameworks and the standard library are
+// never authorization decisions by name (echo's c.Param, cors.AllowAll).
+func (r *runner) frameworkFunc(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return true
+	}
+	return stdlib(fn.Pkg().Path()) || frameworkPkg(fn.Pkg().Path())
+}
+
+// frameworkPkg: HTTP frameworks, ORMs and drivers, whose function names
+// say nothing about the project's authorization.
+func frameworkPkg(p string) bool {
+	for _, pre := range []string{"github.com/gin-gonic/", "github.com/labstack/", "github.com/gofiber/", "github.com/go-chi/", "github.com/gorilla/", "gorm.io/", "github.com/jmoiron/", "github.com/rs/cors", "github.com/jackc/", "github.com/lib/pq", "github.com/go-sql-driver/", "github.com/valyala/", "google.golang.org/", "golang.org/x/", "github.com/golang-jwt/", "github.com/go-playground/", "github.com/julienschmidt/", "go.mongodb.org/", "github.com/uptrace/", "github.com/redis/", "github.com/go-redis/"} {
+		if strings.HasPrefix(p, pre) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparisonCheck: the if-statement's condition compares the principal
+// with something (ownership) or the principal's role with a constant, and
+// the branch taken on a mismatch stops the handler.
+func (r *runner) comparisonCheck(h *httpmodel.Handler, ifs *ast.IfStmt) string {
+	var atoms []struct {
+		desc             string
+		mismatchWhenTrue bool
+	}
+	var walk func(e ast.Expr, neg bool)
+	walk = func(e ast.Expr, neg bool) {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			if x.Op == token.NOT {
+				walk(x.X, !neg)
+				return
+			}
+		case *ast.BinaryExpr:
+			switch x.Op {
+			case token.LAND, token.LOR:
+				walk(x.X, neg)
+				walk(x.Y, neg)
+				return
+			case token.EQL, token.NEQ:
+				if d := r.comparisonAtom(h, x); d != "" {
+					atoms = append(atoms, struct {
+						desc             string
+						mismatchWhenTrue bool
+					}{d, (x.Op == token.NEQ) != neg})
+				}
+				return
+			}
+		case *ast.SelectorExpr, *ast.CallExpr, *ast.Ident:
+			// A boolean admin flag of the principal: me.IsAdmin, me.IsAdmin().
+			if isBool(r.pass.TypesInfo.TypeOf(x)) && roleName(lastName(x)) && r.isPrincipal(h, x) {
+				atoms = append(atoms, struct {
+					desc             string
+					mismatchWhenTrue bool
+				}{"role check " + types.ExprString(x), neg})
+			}
+		}
+	}
+	walk(ifs.Cond, false)
+	for _, a := range atoms {
+		if a.mismatchWhenTrue {
+			if r.stops(h, ifs, ifs.Body) {
+				return a.desc
+			}
+			continue
+		}
+		switch els := ifs.Else.(type) {
+		case nil:
+			return a.desc // the action is guarded by the match
+		case *ast.BlockStmt:
+			if r.stops(h, ifs, els) {
+				return a.desc
+			}
+		case *ast.IfStmt:
+			return a.desc
+		}
+	}
+	return ""
+}
+
+// comparisonAtom describes x if it compares a principal-derived value with
+// a non-constant, non-principal value, or a principal's role-like field
+// with a constant.
+func (r *runner) comparisonAtom(h *httpmodel.Handler, x *ast.BinaryExpr) string {
+	info := r.pass.TypesInfo
+	px, py := r.isPrincipal(h, x.X), r.isPrincipal(h, x.Y)
+	if px == py {
+		return ""
+	}
+	p, other := x.X, x.Y
+	if py {
+		p, other = x.Y, x.X
+	}
+	if isNil(info, other) {
+		return ""
+	}
+	if tv, ok := info.Types[other]; ok && tv.Value != nil {
+		if roleName(lastName(p)) {
+			return "role check " + types.ExprString(x)
+		}
+		return ""
+	}
+	return "ownership comparison " + types.ExprString(x)
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+func isBool(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+func lastName(e ast.Expr) string {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		return x.Sel.Name
+	case *ast.Ident:
+		return x.Name
+	case *ast.CallExpr:
+		return lastName(x.Fun)
+	case *ast.IndexExpr:
+		if bl, ok := x.Index.(*ast.BasicLit); ok {
+			return strings.Trim(bl.Value, "\"`")
+		}
+		return lastName(x.X)
+	}
+	return ""
+}
+
+// stops reports whether a branch ends the handler: it ends in return,
+// panic, an abort/fatal/exit call, or it writes an error response and the
+// if-statement is the last thing the function does.
+func (r *runner) stops(h *httpmodel.Handler, ifs *ast.IfStmt, b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return last.Tok != token.FALLTHROUGH
+	case *ast.ExprStmt:
+		if c, ok := ast.Unparen(last.X).(*ast.CallExpr); ok {
+			name := strings.ToLower(calleeName(r.pass.TypesInfo, c))
+			for _, w := range []string{"panic", "abort", "fatal", "exit", "goexit"} {
+				if strings.Contains(name, w) {
+					return true
+				}
+			}
+		}
+	}
+	if !r.writesError(h, b) {
+		return false
+	}
+	return r.tail(h, ifs)
+}
+
+func (r *runner) writesError(h *httpmodel.Handler, b *ast.BlockStmt) bool {
+	for _, resp := range h.Responses {
+		if resp.Error && b.Pos() <= resp.Pos() && resp.Pos() < b.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// tail: nothing runs after the if-statement in its function.
+func (r *runner) tail(h *httpmodel.Handler, ifs *ast.IfStmt) bool {
+	path, _ := astutil.PathEnclosingInterval(fileOf(r.pass, ifs.Pos()), ifs.Pos(), ifs.End())
+	var child ast.Node = ifs
+	for _, n := range path {
+		if n == ifs {
+			continue
+		}
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			if len(n.List) == 0 || n.List[len(n.List)-1] != child {
+				return false
+			}
+		case *ast.FuncLit, *ast.FuncDecl:
+			return true
+		case *ast.IfStmt, *ast.CaseClause, *ast.CommClause, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.LabeledStmt:
+		default:
+			return false
+		}
+		child = n
+	}
+	return false
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package bola
+
+import (
+	"go/types"
+	"strings"
+
+	"github.com/apivet/apivet/internal/words"
+)
+
+// authzLibrary is an authorization library whose calls decide whether a
+// subject may act on an object. Matched by package path prefix and
+// function or method name (any receiver: enforcers, clients and their
+// interfaces), so that wrappers of different major versions match too.
+type authzLibrary struct {
+	pkgPrefix string
+	names     []string
+	what      string
+}
+
+var authzLibraries = []authzLibrary{
+	{"github.com/casbin/casbin", []string{"Enforce", "EnforceWithMatcher", "EnforceEx", "EnforceExWithMatcher", "BatchEnforce", "BatchEnforceWithMatcher"}, "casbin"},
+	{"github.com/open-policy-agent/opa/rego", []string{"Eval", "Allowed"}, "OPA rego"},
+	{"github.com/open-policy-agent/opa/v1/rego", []string{"Eval", "Allowed"}, "OPA rego"},
+	{"github.com/ory/keto-client-go", []string{"CheckPermission", "CheckPermissionExecute", "PostCheckPermission", "PostCheckPermissionExecute", "CheckPermissionOrError", "PostCheckPermissionOrError"}, "ory/keto"},
+	{"github.com/ory/client-go", []string{"CheckPermission", "CheckPermissionExecute", "PostCheckPermission", "PostCheckPermissionExecute", "CheckPermissionOrError", "PostCheckPermissionOrError"}, "ory/keto"},
+	{"github.com/ory/keto/proto", []string{"Check"}, "ory/keto"},
+	{"github.com/openfga/go-sdk", []string{"Check", "BatchCheck", "CheckExecute", "ClientBatchCheck"}, "openfga"},
+	{"github.com/cerbos/cerbos-sdk-go", []string{"IsAllowed", "CheckResources"}, "cerbos"},
+	{"github.com/cerbos/cerbos/client", []string{"IsAllowed", "CheckResources", "CheckResourceSet", "CheckResourceBatch"}, "cerbos"},
+	{"github.com/authzed/authzed-go", []string{"CheckPermission", "CheckBulkPermissions"}, "SpiceDB"},
+	{"github.com/permitio/permit-golang", []string{"Check", "BulkCheck"}, "permit.io"},
+}
+
+// authzLibraryCall returns the library a call of fn belongs to, if any.
+func authzLibraryCall(fn *types.Func) (string, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return "", false
+	}
+	path := fn.Pkg().Path()
+	for _, l := range authzLibraries {
+		if path != l.pkgPrefix && !strings.HasPrefix(path, l.pkgPrefix+"/") && !strings.HasPrefix(path, l.pkgPrefix) {
+			continue
+		}
+		for _, n := range l.names {
+			if fn.Name() == n {
+				return l.what, true
+			}
+		}
+	}
+	return "", false
+}
+
+// authzPhrases are what a project function that decides object access is
+// named after, as word phrases (see internal/words): authorize,
+// canAccess, checkAccess, ensureOwner, isOwner, hasPermission, enforce,
+// allowed, ... A phrase matches at the start of the name ("CanView",
+// "authorizeOrder") or anywhere for the multi-word ones ("mustBeOwner").
+var authzPhrases = []string{
+	"authorize", "authorise", "authorized", "authorised", "authz",
+	"can", "may", "enforce", "allowed", "is allowed", "allow", "permit", "permitted",
+	"check access", "check permission", "check permissions", "check owner", "check ownership", "check authorization",
+	"check authorized", "check acl", "check policy", "check perm", "check perms",
+	"ensure owner", "ensure ownership", "ensure access", "ensure permission", "ensure can",
+	"is owner", "is owned", "owns", "owned by", "has access", "has permission", "has permissions", "has perm",
+	"verify owner", "verify ownership", "verify access", "verify permission", "validate owner", "validate ownership",
+	"validate access", "require owner", "require ownership", "require access", "require permission",
+	"assert owner", "assert access", "must own", "must be owner", "belongs to", "access control", "acl",
+}
+
+// authzStartOnly are phrases that must start the name: "can" in
+// "CanView" but not in "ScanCount" (words split those apart anyway) nor
+// in "getCan".
+var authzStartOnly = map[string]bool{"can": true, "may": true, "allow": true, "permit": true, "enforce": true, "authz": true}
+
+// authzName reports whether a function name reads as an authorization
+// decision, and the phrase that matched.
+func authzName(name string) (string, bool) {
+	ws := words.Split(name)
+	if len(ws) == 0 {
+		return "", false
+	}
+	for _, p := range authzPhrases {
+		i := words.Index(ws, p)
+		if i < 0 {
+			continue
+		}
+		if authzStartOnly[p] && i != 0 {
+			continue
+		}
+		// "allow" and "permit" as a verb start: AllowCORS is not an
+		// authorization decision about an object; require another word.
+		if (p == "allow" || p == "permit") && len(ws) == 1 {
+			continue
+		}
+		return p, true
+	}
+	return "", false
+}
+
+// authzMiddlewarePhrases are what middleware that restricts a route to
+// privileged callers, or checks object permissions, is named after:
+// RequireAdmin, AdminOnly, RequireRole("admin"), HasPermission, RBAC,
+// casbin's middleware, ... Authentication middleware (Auth, JWT,
+// Authenticate, RequireLogin) is not authorization and is not listed.
+var authzMiddlewarePhrases = []string{
+	"admin", "admins", "administrator", "superuser", "super admin", "staff", "operator only",
+	"role", "roles", "rbac", "abac", "acl", "casbin", "opa", "policy", "policies", "enforce", "enforcer",
+	"permission", "permissions", "perm", "perms", "authorize", "authorise", "authz", "privilege", "privileged",
+	"owner", "ownership", "scope", "scopes", "can",
+}
+
+// authzMiddlewareName reports whether a middleware name reads as
+// authorization.
+func authzMiddlewareName(name string) (string, bool) {
+	ws := words.Split(name)
+	for _, p := range authzMiddlewarePhrases {
+		if i := words.Index(ws, p); i >= 0 {
+			if p == "can" && i != 0 {
+				continue
+			}
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// roleWords name principal fields that hold a role or an admin flag:
+// a principal's role compared with a constant is a role check.
+var roleWords = []string{"role", "roles", "admin", "is admin", "superuser", "staff", "is staff", "permission", "permissions", "scope", "scopes", "group", "groups", "level", "type", "kind"}
+
+func roleName(name string) bool {
+	ws := words.Split(name)
+	for _, p := range roleWords {
+		if words.Index(ws, p) >= 0 {
+			return true
+		}
+	}
+	return false
+}

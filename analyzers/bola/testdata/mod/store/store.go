@@ -1,0 +1,41 @@
+// Package store holds the persistence models.
+package store
+
+import "gorm.io/gorm"
+
+// Order belongs to a user.
+type Order struct {
+	gorm.Model
+	UserID uint   `gorm:"index" json:"user_id"`
+	Item   string `json:"item"`
+	Total  int64  `json:"total"`
+}
+
+// Invoice belongs to a tenant.
+type Invoice struct {
+	ID       int64  `db:"id" json:"id"`
+	TenantID int64  `db:"tenant_id" json:"tenant_id"`
+	Amount   int64  `db:"amount" json:"amount"`
+	Note     string `db:"note" json:"note"`
+}
+
+// Document has an owner.
+type Document struct {
+	ID      string `db:"id" json:"id"`
+	OwnerID string `db:"owner_id" json:"owner_id"`
+	Title   string `db:"title" json:"title"`
+	Body    string `db:"body" json:"body"`
+}
+
+// Product is catalog data, the same for every caller.
+type Product struct {
+	gorm.Model
+	Name  string `json:"name"`
+	Price int64  `json:"price"`
+}
+
+// Country is reference data.
+type Country struct {
+	Code string `db:"code" json:"code"`
+	Name string `db:"name" json:"name"`
+}
