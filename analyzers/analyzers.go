@@ -6,6 +6,7 @@ package analyzers
 import (
 	"sort"
 
+	"github.com/apivet/apivet/analyzers/bola"
 	"github.com/apivet/apivet/analyzers/dataexposure"
 	"github.com/apivet/apivet/analyzers/hardcodedsecret"
 	"github.com/apivet/apivet/analyzers/jwtverify"
@@ -17,6 +18,7 @@ import (
 // registered lists every check. Add a check here (one line) once its
 // package builds and its tests pass.
 var registered = []*check.Check{
+	bola.Check,
 	dataexposure.Check,
 	hardcodedsecret.Check,
 	massassign.Check,
