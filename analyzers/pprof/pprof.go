@@ -147,8 +147,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		d := analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
-			Message: fmt.Sprintf("%s on %s, reachable from every interface: heap dumps, goroutine stacks and CPU profiles leak memory contents and can be triggered by anyone; listen on a loopback address such as 127.0.0.1:6060 and give the public server its own mux",
-				what, describeAddr(addr)),
+			Message: fmt.Sprintf("%s on %s, reachable from every interface: anyone can pull heap dumps, goroutine stacks and CPU profiles; listen on a loopback address such as %s and give the public server its own mux",
+				what, describeAddr(addr), loopbackFor(addr)),
 		}
 		if lit, ok := ast.Unparen(sc.Addr).(*ast.BasicLit); ok && strings.HasPrefix(addr, ":") {
 			d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -231,6 +231,14 @@ func loopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// loopbackFor is addr moved to 127.0.0.1, for the message.
+func loopbackFor(addr string) string {
+	if _, port, err := net.SplitHostPort(addr); err == nil && port != "" {
+		return net.JoinHostPort("127.0.0.1", port)
+	}
+	return "127.0.0.1:6060"
 }
 
 func describeAddr(addr string) string {

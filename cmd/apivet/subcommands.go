@@ -1,16 +1,19 @@
 package main
 
 import (
-	"fmt"
 	"io"
+	"os"
+
+	"github.com/apivet/apivet/internal/lsp"
+	"github.com/apivet/apivet/internal/routes"
 )
 
+// runRoutes prints the HTTP API inventory (apivet routes -h for flags).
 func runRoutes(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "apivet routes: not available in this build yet")
-	return exitUsage
+	return routes.Main(args, stdout, stderr)
 }
 
+// runLSP serves the Language Server Protocol on stdin/stdout.
 func runLSP(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "apivet lsp: not available in this build yet")
-	return exitUsage
+	return lsp.Main(os.Stdin, stdout, stderr)
 }

@@ -37,6 +37,7 @@ type sarifTool struct {
 type sarifDriver struct {
 	Name           string      `json:"name"`
 	Version        string      `json:"version,omitempty"`
+	SemVer         string      `json:"semanticVersion,omitempty"`
 	InformationURI string      `json:"informationUri"`
 	Rules          []sarifRule `json:"rules"`
 }
@@ -48,7 +49,6 @@ type sarifMessage struct {
 
 type sarifRule struct {
 	ID                   string         `json:"id"`
-	Name                 string         `json:"name"`
 	ShortDescription     sarifMessage   `json:"shortDescription"`
 	FullDescription      sarifMessage   `json:"fullDescription"`
 	Help                 sarifMessage   `json:"help"`
@@ -145,7 +145,8 @@ func SARIF(w io.Writer, root, version string, checks []*check.Check, res *driver
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "apivet",
-			Version:        version,
+			Version:        strings.TrimPrefix(version, "v"),
+			SemVer:         strings.TrimPrefix(version, "v"),
 			InformationURI: "https://github.com/apivet/apivet",
 		}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
@@ -232,12 +233,15 @@ func artifact(root, filename string) sarifArtifactLoc {
 
 // Rule is the SARIF reporting descriptor of a check.
 func Rule(c *check.Check) sarifRule {
-	summary, _, _ := strings.Cut(c.Analyzer.Doc, "\n")
+	_, rest, _ := strings.Cut(c.Analyzer.Doc, "\n")
+	full, _, _ := strings.Cut(strings.TrimSpace(rest), "\n\n")
+	if full == "" {
+		full = c.Title
+	}
 	return sarifRule{
 		ID:                   c.Name(),
-		Name:                 ruleName(c.Name()),
 		ShortDescription:     sarifMessage{Text: c.Title},
-		FullDescription:      sarifMessage{Text: strings.TrimSpace(summary)},
+		FullDescription:      sarifMessage{Text: strings.Join(strings.Fields(full), " ")},
 		Help:                 sarifMessage{Text: c.Analyzer.Doc, Markdown: HelpMarkdown(c)},
 		HelpURI:              DocURL(c),
 		DefaultConfiguration: sarifRuleConf{Level: string(c.Severity)},
@@ -253,10 +257,6 @@ func Rule(c *check.Check) sarifRule {
 // DocURL is where a check's documentation lives.
 func DocURL(c *check.Check) string {
 	return "https://github.com/apivet/apivet/blob/main/docs/checks.md#" + c.Name()
-}
-
-func ruleName(name string) string {
-	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 func precision(p check.Precision) string {

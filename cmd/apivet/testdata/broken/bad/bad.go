@@ -1,0 +1,5 @@
+package bad
+
+func Broken() int {
+	return "not an int"
+}
