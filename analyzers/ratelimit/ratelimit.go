@@ -170,11 +170,6 @@ func servedRoutes(pass *analysis.Pass, model *httpmodel.Result, sc *serve.Call) 
 	if r == nil {
 		return nil, false, false
 	}
-	for _, m := range r.Middleware() {
-		if m.Kind&httpmodel.RateLimit != 0 {
-			return nil, true, true
-		}
-	}
 	routes = model.RoutesOf(r)
 	return routes, false, len(routes) > 0
 }
