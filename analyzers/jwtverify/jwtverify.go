@@ -360,8 +360,71 @@ func (c *checker) unverified(call *ast.CallExpr, what, fix string) {
 	if c.fromTokenEndpoint(call, 0) {
 		return
 	}
+	if fd != nil && c.rawHandedOn(fd.Body, call) {
+		return
+	}
 	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
 		Message: fmt.Sprintf("%s, and nothing in this function verifies the token: anyone can forge what it says; %s", what, fix)})
+}
+
+// rawHandedOn reports whether the raw token the unverified parse read (its
+// first argument, a variable) is passed on after it — as a call argument or
+// in a composite literal — to code this analyzer does not model, which may
+// verify it (ardanlabs/service hands it to an OPA policy that runs
+// io.jwt.verify). Logging calls do not count.
+func (c *checker) rawHandedOn(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	raw, ok := c.objOf(call.Args[0]).(*types.Var)
+	if !ok || raw.IsField() {
+		return false
+	}
+	found := false
+	var visit func(n ast.Node, inArg bool)
+	visit = func(n ast.Node, inArg bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if found || n == nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if n == call || n.Pos() < call.End() {
+					return true
+				}
+				fn := c.callee(n)
+				if fn != nil && (isLibraryPath(pkgPath(fn)) || loggingPkgs[pkgPath(fn)]) {
+					return true
+				}
+				if tv, ok := c.pass.TypesInfo.Types[n.Fun]; ok && tv.IsType() {
+					return true // a conversion
+				}
+				for _, a := range n.Args {
+					visit(a, true)
+				}
+				return false
+			case *ast.CompositeLit:
+				if n.Pos() > call.End() {
+					for _, el := range n.Elts {
+						visit(el, true)
+					}
+					return false
+				}
+			case *ast.Ident:
+				if inArg && n.Pos() > call.End() && c.pass.TypesInfo.Uses[n] == raw {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	visit(body, false)
+	return found
+}
+
+var loggingPkgs = map[string]bool{
+	"fmt": true, "log": true, "log/slog": true, "errors": true, "strings": true,
+	"github.com/sirupsen/logrus": true, "go.uber.org/zap": true, "github.com/rs/zerolog": true,
 }
 
 // callersVerify reports whether fd is called in this package, and every

@@ -296,3 +296,29 @@ func keyFuncAlwaysFails(raw string) error {
 	_, err := jwt.Parse(raw, func(*jwt.Token) (any, error) { return nil, errors.New("disabled") })
 	return err
 }
+
+// The raw token goes on to a policy engine that verifies it (as
+// ardanlabs/service does with OPA): not reported.
+func unverifiedThenPolicy(raw string) (string, error) {
+	claims := &Claims{}
+	tok, _, err := jwt.NewParser().ParseUnverified(raw, claims)
+	if err != nil {
+		return "", err
+	}
+	kid, _ := tok.Header["kid"].(string)
+	input := map[string]any{"Key": kid, "Token": raw}
+	if err := evaluatePolicy(input); err != nil {
+		return "", err
+	}
+	return claims.Subject, nil
+}
+
+func evaluatePolicy(input map[string]any) error { return nil }
+
+// Only logged after the unverified parse: still reported.
+func unverifiedLogged(raw string) string {
+	claims := &Claims{}
+	_, _, _ = jwt.NewParser().ParseUnverified(raw, claims) // want `ParseUnverified returns claims whose signature nobody checked`
+	fmt.Println("token", raw)
+	return claims.Role
+}
