@@ -259,7 +259,7 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 		return
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("%s does not pin the signing algorithm and its key function returns %s without checking token.Method; pin %s (%s): golang-jwt refuses a key of the wrong type, so this is defence in depth against algorithm confusion",
+		Message: fmt.Sprintf("%s does not pin the signing algorithm and its key function returns %s without checking token.Method; pin %s (%s): the library's verifiers refuse a key of the wrong type, so this is defence in depth against algorithm confusion",
 			fnName, shortType(keys[0]), alg, pinHint(lib, alg))}
 	if fix, ok := c.pinFix(call, lib, pc, alg); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}

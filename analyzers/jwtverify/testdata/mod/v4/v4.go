@@ -112,8 +112,6 @@ func idTokenClaims(tok *oauth2.Token) (jwt.MapClaims, error) {
 	return t.Claims.(jwt.MapClaims), nil
 }
 
-type tokenData struct{ scope string }
-
 // scopeOf picks the secret; its only caller verifies with it.
 func scopeOf(raw string) string {
 	t, _, _ := new(jwt.Parser).ParseUnverified(raw, jwt.MapClaims{})
