@@ -94,6 +94,8 @@ func main() {
 }`,
 }
 
+func init() { check.RunsOnImportGraph(Analyzer) }
+
 // linksPprof is a package fact: the package imports net/http/pprof,
 // directly or through its dependencies.
 type linksPprof struct {
@@ -120,8 +122,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if via != "" {
 		pass.ExportPackageFact(&linksPprof{Via: via})
 	}
-	if !serve.Imports(pass.Pkg) {
-		return nil, nil
+	if pass.TypesInfo == nil || !serve.Imports(pass.Pkg) {
+		return nil, nil // a dependency without syntax: only the fact
 	}
 
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)

@@ -8,6 +8,7 @@ package check
 
 import (
 	"fmt"
+	"reflect"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -143,6 +144,13 @@ func Guard(a *analysis.Analyzer) *analysis.Analyzer {
 	}
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (res any, err error) {
+		if pass.TypesInfo == nil && !importGraphOnly[a] {
+			// A dependency loaded from export data: no syntax to analyze.
+			if a.ResultType == nil {
+				return nil, nil
+			}
+			return reflect.Zero(a.ResultType).Interface(), nil
+		}
 		defer func() {
 			if p := recover(); p != nil {
 				res, err = nil, &InternalError{Analyzer: pass.Analyzer.Name, Package: pass.Pkg.Path(), Panic: p, Stack: debug.Stack()}
@@ -154,6 +162,17 @@ func Guard(a *analysis.Analyzer) *analysis.Analyzer {
 }
 
 var (
-	guardedMu sync.Mutex
-	guarded   = map[*analysis.Analyzer]bool{}
+	guardedMu       sync.Mutex
+	guarded         = map[*analysis.Analyzer]bool{}
+	importGraphOnly = map[*analysis.Analyzer]bool{}
 )
+
+// RunsOnImportGraph declares that a runs, and exports facts, on packages
+// that have types and an import graph but no syntax (dependencies the
+// standalone driver loads from export data). Other analyzers are skipped
+// there. Call it before Guard, from the analyzer's package init.
+func RunsOnImportGraph(a *analysis.Analyzer) {
+	guardedMu.Lock()
+	defer guardedMu.Unlock()
+	importGraphOnly[a] = true
+}

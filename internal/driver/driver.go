@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"sort"
@@ -100,9 +101,16 @@ type Result struct {
 	Fset     *token.FileSet
 }
 
-// LoadMode is what the checks need: full syntax and types of the packages
-// and their dependencies, because facts flow up from dependencies.
-const LoadMode = packages.LoadAllSyntax | packages.NeedModule
+// LoadMode loads the named packages from source and their dependencies
+// from the compiler's export data (the go build cache), with the whole
+// import graph. That is what `go build` and `go vet` pay, and roughly a
+// twentieth of type-checking every dependency from source; the price is
+// that facts flow only between packages loaded from source — the ones the
+// patterns name, usually the whole module with ./... — while dependencies
+// contribute types and their import graph (see completeGraph).
+const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
 // Load loads the packages cfg names.
 func Load(cfg Config) ([]*packages.Package, error) {
@@ -124,7 +132,60 @@ func Load(cfg Config) ([]*packages.Package, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages matched %s", strings.Join(patterns, " "))
 	}
+	completeGraph(pkgs)
 	return pkgs, nil
+}
+
+// completeGraph readies the dependencies loaded from export data for
+// checker.Analyze, which runs fact-producing analyzers on every package in
+// the graph: each gets a *types.Package (an empty one where go/packages
+// loaded no types) whose Imports are the real import list from go list
+// (export data records only the packages its API mentions), and the
+// shared FileSet. Analyzers skip such packages (no TypesInfo) unless they
+// work from the import graph alone; see check.Guard.
+func completeGraph(roots []*packages.Package) {
+	var fset *token.FileSet
+	var sizes types.Sizes
+	for _, p := range roots {
+		if p.Fset != nil {
+			fset, sizes = p.Fset, p.TypesSizes
+			break
+		}
+	}
+	var visit func(p *packages.Package)
+	seen := map[*packages.Package]bool{}
+	visit = func(p *packages.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		for _, imp := range p.Imports {
+			visit(imp)
+		}
+		if p.Fset == nil {
+			p.Fset = fset
+		}
+		if p.TypesSizes == nil {
+			p.TypesSizes = sizes
+		}
+		if p.Types == nil {
+			p.Types = types.NewPackage(p.PkgPath, p.Name)
+			p.Types.MarkComplete()
+		}
+		if p.TypesInfo == nil && p.PkgPath != "unsafe" {
+			imports := make([]*types.Package, 0, len(p.Imports))
+			for _, imp := range p.Imports {
+				if imp.Types != nil {
+					imports = append(imports, imp.Types)
+				}
+			}
+			sort.Slice(imports, func(i, j int) bool { return imports[i].Path() < imports[j].Path() })
+			p.Types.SetImports(imports)
+		}
+	}
+	for _, p := range roots {
+		visit(p)
+	}
 }
 
 // Run loads and analyzes.

@@ -1,0 +1,102 @@
+package driver_test
+
+import (
+	"go/ast"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apivet/apivet/analyzers/pprof"
+	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/driver"
+	"github.com/apivet/apivet/internal/testutil"
+)
+
+// panicky panics on every package with a function declaration.
+var panicky = &check.Check{
+	Analyzer: &analysis.Analyzer{
+		Name: "panicky",
+		Doc:  "panicky: panics, for tests",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				for _, d := range f.Decls {
+					if _, ok := d.(*ast.FuncDecl); ok {
+						var m map[string]int
+						m["boom"]++ // nil map write: a panic
+					}
+				}
+			}
+			return nil, nil
+		},
+	},
+	Severity: check.Warning,
+}
+
+// helperPanics is a prerequisite that panics; dependent is a check that
+// requires it.
+var helperPanics = &analysis.Analyzer{
+	Name:       "helperpanics",
+	Doc:        "helperpanics: a prerequisite that panics",
+	ResultType: reflect.TypeOf(0),
+	Run:        func(*analysis.Pass) (any, error) { panic("prerequisite exploded") },
+}
+
+var dependent = &check.Check{
+	Analyzer: &analysis.Analyzer{
+		Name:     "dependent",
+		Doc:      "dependent: requires helperpanics",
+		Requires: []*analysis.Analyzer{helperPanics},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	},
+	Severity: check.Warning,
+}
+
+func TestPanicIsolation(t *testing.T) {
+	dir := testutil.Module(t, "testdata/mod")
+	res, err := driver.Run(driver.Config{Dir: dir, Checks: []*check.Check{panicky, pprof.Check, dependent}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Check != pprof.Check {
+		t.Fatalf("want the one pprof finding despite the panics, got %+v", res.Findings)
+	}
+	var msgs []string
+	for _, p := range res.Problems {
+		if p.Kind != driver.InternalError {
+			t.Errorf("unexpected problem kind: %v", p)
+		}
+		msgs = append(msgs, p.Message)
+		if p.Stack == "" {
+			t.Errorf("internal error without a stack: %v", p)
+		}
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		"analyzer panicky panicked on package example.com/drivertest/svc: assignment to entry in nil map",
+		"analyzer helperpanics panicked on package example.com/drivertest/svc: prerequisite exploded",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q:\n%s", want, all)
+		}
+	}
+	if len(res.Problems) != 2 {
+		t.Errorf("want 2 internal errors (each reported once), got %d:\n%s", len(res.Problems), all)
+	}
+}
+
+func TestFingerprintsIgnoreLineNumbers(t *testing.T) {
+	dir := testutil.Module(t, "testdata/mod")
+	res, err := driver.Run(driver.Config{Dir: dir, Checks: []*check.Check{pprof.Check}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 {
+		t.Fatalf("want 1 finding, got %+v; problems %+v", res.Findings, res.Problems)
+	}
+	f := res.Findings[0]
+	if f.Function != "main" || f.Line != `http.ListenAndServe(":6060", nil)` || len(f.Fingerprint) != 24 {
+		t.Errorf("finding context: function %q, line %q, fingerprint %q", f.Function, f.Line, f.Fingerprint)
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/drivertest
+
+go 1.26
