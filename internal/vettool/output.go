@@ -19,15 +19,25 @@ import (
 // -json and prints the JSON diagnostics itself (file:line:col: message
 // on stderr); the plain branch is for go vet's of older Go versions and
 // direct use.
-func printResults(fset *token.FileSet, cfg *Config, results []result) int {
+func printResults(fset *token.FileSet, where token.Pos, cfg *Config, results []result) int {
 	if jsonOut {
-		// {"ID": {"analyzer": [diagnostics] | {"error": "..."}}}; the exit
-		// status is 0 (errors and findings are in the JSON).
+		// {"ID": {"analyzer": [diagnostics]}}; the exit status is 0 (the
+		// findings are in the JSON).
+		//
+		// An analyzer's error is a diagnostic (category "internal-error",
+		// at the package clause) rather than unitchecker's
+		// {"error": "..."}: go vet, which since Go 1.26 reads this JSON
+		// even without -json, stops at the first error entry of a package
+		// (cmd/go/internal/vet/vet.go, printJSONDiagnostics: "return
+		// errors.New(e.Err)" inside the loop over analyzers, in map
+		// order), so the other checks' findings in the package would be
+		// lost at random. As a diagnostic it is printed, fails go vet,
+		// and loses nothing.
 		tree := map[string]map[string]any{}
 		for _, r := range results {
 			var v any
 			if r.err != nil {
-				v = jsonError{errorMessage(cfg, r)}
+				v = jsonDiagnostics(fset, []analysis.Diagnostic{{Pos: where, Category: "internal-error", Message: errorMessage(cfg, r)}})
 			} else if len(r.diags) > 0 {
 				v = jsonDiagnostics(fset, r.diags)
 			} else {
@@ -102,9 +112,6 @@ func printPlain(fset *token.FileSet, d analysis.Diagnostic) {
 // The JSON schema of go/analysis drivers (driverutil.JSONDiagnostic),
 // which cmd/go's vet parses.
 type (
-	jsonError struct {
-		Err string `json:"error"`
-	}
 	jsonTextEdit struct {
 		Filename string `json:"filename"`
 		Start    int    `json:"start"`

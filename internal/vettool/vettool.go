@@ -27,8 +27,8 @@
 // Kept from unitchecker: the flags (an enable flag -NAME per analyzer,
 // -NAME.flag for its flags, -json, -c, the legacy no-op vet flags, -V,
 // -flags), the output (plain `file:line:col: message` on stderr with
-// exit status 1, or with -json the JSON tree {ID: {analyzer: diagnostics
-// or {"error": ...}}} on stdout with exit status 0), type errors printed
+// exit status 1, or with -json the JSON tree {ID: {analyzer:
+// diagnostics}} on stdout with exit status 0), type errors printed
 // bare on stderr with exit status 1, the rules for which imported facts are
 // carried forward, and TypeErrors left nil (analyzers never run on a
 // package that does not type-check).
@@ -39,8 +39,9 @@
 // vetx without parsing anything); all type errors of the package are
 // printed, not just the first; analyzers run one after the other (go
 // vet already runs packages in parallel); prerequisite failures and
-// panics are reported by name; -fix is not supported (use the
-// standalone `apivet -fix`).
+// panics are reported by name, and in JSON as a diagnostic, not an
+// {"error": ...} entry (see printResults); -fix is not supported (use
+// the standalone `apivet -fix`).
 package vettool
 
 import (
@@ -363,7 +364,7 @@ func Run(cfgFile string, analyzers []*analysis.Analyzer) int {
 	if cfg.VetxOnly {
 		return 0
 	}
-	return printResults(u.fset, cfg, results)
+	return printResults(u.fset, u.files[0].Package, cfg, results)
 }
 
 func readConfig(filename string) (*Config, error) {
