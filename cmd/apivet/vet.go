@@ -22,26 +22,39 @@ func vetMain() {
 	configFile := flag.String("config", "", "apivet configuration file, an absolute path (default: .apivet.yml found upward from each package's directory)")
 	flag.BoolVar(&check.Options.Tests, "tests", false, "also report findings in _test.go files")
 	all := analyzers.All()
-	vettool.Setup = func() error {
+	// The configuration: settings, and its list of checks unless -NAME
+	// flags select them.
+	vettool.Setup = func() ([]*analysis.Analyzer, error) {
 		path := *configFile
 		if path == "" {
 			wd, _ := os.Getwd()
 			path = config.Find(wd)
 		} else if _, err := os.Stat(path); err != nil && !filepath.IsAbs(path) {
 			wd, _ := os.Getwd()
-			return fmt.Errorf("-config %s: not found in %s: go vet runs apivet in each package's directory, so give -config an absolute path", path, wd)
+			return nil, fmt.Errorf("-config %s: not found in %s: go vet runs apivet in each package's directory, so give -config an absolute path", path, wd)
 		}
 		if path == "" {
-			return nil
+			return nil, nil
 		}
 		cf, err := config.Load(path)
 		if err != nil {
-			return fmt.Errorf("config: %w", err)
+			return nil, fmt.Errorf("config: %w", err)
 		}
 		if err := cf.Apply(all); err != nil {
-			return fmt.Errorf("config %s: %w", path, err)
+			return nil, fmt.Errorf("config %s: %w", path, err)
 		}
-		return nil
+		if len(cf.Checks) == 0 {
+			return nil, nil
+		}
+		enabled, err := selectChecks(all, cf.Checks)
+		if err != nil {
+			return nil, fmt.Errorf("config %s: %w", path, err)
+		}
+		selected := []*analysis.Analyzer{}
+		for _, c := range enabled {
+			selected = append(selected, c.Analyzer)
+		}
+		return selected, nil
 	}
 	// go vet caches results by the tool's -V=full identity: fold in the
 	// configuration found from go vet's working directory, so editing it

@@ -11,6 +11,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"log"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -274,5 +275,51 @@ func TestPlainOutput(t *testing.T) {
 		filepath.Join(dir, "bad.go") + `:3:13: cannot use "s" (untyped string constant) as int value in variable declaration` + "\n"
 	if string(out) != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+// Setup's selection (the configuration's list of checks) applies unless
+// -NAME flags selected the analyzers; a Setup error is one clear message.
+func TestSetupSelection(t *testing.T) {
+	setJSON(t, true, -1)
+	oldSetup, oldExplicit := Setup, explicitSelection
+	t.Cleanup(func() { Setup, explicitSelection = oldSetup, oldExplicit })
+	Setup = func() ([]*analysis.Analyzer, error) { return []*analysis.Analyzer{plain}, nil }
+
+	for _, explicit := range []bool{false, true} {
+		explicitSelection = explicit
+		dir := t.TempDir()
+		cfgFile, cfg := writeUnit(t, dir, "example.com/p", "package p\n", nil)
+		if code := Run(cfgFile, []*analysis.Analyzer{boom, plain}); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		tree := readTree(t, cfg.Stdout)["example.com/p"]
+		if _, ranBoom := tree["boom"]; ranBoom == !explicit || len(tree["plain"]) != 1 {
+			t.Errorf("explicit=%v: ran %v", explicit, tree)
+		}
+	}
+
+	Setup = func() ([]*analysis.Analyzer, error) { return nil, fmt.Errorf("config x.yml: unknown check %q", "nope") }
+	dir := t.TempDir()
+	stderr, _ := os.Create(filepath.Join(dir, "stderr"))
+	log.SetOutput(stderr)
+	log.SetFlags(0)
+	defer log.SetOutput(os.Stderr)
+	defer log.SetFlags(log.LstdFlags)
+	cfgFile, cfg := writeUnit(t, dir, "example.com/p", "package p\n", nil)
+	code := Run(cfgFile, []*analysis.Analyzer{plain})
+	depCfg, dep := writeUnit(t, dir, "example.com/dep", "package dep\n", func(c *Config) { c.VetxOnly = true })
+	depCode := Run(depCfg, []*analysis.Analyzer{tagger})
+	log.SetOutput(os.Stderr)
+	out, _ := os.ReadFile(stderr.Name())
+	if code != 1 || string(out) != "config x.yml: unknown check \"nope\"\n" {
+		t.Errorf("exit %d, stderr %q, want one line with the error", code, out)
+	}
+	if data, _ := os.ReadFile(cfg.Stdout); len(data) != 0 {
+		t.Errorf("stdout: %s", data)
+	}
+	// A dependency exits 0 (else go vet prints "exit status 1" for each).
+	if _, err := os.Stat(dep.VetxOutput); depCode != 0 || err != nil {
+		t.Errorf("VetxOnly with a config error: exit %d, vetx %v", depCode, err)
 	}
 }

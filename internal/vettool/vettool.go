@@ -71,8 +71,10 @@ import (
 // Setup, if set, runs once after the flags are parsed and before any
 // analyzer runs (the apivet command loads .apivet.yml there). An error
 // fails the package with a single clear message instead of one error per
-// analyzer.
-var Setup func() error
+// analyzer. A non-nil result selects the analyzers to run when no -NAME
+// flag was given (the configuration's list of checks); the flags win,
+// as -checks does over the list in the standalone mode.
+var Setup func() ([]*analysis.Analyzer, error)
 
 // VersionSalt, if set, returns extra bytes that go into the build ID
 // printed by -V=full. go vet caches each package's result under that ID,
@@ -108,10 +110,11 @@ type Config struct {
 
 // flags common to unitchecker drivers.
 var (
-	jsonOut     bool
-	contextLine = -1
-	fixFlag     bool
-	diffFlag    bool
+	explicitSelection bool // some -NAME flag was given
+	jsonOut           bool
+	contextLine       = -1
+	fixFlag           bool
+	diffFlag          bool
 )
 
 // Main is the main function of `apivet` under go vet. It parses the
@@ -199,6 +202,7 @@ func parseFlags(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 		anyTrue = anyTrue || *ts == setTrue
 		anyFalse = anyFalse || *ts == setFalse
 	}
+	explicitSelection = anyTrue || anyFalse
 	var keep []*analysis.Analyzer
 	for _, a := range analyzers {
 		if (anyTrue && *enable[a] == setTrue) || (!anyTrue && *enable[a] != setFalse) {
@@ -308,7 +312,11 @@ func Run(cfgFile string, analyzers []*analysis.Analyzer) int {
 	}
 
 	if Setup != nil {
-		if err := Setup(); err != nil {
+		selected, err := Setup()
+		if selected != nil && !explicitSelection {
+			analyzers = selected
+		}
+		if err != nil {
 			if cfg.VetxOnly {
 				// A dependency: the packages go vet reports on print the
 				// error. Exit 0, or go vet prints "exit status 1" for
