@@ -687,10 +687,34 @@ func (c *checker) joseParseSigned(call *ast.CallExpr, p string) {
 // claimsOff reports a switch that turns claims validation off, unless the
 // function validates the time claims itself.
 func (c *checker) claimsOff(n ast.Node, msg string) {
-	if fd := c.enclosingFunc(n.Pos()); fd != nil && c.validatesTimes(fd.Body) {
+	if fd := c.enclosingFunc(n.Pos()); fd != nil && (c.validatesTimes(fd.Body) || c.onlyUnverifiedParses(fd.Body)) {
 		return
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg + "; drop it, or validate exp yourself"})
+}
+
+// onlyUnverifiedParses reports whether body calls ParseUnverified and no
+// verifying parse: claims validation never runs there anyway (portainer
+// builds Parser{SkipClaimsValidation: true} just to call ParseUnverified on
+// an ID token from the token endpoint).
+func (c *checker) onlyUnverifiedParses(body *ast.BlockStmt) bool {
+	unverified, verifying := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn := c.callee(call); fn != nil {
+				if _, key, ok := jwtPkgOf(fn); ok {
+					if key == "Parser.ParseUnverified" {
+						unverified = true
+					}
+					if _, ok := golangJWTParse[key]; ok {
+						verifying = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return unverified && !verifying
 }
 
 var timeValidators = map[string]bool{

@@ -142,3 +142,15 @@ func subjectOf(raw string) string {
 }
 
 func whoami(raw string) string { return "user " + subjectOf(raw) }
+
+// SkipClaimsValidation on a parser used only for ParseUnverified changes
+// nothing: not reported (portainer's getIdToken).
+func idTokenData(tok *oauth2.Token) (map[string]any, error) {
+	p := jwt.Parser{SkipClaimsValidation: true}
+	raw, _ := tok.Extra("id_token").(string)
+	t, _, err := p.ParseUnverified(raw, jwt.MapClaims{})
+	if err != nil {
+		return nil, err
+	}
+	return t.Claims.(jwt.MapClaims), nil
+}
