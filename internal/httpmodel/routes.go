@@ -100,7 +100,7 @@ func (res *Result) RoutesOf(rt *Router) []*Route {
 		}
 	}
 	if len(out) == 0 && rt.virtual != nil && !rt.virtual.linked {
-		out = res.m.materialize(rt, false)
+		out = res.m.materialize(rt, false, nil)
 	}
 	return out
 }
@@ -610,6 +610,9 @@ func (m *modeler) cloneOnto(rt *Route, actual *Router, call *ast.CallExpr, into 
 	c.router, c.ownLen = actual, len(actual.own)
 	c.Call = call
 	c.Partial, c.Returned = false, false
+	if into.fn != nil {
+		c.Registrar = qualifiedName(into.fn)
+	}
 	into.routes = append(into.routes, &c)
 	return &c
 }
@@ -617,6 +620,9 @@ func (m *modeler) cloneOnto(rt *Route, actual *Router, call *ast.CallExpr, into 
 func (m *modeler) fromTemplate(t *RouteTemplate, actual *Router, call *ast.CallExpr, into *summary, fw Framework) *Route {
 	rt := &Route{Framework: fw, Method: t.Method, Call: call, HandlerName: t.HandlerName, HandlerPos: t.HandlerPos,
 		Registrar: t.Registrar, router: actual, ownLen: len(actual.own), suffix: t.Path}
+	if into.fn != nil {
+		rt.Registrar = qualifiedName(into.fn)
+	}
 	for _, mr := range t.Middleware {
 		rt.tail = append(rt.tail, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
 	}
@@ -626,12 +632,12 @@ func (m *modeler) fromTemplate(t *RouteTemplate, actual *Router, call *ast.CallE
 
 // materialize creates the routes of a virtual router (into the walk's
 // summary when it is linked; detached for RoutesOf otherwise).
-func (m *modeler) materialize(v *Router, linked bool) []*Route {
+func (m *modeler) materialize(v *Router, linked bool, in *types.Func) []*Route {
 	vr := v.virtual
 	if vr == nil {
 		return nil
 	}
-	tmp := &summary{}
+	tmp := &summary{fn: in}
 	for _, rt := range vr.local {
 		m.cloneOnto(rt, v, vr.call, tmp)
 	}
@@ -666,7 +672,7 @@ func (w *walker) link(parent, sub *Router, prefix string) {
 	}
 	sub.Parent, sub.Prefix, sub.parentLen = parent, joinPath(prefix, sub.Prefix), len(parent.own)
 	if sub.virtual != nil && !sub.virtual.linked {
-		w.sum.routes = append(w.sum.routes, w.m.materialize(sub, true)...)
+		w.sum.routes = append(w.sum.routes, w.m.materialize(sub, true, w.fn)...)
 	}
 }
 

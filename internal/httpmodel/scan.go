@@ -110,6 +110,16 @@ func (m *modeler) scanIndex(h *Handler, ix *ast.IndexExpr) {
 func (m *modeler) scanCall(h *Handler, call *ast.CallExpr) {
 	fn := m.callee(call)
 	if fn == nil {
+		// go-chi/render: Respond and Decode are package-level variables
+		// of func type (var Respond = DefaultResponder).
+		if k, ok := m.funcVarKey(call); ok {
+			if row, ok := responseTable[k]; ok {
+				h.Responses = append(h.Responses, &Response{Call: call, Value: arg(call, row.valueArg), Format: row.format, Status: arg(call, row.statusArg), Error: row.isError})
+			}
+			if row, ok := inputTable[k]; ok {
+				h.Inputs = append(h.Inputs, &Input{Kind: row.kind, Call: call, Expr: call, Target: arg(call, row.target)})
+			}
+		}
 		return
 	}
 	k := keyOf(fn)
@@ -188,6 +198,20 @@ func (row responseRow) fw() Framework {
 		return FiberV3
 	}
 	return ""
+}
+
+// funcVarKey returns the key of a call of a package-level variable of
+// func type (render.Respond).
+func (m *modeler) funcVarKey(call *ast.CallExpr) (key, bool) {
+	id := identOf(call.Fun)
+	if id == nil {
+		return key{}, false
+	}
+	v, ok := m.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.IsField() || v.Parent() != v.Pkg().Scope() {
+		return key{}, false
+	}
+	return key{v.Pkg().Path(), "", v.Name()}, true
 }
 
 // fiberStatus returns the status of c.Status(code).JSON(v).

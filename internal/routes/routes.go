@@ -108,16 +108,25 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, error) {
 	}
 	base, _ = filepath.Abs(base)
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: tests}
+	// The inventory needs no C: without cgo, go list does not compile
+	// C dependencies (sqlite3 takes minutes). CGO_ENABLED in the
+	// environment wins.
+	if _, set := os.LookupEnv("CGO_ENABLED"); !set {
+		cfg.Env = append(os.Environ(), "CGO_ENABLED=0")
+	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
+	// Errors in the named packages are fatal; in dependencies (a cgo-only
+	// file set without cgo, say) they are not: the model works on what
+	// type-checks.
 	var errs []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	for _, p := range pkgs {
 		for _, e := range p.Errors {
 			errs = append(errs, e.Error())
 		}
-	})
+	}
 	if len(errs) > 0 {
 		if len(errs) > 10 {
 			errs = append(errs[:10], fmt.Sprintf("and %d more", len(errs)-10))

@@ -30,7 +30,7 @@ func (s *Server) delOrder(w http.ResponseWriter, r *http.Request) { // want `han
 	if err := s.repo.DeleteOrder(uint(n)); err != nil { // want `access repo delete DeleteOrder \[uint\(n\)<path:id\] conds=0`
 		return
 	}
-	render.JSON(w, r, map[string]string{"status": "deleted"}) // want `response json map\[string\]string\{…\}`
+	render.Respond(w, r, map[string]string{"status": "deleted"}) // want `response json map\[string\]string\{…\}`
 }
 
 // Not a handler: wrong signature.

@@ -1,0 +1,75 @@
+package routes
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apivet/apivet/internal/testutil"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGolden runs `apivet routes` in every format on the demo service and
+// on the httpmodel test module (chi, gin, echo, fiber, gorilla/mux,
+// net/http; routes in several files and packages) and compares with
+// testdata/*.golden.
+func TestGolden(t *testing.T) {
+	mods := map[string]string{
+		"demo": "../../testdata/demo",
+		"mod":  "../httpmodel/testdata/mod",
+	}
+	for name, dir := range mods {
+		dir := testutil.Module(t, dir)
+		for _, format := range []string{"table", "json", "openapi"} {
+			t.Run(name+"-"+format, func(t *testing.T) {
+				var out, errb bytes.Buffer
+				if code := Main([]string{"-C", dir, "-format", format, "./..."}, &out, &errb); code != 0 {
+					t.Fatalf("exit %d: %s", code, errb.String())
+				}
+				golden := filepath.Join("testdata", name+"."+format+".golden")
+				if *update {
+					os.MkdirAll("testdata", 0o755)
+					if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(out.Bytes(), want) {
+					t.Errorf("output differs from %s (run with -update to accept):\n%s", golden, out.String())
+				}
+			})
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := Main([]string{"-format", "yaml"}, &out, &errb); code != exitUsage {
+		t.Errorf("bad -format: exit %d, want %d", code, exitUsage)
+	}
+	if code := Main([]string{"-C", t.TempDir(), "./..."}, &out, &errb); code != exitLoadError {
+		t.Errorf("no module: exit %d, want %d", code, exitLoadError)
+	}
+}
+
+func TestOpenAPIPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/orders/{id}":       "/orders/{id}",
+		"/items/{id:[0-9]+}": "/items/{id}",
+		"/api/orders/:id":    "/api/orders/{id}",
+		"/static/*filepath":  "/static/{filepath}",
+		"/files/{path...}":   "/files/{path}",
+		"/notes/:id?":        "/notes/{id}",
+	} {
+		if got := openAPIPath(in); got != want {
+			t.Errorf("openAPIPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
