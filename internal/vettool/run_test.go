@@ -5,6 +5,7 @@ package vettool
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/importer"
@@ -321,5 +322,39 @@ func TestSetupSelection(t *testing.T) {
 	// A dependency exits 0 (else go vet prints "exit status 1" for each).
 	if _, err := os.Stat(dep.VetxOutput); depCode != 0 || err != nil {
 		t.Errorf("VetxOnly with a config error: exit %d, vetx %v", depCode, err)
+	}
+}
+
+// The -NAME flags select analyzers as unitchecker's do (any true: only
+// those; else all but those set false), and -NAME.flag reaches the
+// analyzer's own flags.
+func TestParseFlags(t *testing.T) {
+	setJSON(t, false, -1)
+	oldExplicit := explicitSelection
+	t.Cleanup(func() { explicitSelection = oldExplicit })
+	withFlag := &analysis.Analyzer{Name: "withflag", Doc: "test analyzer with a flag", Run: plain.Run}
+	level := withFlag.Flags.Int("level", 1, "a setting")
+	all := []*analysis.Analyzer{tagger, plain, withFlag}
+	for _, tc := range []struct {
+		args     []string
+		want     string
+		explicit bool
+	}{
+		{nil, "tagger plain withflag", false},
+		{[]string{"-plain=false"}, "tagger withflag", true},
+		{[]string{"-plain", "-tagger=true"}, "tagger plain", true},
+		{[]string{"-plain=false", "-withflag.level=3", "-json", "x.cfg"}, "tagger withflag", true},
+	} {
+		fs := flag.NewFlagSet("apivet", flag.ContinueOnError)
+		var names []string
+		for _, a := range parseFlags(fs, tc.args, all) {
+			names = append(names, a.Name)
+		}
+		if got := strings.Join(names, " "); got != tc.want || explicitSelection != tc.explicit {
+			t.Errorf("%v: enabled %q (explicit %v), want %q (%v)", tc.args, got, explicitSelection, tc.want, tc.explicit)
+		}
+	}
+	if *level != 3 || !jsonOut {
+		t.Errorf("-withflag.level=3 -json: level %d, json %v", *level, jsonOut)
 	}
 }

@@ -128,7 +128,7 @@ func Main(analyzers []*analysis.Analyzer) {
 		log.Fatal(err)
 	}
 	registerFactTypes(expand(analyzers))
-	enabled := parseFlags(analyzers)
+	enabled := parseFlags(flag.CommandLine, os.Args[1:], analyzers)
 	args := flag.Args()
 	if len(args) != 1 || !strings.HasSuffix(args[0], ".cfg") {
 		fmt.Fprintf(os.Stderr, "%[1]s: this mode is for go vet: go vet -vettool=$(command -v %[1]s) [flags] [packages]\n"+
@@ -145,34 +145,34 @@ func Main(analyzers []*analysis.Analyzer) {
 // "multi" mode), parses the command line, answers -flags and -V=full,
 // and returns the analyzers the -NAME flags enable: if any -NAME is
 // true only those, else all but those set false.
-func parseFlags(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+func parseFlags(fs *flag.FlagSet, args []string, analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 	enable := map[*analysis.Analyzer]*triState{}
 	for _, a := range analyzers {
 		ts := new(triState)
 		enable[a] = ts
-		flag.Var(ts, a.Name, fmt.Sprintf("enable the %s check", a.Name))
+		fs.Var(ts, a.Name, fmt.Sprintf("enable the %s check", a.Name))
 		a.Flags.VisitAll(func(f *flag.Flag) {
-			flag.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	printFlags := flag.Bool("flags", false, "print the flags in JSON (for go vet)")
-	if flag.Lookup("V") == nil {
-		flag.Var(versionFlag{}, "V", "print the version and exit (-V=full, for go vet's cache)")
+	printFlags := fs.Bool("flags", false, "print the flags in JSON (for go vet)")
+	if fs.Lookup("V") == nil {
+		fs.Var(versionFlag{}, "V", "print the version and exit (-V=full, for go vet's cache)")
 	}
-	flag.BoolVar(&jsonOut, "json", false, "emit JSON output")
-	flag.IntVar(&contextLine, "c", -1, "display offending line with this many lines of context")
-	flag.BoolVar(&fixFlag, "fix", false, "not supported under go vet")
-	flag.BoolVar(&diffFlag, "diff", false, "not supported under go vet")
+	fs.BoolVar(&jsonOut, "json", false, "emit JSON output")
+	fs.IntVar(&contextLine, "c", -1, "display offending line with this many lines of context")
+	fs.BoolVar(&fixFlag, "fix", false, "not supported under go vet")
+	fs.BoolVar(&diffFlag, "diff", false, "not supported under go vet")
 	// Legacy vet flags, accepted with no effect, as unitchecker does.
 	for _, name := range []string{"source", "v", "all"} {
-		if flag.Lookup(name) == nil {
-			flag.Bool(name, false, "no effect (deprecated)")
+		if fs.Lookup(name) == nil {
+			fs.Bool(name, false, "no effect (deprecated)")
 		}
 	}
-	if flag.Lookup("tags") == nil {
-		flag.String("tags", "", "no effect (deprecated)")
+	if fs.Lookup("tags") == nil {
+		fs.String("tags", "", "no effect (deprecated)")
 	}
-	flag.Parse()
+	fs.Parse(args) // ExitOnError for flag.CommandLine
 
 	if *printFlags {
 		type jsonFlag struct {
@@ -181,7 +181,7 @@ func parseFlags(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 			Usage string
 		}
 		var out []jsonFlag
-		flag.VisitAll(func(f *flag.Flag) {
+		fs.VisitAll(func(f *flag.Flag) {
 			switch f.Name {
 			case "debug", "cpuprofile", "memprofile", "trace", "fix":
 				return // not for go vet (as in unitchecker)
