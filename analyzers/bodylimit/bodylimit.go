@@ -136,12 +136,12 @@ const (
 type readForm int
 
 const (
-	readerArg  readForm = iota // argument bodyArg is an io.Reader that must come from r.Body
-	requestArg                 // argument bodyArg is the *http.Request
-	decoder                    // method Decode on json/xml.NewDecoder(reader)
-	ctxMethod                  // method on a framework context
-	ctxBind                    // gin Bind/ShouldBind: body only for non-GET requests
-	withBinding                // gin ShouldBindWith(obj, b): body when b is a body binding
+	readerArg   readForm = iota // argument bodyArg is an io.Reader that must come from r.Body
+	requestArg                  // argument bodyArg is the *http.Request
+	decoder                     // method Decode on json/xml.NewDecoder(reader)
+	ctxMethod                   // method on a framework context
+	ctxBind                     // gin Bind/ShouldBind: body only for non-GET requests
+	withBinding                 // gin ShouldBindWith(obj, b): body when b is a body binding
 )
 
 type readRow struct {
@@ -405,9 +405,9 @@ func (c *checker) readOf(call *ast.CallExpr, defs map[types.Object]ast.Expr) (re
 		}
 		return read{}, false
 	}
-	what := pathBase(row.pkg) + "." + obj.Name()
+	what := obj.Pkg().Name() + "." + obj.Name()
 	if recv != "" {
-		what = pathBase(row.pkg) + "." + recv + "." + obj.Name()
+		what = obj.Pkg().Name() + "." + recv + "." + obj.Name()
 	}
 	arg := func(i int) ast.Expr {
 		if i < len(call.Args) {
@@ -724,7 +724,7 @@ func funcName(fn *types.Func) string {
 	if fn.Pkg() == nil {
 		return fn.Name()
 	}
-	return pathBase(fn.Pkg().Path()) + "." + fn.Name()
+	return fn.Pkg().Name() + "." + fn.Name()
 }
 
 func pathBase(p string) string {

@@ -12,3 +12,15 @@ import (
 func TestNetHTTP(t *testing.T) {
 	analysistest.Run(t, testutil.Module(t, "testdata/nethttp"), bodylimit.Analyzer, "./...")
 }
+
+func TestGin(t *testing.T) {
+	analysistest.Run(t, testutil.Module(t, "testdata/gin"), bodylimit.Analyzer, "./...")
+}
+
+func TestEcho(t *testing.T) {
+	analysistest.Run(t, testutil.Module(t, "testdata/echo"), bodylimit.Analyzer, "./...")
+}
+
+func TestFiber(t *testing.T) {
+	analysistest.Run(t, testutil.Module(t, "testdata/fiber"), bodylimit.Analyzer, "./...")
+}
