@@ -10,7 +10,7 @@ import (
 )
 
 func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, testutil.Module(t, "testdata/nethttp"), bodylimit.Analyzer, "./...")
+	analysistest.RunWithSuggestedFixes(t, testutil.Module(t, "testdata/nethttp"), bodylimit.Analyzer, "./...")
 }
 
 func TestGin(t *testing.T) {
