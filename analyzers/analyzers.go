@@ -6,12 +6,15 @@ package analyzers
 import (
 	"sort"
 
+	"github.com/apivet/apivet/analyzers/bodylimit"
 	"github.com/apivet/apivet/analyzers/bola"
 	"github.com/apivet/apivet/analyzers/dataexposure"
 	"github.com/apivet/apivet/analyzers/hardcodedsecret"
 	"github.com/apivet/apivet/analyzers/jwtverify"
 	"github.com/apivet/apivet/analyzers/massassign"
 	"github.com/apivet/apivet/analyzers/pprof"
+	"github.com/apivet/apivet/analyzers/ratelimit"
+	"github.com/apivet/apivet/analyzers/servertimeout"
 	"github.com/apivet/apivet/internal/check"
 )
 
@@ -24,6 +27,9 @@ var registered = []*check.Check{
 	massassign.Check,
 	jwtverify.Check,
 	pprof.Check,
+	bodylimit.Check,
+	ratelimit.Check,
+	servertimeout.Check,
 }
 
 // All returns the checks sorted by name, each analyzer prepared
