@@ -9,6 +9,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -115,7 +116,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/apivet/apivet/blob/main/docs/checks.md#bola",
 	Run:       run,
 	Requires:  []*analysis.Analyzer{httpmodel.Analyzer},
-	FactTypes: []analysis.Fact{new(AuthorizerFact)},
+	FactTypes: []analysis.Fact{new(AuthorizerFact), new(UnscopedReadFact)},
 }
 
 // Check is the bola check's metadata.
@@ -160,6 +161,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		r.handler(h)
 	}
+	r.routeFindings()
 	return nil, nil
 }
 
@@ -188,6 +190,12 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	}
 	var guard string
 	guardDone := false
+	var deferred []DeferredRead
+	defer func() {
+		if len(deferred) > 0 {
+			r.pass.ExportObjectFact(h.Func, &UnscopedReadFact{Reads: deferred})
+		}
+	}()
 	for _, da := range h.DataAccesses {
 		id := r.idInput(h, da)
 		if id == nil {
@@ -211,6 +219,12 @@ func (r *runner) handler(h *httpmodel.Handler) {
 			guardDone = true
 		}
 		if guard != "" {
+			continue
+		}
+		if da.Kind == httpmodel.Read && len(routes) == 0 && len(h.Principals) == 0 && h.Func != nil {
+			// The routes are registered in another package: whether
+			// this read is public is decided there (see routeFindings).
+			deferred = append(deferred, DeferredRead{Desc: id.desc, Model: model, Via: r.via(da), Pos: shortPos(r.pass.Fset.Position(da.Call.Pos()))})
 			continue
 		}
 		r.report(h, da, id, model, routes)
@@ -647,10 +661,7 @@ func (r *runner) report(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idIn
 	if verb == "" {
 		verb = "access"
 	}
-	via := da.Method
-	if da.Func != nil {
-		via = funcLabel(da.Func)
-	}
+	via := r.via(da)
 	route := ""
 	if len(routes) > 0 {
 		route = " on " + routes[0].Method + " " + routes[0].Path
@@ -662,6 +673,65 @@ func (r *runner) report(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idIn
 	msg := fmt.Sprintf("%s selects %s in %s%s with no ownership or authorization check: any authenticated caller can %s another user's object by changing the ID; %s (or //apivet:ignore bola <reason>)",
 		id.desc, model, via, route, verb, fix)
 	r.pass.Report(analysis.Diagnostic{Pos: da.Call.Pos(), End: da.Call.End(), Message: msg})
+}
+
+func (r *runner) via(da *httpmodel.DataAccess) string {
+	if da.Func != nil {
+		return funcLabel(da.Func)
+	}
+	return da.Method
+}
+
+// routeFindings reports, at their registration, authenticated routes of
+// this package whose handler (in another package) reads an object by a
+// client-chosen ID with no check (an UnscopedReadFact).
+func (r *runner) routeFindings() {
+	for _, rt := range r.res.Routes {
+		fn := rt.HandlerFunc
+		if rt.Handler != nil || fn == nil || fn.Pkg() == nil || fn.Pkg() == r.pass.Pkg {
+			continue
+		}
+		var f UnscopedReadFact
+		if !r.pass.ImportObjectFact(fn.Origin(), &f) {
+			continue
+		}
+		if rt.Kinds()&httpmodel.Auth == 0 {
+			continue // a public route: reads are public by design
+		}
+		if _, ok := ignoredRoute(settings.IgnoreRoutes, rt.Method, rt.Path); ok {
+			continue
+		}
+		if r.authzMiddleware([]*httpmodel.Route{rt}) != "" {
+			continue
+		}
+		for _, d := range f.Reads {
+			msg := fmt.Sprintf("%s %s is authenticated, but its handler %s reads %s by %s in %s (%s) with no ownership or authorization check: any authenticated caller can read another user's object by changing the ID; scope the query by the caller or compare the owner and return 403/404 (or //apivet:ignore bola <reason>)",
+				rt.Method, rt.Path, funcLabel(fn), d.Model, d.Desc, d.Via, d.Pos)
+			r.pass.Report(analysis.Diagnostic{Pos: rt.Call.Pos(), End: rt.Call.End(), Message: msg})
+		}
+	}
+}
+
+// UnscopedReadFact marks a handler that reads objects by a client-chosen
+// ID with no check, learns no principal and whose routes are registered
+// in another package: the package registering them decides whether the
+// route is public (not reported) or authenticated (reported there).
+type UnscopedReadFact struct{ Reads []DeferredRead }
+
+// DeferredRead is one read of an UnscopedReadFact.
+type DeferredRead struct{ Desc, Model, Via, Pos string }
+
+func (*UnscopedReadFact) AFact() {}
+func (f *UnscopedReadFact) String() string {
+	var s []string
+	for _, d := range f.Reads {
+		s = append(s, d.Model+" by "+d.Desc)
+	}
+	return "unscoped read: " + strings.Join(s, ", ")
+}
+
+func shortPos(p token.Position) string {
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }
 
 func funcLabel(fn *types.Func) string {
