@@ -76,14 +76,22 @@ func Hello(name string) string { return fmt.Sprintf("hello, %s", name) }
 	}
 
 	// pre-commit's golang language installs the hook with `go install
-	// ./...` from a clone of the checkout (try-repo commits uncommitted
-	// changes to tracked files into a temporary clone).
+	// ./...` from a clone of the checkout at the given commit: HEAD, so
+	// that other work in progress in the tree cannot break the build (by
+	// default try-repo would commit modified tracked files, but not new
+	// ones, into a temporary clone). In CI the two are the same.
+	head, code := run(t, root, nil, time.Minute, gitTool, "rev-parse", "HEAD")
+	if code != 0 {
+		t.Fatalf("git rev-parse HEAD in the checkout: %s", head)
+	}
+	head = strings.TrimSpace(head)
+
 	t.Run("apivet hook fails on findings", func(t *testing.T) {
 		start := time.Now()
-		out, code := run(t, bad, env, 15*time.Minute, preCommit, "try-repo", root, "apivet", "--all-files")
+		out, code := run(t, bad, env, 15*time.Minute, preCommit, "try-repo", root, "apivet", "--ref", head, "--all-files")
 		t.Logf("pre-commit try-repo (with hook install): %v", time.Since(start).Round(time.Millisecond))
-		if code == 0 || !strings.Contains(out, "Failed") {
-			t.Fatalf("pre-commit passed on a repository with findings (exit %d):\n%s", code, out)
+		if code != 1 || !strings.Contains(out, "Failed") {
+			t.Fatalf("pre-commit did not fail the apivet hook on a repository with findings (exit %d):\n%s", code, out)
 		}
 		expectFindings(t, out)
 		if t.Failed() {
@@ -93,7 +101,7 @@ func Hello(name string) string { return fmt.Sprintf("hello, %s", name) }
 
 	t.Run("apivet hook passes on a clean repository", func(t *testing.T) {
 		start := time.Now()
-		out, code := run(t, clean, env, 15*time.Minute, preCommit, "try-repo", root, "apivet", "--all-files")
+		out, code := run(t, clean, env, 15*time.Minute, preCommit, "try-repo", root, "apivet", "--ref", head, "--all-files")
 		t.Logf("pre-commit try-repo (with hook install): %v", time.Since(start).Round(time.Millisecond))
 		if code != 0 || !strings.Contains(out, "Passed") {
 			t.Fatalf("pre-commit failed on a clean repository (exit %d):\n%s", code, out)
@@ -103,12 +111,12 @@ func Hello(name string) string { return fmt.Sprintf("hello, %s", name) }
 	t.Run("apivet-system hook uses the installed binary", func(t *testing.T) {
 		bin := apivetBinary(t)
 		sysEnv := append(env, "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
-		out, code := run(t, bad, sysEnv, 5*time.Minute, preCommit, "try-repo", root, "apivet-system", "--all-files")
-		if code == 0 || !strings.Contains(out, "Failed") {
-			t.Fatalf("apivet-system passed on a repository with findings (exit %d):\n%s", code, out)
+		out, code := run(t, bad, sysEnv, 5*time.Minute, preCommit, "try-repo", root, "apivet-system", "--ref", head, "--all-files")
+		if code != 1 || !strings.Contains(out, "Failed") {
+			t.Fatalf("pre-commit did not fail the apivet-system hook on a repository with findings (exit %d):\n%s", code, out)
 		}
 		expectFindings(t, out)
-		out, code = run(t, clean, sysEnv, 5*time.Minute, preCommit, "try-repo", root, "apivet-system", "--all-files")
+		out, code = run(t, clean, sysEnv, 5*time.Minute, preCommit, "try-repo", root, "apivet-system", "--ref", head, "--all-files")
 		if code != 0 || !strings.Contains(out, "Passed") {
 			t.Fatalf("apivet-system failed on a clean repository (exit %d):\n%s", code, out)
 		}
