@@ -20,6 +20,13 @@ import (
 // analyze runs the enabled checks on the package in dir, with the open
 // documents' unsaved contents, and publishes diagnostics for its files.
 func (s *server) analyze(dir string) {
+	defer func() {
+		// A bug in loading or reporting must not take the editor's
+		// server down; the analyzers themselves are already guarded.
+		if p := recover(); p != nil {
+			s.showError(fmt.Sprintf("internal error analyzing %s: %v", dir, p))
+		}
+	}()
 	s.mu.Lock()
 	overlay := map[string][]byte{}
 	versions := map[string]int{}
