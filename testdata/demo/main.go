@@ -7,6 +7,7 @@ import (
 	"log"
 	"net/http"
 	_ "net/http/pprof" // registers /debug/pprof/* on http.DefaultServeMux
+	"time"
 
 	"example.com/demo/internal/api"
 	"example.com/demo/internal/config"
@@ -25,6 +26,25 @@ func main() {
 		log.Println(http.ListenAndServe(":6060", nil))
 	}()
 
+	// Good: the health endpoint's server bounds how long a client may
+	// take to send its request and read the answer.
+	health := http.NewServeMux()
+	health.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	})
+	go func() {
+		hs := &http.Server{
+			Addr:              ":8081",
+			Handler:           health,
+			ReadHeaderTimeout: 5 * time.Second,
+			WriteTimeout:      5 * time.Second,
+			IdleTimeout:       time.Minute,
+		}
+		log.Println(hs.ListenAndServe())
+	}()
+
+	// Bad: no ReadHeaderTimeout, so slow clients can hold connections
+	// open for ever; and most API routes are not rate-limited.
 	srv := &http.Server{
 		Addr:    cfg.Addr,
 		Handler: api.NewRouter(db, cfg),
