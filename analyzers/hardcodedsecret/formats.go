@@ -163,30 +163,37 @@ var dsnSchemes = map[string]bool{
 var (
 	urlWithUserinfo = regexp.MustCompile(`\b([a-z][a-z0-9+]*)://([^\s:/@'"]*):([^\s/@'"]+)@([^\s/?'"]+)`)
 	mysqlDSN        = regexp.MustCompile(`^([^\s:/@'"]+):([^\s@'"]+)@(?:tcp|unix)\(([^)]*)\)`)
-	keywordPassword = regexp.MustCompile(`(?:^|\s)(?:password|pwd)=('[^']*'|[^\s']+)`)
-	keywordHost     = regexp.MustCompile(`(?:^|\s)(?:host|server)=([^\s]+)`)
+	keywordPassword = regexp.MustCompile(`(?i)(?:^|[\s;])(?:password|pwd)=('[^']*'|[^\s';]+)`)
+	keywordHost     = regexp.MustCompile(`(?i)(?:^|[\s;])(?:host|server|data source)=([^\s;]+)`)
 )
 
 // dsnPassword finds an inline password in a URL with userinfo, a MySQL
 // driver DSN (user:pass@tcp(host)/db) or a key=value connection string
 // (host=… password=…). host is the server it is for.
 func dsnPassword(v string) (password, user, host string, ok bool) {
-	if m := urlWithUserinfo.FindStringSubmatch(v); m != nil && dsnSchemes[m[1]] {
-		p := m[3]
-		if u, err := url.PathUnescape(p); err == nil {
-			p = u
+	at := strings.Contains(v, "@")
+	if at && strings.Contains(v, "://") {
+		if m := urlWithUserinfo.FindStringSubmatch(v); m != nil && dsnSchemes[m[1]] {
+			p := m[3]
+			if u, err := url.PathUnescape(p); err == nil {
+				p = u
+			}
+			return p, m[2], m[4], true
 		}
-		return p, m[2], m[4], true
 	}
-	if m := mysqlDSN.FindStringSubmatch(v); m != nil {
-		return m[2], m[1], m[3], true
-	}
-	if m := keywordPassword.FindStringSubmatch(v); m != nil && strings.Contains(v, "=") {
-		host := "localhost"
-		if h := keywordHost.FindStringSubmatch(v); h != nil {
-			host = h[1]
+	if at && (strings.Contains(v, "@tcp(") || strings.Contains(v, "@unix(")) {
+		if m := mysqlDSN.FindStringSubmatch(v); m != nil {
+			return m[2], m[1], m[3], true
 		}
-		return strings.Trim(m[1], "'"), "", host, true
+	}
+	if strings.Contains(v, "=") {
+		if m := keywordPassword.FindStringSubmatch(v); m != nil {
+			host := "localhost"
+			if h := keywordHost.FindStringSubmatch(v); h != nil {
+				host = h[1]
+			}
+			return strings.Trim(m[1], "'"), "", host, true
+		}
 	}
 	return "", "", "", false
 }

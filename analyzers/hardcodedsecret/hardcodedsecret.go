@@ -600,7 +600,8 @@ func (r *runner) named(name string, e ast.Expr, where string) {
 		return
 	}
 	val, litPos, cname, ok := r.constValue(e)
-	if !ok || (cname != "" && r.allowedName(cname)) {
+	if !ok || cname != "" {
+		// A named constant is judged by its own name where it is declared.
 		return
 	}
 	if len(val) < minNameValueLen || r.allowedValue(val) || entropy(val) < r.minEntropy {
