@@ -82,6 +82,9 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      doc,
 	Requires: []*analysis.Analyzer{httpmodel.Analyzer, persist.Analyzer},
 	Run:      run,
+	// clearsFact: functions that assign fields of their pointer
+	// parameters (masking helpers).
+	FactTypes: []analysis.Fact{new(clearsFact)},
 }
 
 // Check is the dataexposure check's metadata.
@@ -120,6 +123,7 @@ func getUser(c *gin.Context) {
 func run(pass *analysis.Pass) (any, error) {
 	hm, _ := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
 	pm := pass.ResultOf[persist.Analyzer].(*persist.Result)
+	clears := exportClears(pass)
 	if hm == nil {
 		return nil, nil
 	}
@@ -130,9 +134,9 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			if bodyDefs == nil {
-				bodyDefs = collectDefs(pass.TypesInfo, h.Body)
+				bodyDefs = collectDefs(pass, clears, h.Body)
 			}
-			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format}
+			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body}
 			w.value(r.Value, "", 0)
 			report(pass, r, w.found)
 		}
@@ -170,6 +174,10 @@ type walker struct {
 	format string
 	found  []*exposure
 	seen   map[*types.Named]bool
+	// root is the variable the response value was read from, if any.
+	root *types.Var
+	// body is the handler body (for the owner check).
+	body *ast.BlockStmt
 }
 
 const maxDepth = 6
@@ -207,16 +215,54 @@ func (w *walker) value(e ast.Expr, path string, depth int) {
 			return
 		}
 		if v != nil {
+			w.root = v
 			w.typ(t, path, depth, w.defs.masked(v, w.at))
 			return
 		}
 	case *ast.SelectorExpr, *ast.IndexExpr:
 		if root := rootVar(info, e); root != nil {
-			w.typ(t, path, depth, w.defs.maskedPath(info, e, root, w.at))
+			w.root = root
+			w.typ(t, path, depth, w.defs.masked(root, w.at))
+			return
+		}
+	case *ast.CallExpr:
+		// withResolvedImage(&app), app.Public(): a call that returns
+		// (a pointer to) one of its arguments' type passes that value
+		// through; its masks hold.
+		if root := passThrough(info, e, t); root != nil {
+			w.root = root
+			w.typ(t, path, depth, w.defs.masked(root, w.at))
 			return
 		}
 	}
 	w.typ(t, path, depth, nil)
+}
+
+// passThrough returns the root variable of the argument (or receiver)
+// of call whose type, through pointers, is the call's result type.
+func passThrough(info *types.Info, call *ast.CallExpr, result types.Type) *types.Var {
+	want := deref(result)
+	args := call.Args
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			args = append([]ast.Expr{sel.X}, args...)
+		}
+	}
+	for _, a := range args {
+		if at := info.TypeOf(a); at != nil && types.Identical(deref(at), want) {
+			if root := rootVar(info, a); root != nil {
+				return root
+			}
+		}
+	}
+	return nil
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 func (w *walker) compositeLit(lit *ast.CompositeLit, t types.Type, path string, depth int) {
@@ -323,6 +369,11 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 					continue
 				}
 				if phrase, ok := persist.Sensitive(f); ok {
+					if issuable[phrase] && path == "" && w.ownerChecked() {
+						// The caller's own credential, after an
+						// ownership check: shown on purpose.
+						continue
+					}
 					x.leaks = append(x.leaks, leak{f, phrase})
 				}
 			}
@@ -332,7 +383,9 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 		}
 		for _, f := range persist.Fields(u) {
 			if w.fieldSerialized(f) && !masked[f.Name()] {
-				w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, nil)
+				// Masks of the root variable hold at every depth:
+				// stack.Git.Auth.Password = "" masks the nested field.
+				w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, masked)
 			}
 		}
 	case *types.Struct:
@@ -342,6 +395,41 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 			}
 		}
 	}
+}
+
+// issuable are credentials a service issues to the owner of a record and
+// shows them (an application's token, an API key): not a leak when the
+// handler checked that the caller owns the record. Passwords, hashes,
+// salts and personal data are never shown.
+var issuable = map[string]bool{
+	"token": true, "api key": true, "apikey": true, "secret": true, "secret key": true, "access key": true,
+}
+
+// ownerChecked reports whether the handler compares an owner field of
+// the response's root variable (app.UserID == me.ID) before responding.
+func (w *walker) ownerChecked() bool {
+	if w.root == nil || w.body == nil {
+		return false
+	}
+	found := false
+	info := w.pass.TypesInfo
+	ast.Inspect(w.body, func(n ast.Node) bool {
+		be, ok := n.(*ast.BinaryExpr)
+		if !ok || found || be.Pos() > w.at || (be.Op != token.EQL && be.Op != token.NEQ) {
+			return !found
+		}
+		for _, side := range []ast.Expr{be.X, be.Y} {
+			sel, ok := ast.Unparen(side).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if _, owner := persist.OwnerName(sel.Sel.Name); owner && rootVar(info, sel.X) == w.root {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // fieldSerialized: encoding/json writes it, and the format's own tag

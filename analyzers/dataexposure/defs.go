@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // defs indexes, in one handler body, what each local variable is set to
@@ -28,7 +30,8 @@ type fieldSet struct {
 	pos  token.Pos
 }
 
-func collectDefs(info *types.Info, body ast.Node) *defs {
+func collectDefs(pass *analysis.Pass, clears map[*types.Func]*clearsFact, body ast.Node) *defs {
+	info := pass.TypesInfo
 	d := &defs{info: info, sets: map[*types.Var][]def{}, fields: map[*types.Var][]fieldSet{}, ranges: map[*types.Var]*types.Var{}}
 	if body == nil {
 		return d
@@ -46,6 +49,31 @@ func collectDefs(info *types.Info, body ast.Node) *defs {
 			if len(n.Names) == len(n.Values) {
 				for i, name := range n.Names {
 					d.assign(name, n.Values[i], n.Pos())
+				}
+			}
+		case *ast.CallExpr:
+			// hideFields(u), u.Sanitize(): a masking helper.
+			f, fn := clearsOf(pass, clears, n)
+			if f == nil {
+				return true
+			}
+			for _, p := range f.Params {
+				i, names := p.Index, p.Fields
+				var arg ast.Expr
+				if i == -1 {
+					if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
+						arg = sel.X
+					}
+				} else if i < len(n.Args) {
+					arg = n.Args[i]
+				}
+				if arg == nil {
+					continue
+				}
+				if root := rootVar(info, arg); root != nil {
+					for _, name := range names {
+						d.fields[root] = append(d.fields[root], fieldSet{name: name, pos: n.Pos()})
+					}
 				}
 			}
 		case *ast.RangeStmt:
@@ -151,12 +179,6 @@ func (d *defs) masked(v *types.Var, pos token.Pos) map[string]bool {
 		}
 	}
 	return m
-}
-
-// maskedPath is masked for the root variable of a selector or index
-// expression sent as the response (resp.User, users[0]).
-func (d *defs) maskedPath(info *types.Info, e ast.Expr, root *types.Var, pos token.Pos) map[string]bool {
-	return d.masked(root, pos)
 }
 
 // rootVar returns the variable at the root of x, x.f, x[i], *x, &x.

@@ -204,20 +204,55 @@ func OwnerName(name string) (string, bool) {
 	return "", false
 }
 
+// PrimaryKey reports whether f is the primary key of its own struct
+// type t: tagged gorm primaryKey/primary_key, db/bun/pg "pk", or named ID
+// or <TypeName>ID (User.UserID) when no other field is the key. A primary key named UserID identifies
+// the record itself, not an owner.
+func PrimaryKey(t types.Type, f Field) bool {
+	if taggedPrimary(f) {
+		return true
+	}
+	for _, k := range []string{"bun", "pg"} {
+		if strings.Contains(","+f.Tag.Get(k)+",", ",pk,") {
+			return true
+		}
+	}
+	name := strings.ToLower(f.Name())
+	if name == "id" {
+		return true
+	}
+	if n := namedStruct(t); n != nil && len(f.Via) == 0 && name == strings.ToLower(n.Obj().Name())+"id" {
+		// User.UserID is the key only when nothing else is.
+		for _, g := range Fields(t) {
+			if g.Var != f.Var && (strings.EqualFold(g.Name(), "id") || taggedPrimary(g)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func taggedPrimary(f Field) bool {
+	g := strings.ToLower(f.Tag.Get("gorm"))
+	return strings.Contains(g, "primarykey") || strings.Contains(g, "primary_key")
+}
+
 // OwnerFields returns the fields of the struct type t (through a
 // pointer, flattened through embedded structs) that relate a record to
 // the user, owner, tenant, account or organization it belongs to, by
 // name: UserID, OwnerID, TenantID, AccountID, OrgID, CustomerID,
 // AuthorID, CreatedBy and the like, of an integer, string or ID-like
 // type. Use Field.Column for the column name to look for in queries.
-// This is what an ownership check compares with the caller's identity.
+// The record's own primary key (User.UserID) is left out. This is
+// what an ownership check compares with the caller's identity.
 func OwnerFields(t types.Type) []Field {
 	var out []Field
 	for _, f := range Fields(t) {
 		if _, ok := OwnerName(f.Name()); !ok {
 			continue
 		}
-		if !idLike(f.Var.Type()) {
+		if !idLike(f.Var.Type()) || PrimaryKey(t, f) {
 			continue
 		}
 		out = append(out, f)

@@ -143,6 +143,15 @@ func TestFields(t *testing.T) {
 	if want := "[UserID TenantID]"; fmtList(owners) != want {
 		t.Errorf("owner fields %v, want %s", owners, want)
 	}
+	var pks []string
+	for _, f := range Fields(userType(t)) {
+		if PrimaryKey(userType(t), f) {
+			pks = append(pks, f.Name())
+		}
+	}
+	if want := "[ID]"; fmtList(pks) != want {
+		t.Errorf("primary keys %v, want %s", pks, want)
+	}
 }
 
 func fmtList(s []string) string {

@@ -296,6 +296,12 @@ var opTable = []opRow{
 	// database/sql: Scan(&u.ID, &u.Email, ...)
 	{pkg: "database/sql", recv: "Rows", name: "Scan", kind: Read, variadic: true, fields: true},
 	{pkg: "database/sql", recv: "Row", name: "Scan", kind: Read, variadic: true, fields: true},
+	// github.com/jackc/pgx/v5 (rows.go, v5.10.0): Row and Rows interfaces
+	// (sqlc's generated code scans into its entities this way)
+	{pkg: "github.com/jackc/pgx/v5", recv: "Rows", name: "Scan", kind: Read, variadic: true, fields: true},
+	{pkg: "github.com/jackc/pgx/v5", recv: "Row", name: "Scan", kind: Read, variadic: true, fields: true},
+	{pkg: "github.com/jackc/pgx/v4", recv: "Rows", name: "Scan", kind: Read, variadic: true, fields: true},
+	{pkg: "github.com/jackc/pgx/v4", recv: "Row", name: "Scan", kind: Read, variadic: true, fields: true},
 	// github.com/uptrace/bun (query_*.go, v1.3.0)
 	{pkg: "github.com/uptrace/bun", recv: "SelectQuery", name: "Model", kind: Read},
 	{pkg: "github.com/uptrace/bun", recv: "SelectQuery", name: "Scan", kind: Read, arg: 1, variadic: true},

@@ -104,3 +104,45 @@ func (h *H) plain(c *gin.Context) {
 	u, _ := h.R.User(c.Param("id"))
 	c.String(http.StatusOK, u.Email)
 }
+
+func (h *H) maskedByMethod(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	u.Public()
+	c.JSON(http.StatusOK, gin.H{"user": u}) // want `whole`
+}
+
+func (h *H) maskedByMethodAfter(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	c.JSON(http.StatusOK, gin.H{"user": u}) // want `sensitive field PasswordHash`
+	u.Public()
+}
+
+func (h *H) nestedMasked(c *gin.Context) {
+	var o models.Order
+	h.R.DB.Preload("Buyer").First(&o, c.Param("id"))
+	o.Buyer.PasswordHash = ""
+	c.JSON(http.StatusOK, o) // want `JSON sends models.Order, a persistence model \(it embeds gorm.Model\), whole`
+}
+
+func (h *H) myApp(c *gin.Context) {
+	var a models.App
+	h.R.DB.First(&a, c.Param("id"))
+	if a.UserID != c.GetUint("uid") {
+		c.AbortWithStatus(http.StatusNotFound)
+		return
+	}
+	c.JSON(http.StatusOK, a) // want `whole`
+}
+
+func (h *H) anyApp(c *gin.Context) {
+	var a models.App
+	h.R.DB.First(&a, c.Param("id"))
+	c.JSON(http.StatusOK, a) // want `sensitive field Token`
+}
+
+func (h *H) createApp(c *gin.Context) {
+	a := models.App{Name: c.PostForm("name"), UserID: c.GetUint("uid"), Token: "public-part"}
+	h.R.DB.Create(&a)
+	a.Token = "private-part"                   // issued once, on purpose
+	c.JSON(http.StatusOK, models.WithIcon(&a)) // want `whole`
+}

@@ -65,3 +65,27 @@ type Profile struct {
 	Email    string `json:"email"`
 	Password string `json:"password"` // a request DTO field, not a model
 }
+
+// Public clears the secrets of a user before it is shown.
+func (u *User) Public() *User { // want Public:"clears -1:PasswordHash"
+	u.PasswordHash = ""
+	return u
+}
+
+// HideSecrets clears the secrets of sessions.
+func HideSecrets(ss []*Session) { // want HideSecrets:"clears 0:Token"
+	for _, s := range ss {
+		s.Token = ""
+	}
+}
+
+// App is an API client owned by a user; its token is its credential.
+type App struct {
+	ID     uint   `gorm:"primaryKey" json:"id"`
+	UserID uint   `json:"-"`
+	Name   string `json:"name"`
+	Token  string `json:"token"`
+}
+
+// WithIcon fills in display data and returns the app.
+func WithIcon(a *App) *App { return a }

@@ -37,3 +37,10 @@ func (h *H) profile(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewDecoder(r.Body).Decode(&p)
 	json.NewEncoder(w).Encode(p)
 }
+
+func (h *H) sessions(w http.ResponseWriter, r *http.Request) {
+	s, _ := h.R.Session(r.Context(), r.PathValue("id"))
+	list := []*models.Session{s}
+	models.HideSecrets(list)
+	json.NewEncoder(w).Encode(map[string]any{"sessions": list}) // want `whole`
+}

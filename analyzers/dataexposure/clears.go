@@ -1,0 +1,149 @@
+package dataexposure
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/persist"
+)
+
+// clearsFact marks a function or method that assigns sensitive fields of
+// its pointer parameters or receiver: hideFields(u) { u.Password = "" },
+// (u *User) Sanitize() { u.PasswordHash = "" }. A handler that calls it
+// before responding has masked those fields.
+type clearsFact struct {
+	// Params lists, by parameter, the fields assigned.
+	Params []clearedParam
+}
+
+type clearedParam struct {
+	Index  int // parameter index; -1 is the receiver
+	Fields []string
+}
+
+func (*clearsFact) AFact() {}
+func (f *clearsFact) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		parts = append(parts, fmt.Sprintf("%d:%s", p.Index, strings.Join(p.Fields, ",")))
+	}
+	return "clears " + strings.Join(parts, " ")
+}
+
+// exportClears computes clearsFacts for the functions of the package.
+func exportClears(pass *analysis.Pass) map[*types.Func]*clearsFact {
+	out := map[*types.Func]*clearsFact{}
+	if first, _, _ := strings.Cut(pass.Pkg.Path(), "/"); !strings.Contains(first, ".") {
+		// The standard library has no masking helpers; skipping it
+		// keeps the facts few.
+		return out
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			params := map[*types.Var]int{}
+			sig := fn.Signature()
+			if r := sig.Recv(); r != nil {
+				params[r] = -1
+			}
+			for i := 0; i < sig.Params().Len(); i++ {
+				params[sig.Params().At(i)] = i
+			}
+			fields := map[int]map[string]bool{}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				// for _, s := range ss: s stands for ss's elements.
+				if rs, ok := n.(*ast.RangeStmt); ok {
+					if id, ok := rs.Value.(*ast.Ident); ok {
+						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && v != nil && pointerish(v.Type()) {
+							if i, ok := params[rootVar(pass.TypesInfo, rs.X)]; ok {
+								params[v] = i
+							}
+						}
+					}
+					return true
+				}
+				as, ok := n.(*ast.AssignStmt)
+				if !ok {
+					return true
+				}
+				for _, l := range as.Lhs {
+					sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+					if !ok {
+						continue
+					}
+					root := rootVar(pass.TypesInfo, sel.X)
+					i, ok := params[root]
+					if !ok || !pointerish(root.Type()) {
+						continue
+					}
+					// Only fields that matter here: secrets cleared.
+					if _, secret := persist.SensitiveName(sel.Sel.Name); !secret {
+						continue
+					}
+					if fields[i] == nil {
+						fields[i] = map[string]bool{}
+					}
+					fields[i][sel.Sel.Name] = true
+				}
+				return true
+			})
+			if len(fields) == 0 {
+				continue
+			}
+			f := &clearsFact{}
+			for i, names := range fields {
+				p := clearedParam{Index: i}
+				for n := range names {
+					p.Fields = append(p.Fields, n)
+				}
+				sort.Strings(p.Fields)
+				f.Params = append(f.Params, p)
+			}
+			sort.Slice(f.Params, func(a, b int) bool { return f.Params[a].Index < f.Params[b].Index })
+			out[fn] = f
+			pass.ExportObjectFact(fn, f)
+		}
+	}
+	return out
+}
+
+// pointerish: assignments through the value reach the caller's copy.
+func pointerish(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map:
+		return true
+	}
+	return false
+}
+
+// clearsOf returns the clearsFact of a called function.
+func clearsOf(pass *analysis.Pass, local map[*types.Func]*clearsFact, call *ast.CallExpr) (*clearsFact, *types.Func) {
+	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return nil, nil
+	}
+	fn = fn.Origin()
+	if f, ok := local[fn]; ok {
+		return f, fn
+	}
+	if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
+		var f clearsFact
+		if pass.ImportObjectFact(fn, &f) {
+			return &f, fn
+		}
+	}
+	return nil, nil
+}
