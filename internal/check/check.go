@@ -8,6 +8,9 @@ package check
 
 import (
 	"fmt"
+	"go/build"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"strings"
@@ -144,8 +147,11 @@ func Guard(a *analysis.Analyzer) *analysis.Analyzer {
 	}
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (res any, err error) {
-		if pass.TypesInfo == nil && !importGraphOnly[a] {
-			// A dependency loaded from export data: no syntax to analyze.
+		if !importGraphOnly[a] && isDependency(pass) {
+			// A dependency: loaded without syntax (standalone driver),
+			// or the standard library or a versioned module (vet tool,
+			// analysistest), which apivet does not report on and whose
+			// facts are not worth their cost.
 			if a.ResultType == nil {
 				return nil, nil
 			}
@@ -166,6 +172,38 @@ var (
 	guarded         = map[*analysis.Analyzer]bool{}
 	importGraphOnly = map[*analysis.Analyzer]bool{}
 )
+
+// isDependency reports whether the pass is over a package apivet
+// analyzes only for the facts the import graph gives: one without syntax,
+// one of the standard library, or one of a versioned (downloaded) module.
+func isDependency(pass *analysis.Pass) bool {
+	if pass.TypesInfo == nil {
+		return true
+	}
+	if pass.Module != nil && pass.Module.Version != "" {
+		return true
+	}
+	return isStd(pass.Pkg.Path())
+}
+
+var stdCache sync.Map // import path -> bool
+
+// isStd reports whether path is a standard library package: no dot in its
+// first element and a directory under GOROOT/src.
+func isStd(path string) bool {
+	if v, ok := stdCache.Load(path); ok {
+		return v.(bool)
+	}
+	first, _, _ := strings.Cut(path, "/")
+	std := false
+	if !strings.Contains(first, ".") {
+		if st, err := os.Stat(filepath.Join(build.Default.GOROOT, "src", path)); err == nil && st.IsDir() {
+			std = true
+		}
+	}
+	stdCache.Store(path, std)
+	return std
+}
 
 // RunsOnImportGraph declares that a runs, and exports facts, on packages
 // that have types and an import graph but no syntax (dependencies the
