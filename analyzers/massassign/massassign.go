@@ -172,7 +172,7 @@ func checkBind(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, in
 	}
 	var priv []privField
 	for _, f := range persist.Fields(model) {
-		if !bindable(f, tagKey) || gormIgnores(f) {
+		if !bindable(f, tagKey) || gormIgnores(f) || persist.PrimaryKey(model, f) {
 			continue
 		}
 		if phrase, ok := privileged(f.Name()); ok {
@@ -308,8 +308,10 @@ func writesOf(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, v *
 		}
 		w := write{call: op.Call, what: op.Func}
 		switch {
+		case op.Writer != nil:
+			w.limited, w.skip = limitColumns(op.Writer.Selected, op.Writer.Omitted)
 		case op.Library == "gorm.io/gorm" || op.Library == "github.com/jinzhu/gorm":
-			w.limited, w.skip = gormColumns(info, op.Call)
+			w.limited, w.skip = limitColumns(persist.GormColumns(info, op.Call))
 		case strings.HasPrefix(op.Func, "(*sqlx.") || strings.HasPrefix(op.Func, "sqlx."):
 			w.limited, w.skip = namedColumns(info, op.Call)
 		}
@@ -367,33 +369,12 @@ func wholeValue(info *types.Info, e ast.Expr, v *types.Var) bool {
 	return ok && info.Uses[id] == v
 }
 
-// gormColumns reads Select/Omit in the receiver chain of a gorm write.
-func gormColumns(info *types.Info, call *ast.CallExpr) (limit func(persist.Field) bool, skip bool) {
-	var omitted []string
-	for x := call.Fun; ; {
-		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-		if !ok {
-			break
-		}
-		if isel, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr); ok {
-			switch isel.Sel.Name {
-			case "Select":
-				if len(inner.Args) > 0 && constString(info, inner.Args[0]) != "*" {
-					return nil, true
-				}
-			case "Omit":
-				for _, a := range inner.Args {
-					for _, c := range strings.Split(constString(info, a), ",") {
-						omitted = append(omitted, strings.TrimSpace(c))
-					}
-				}
-			}
-		}
-		x = inner.Fun
+// limitColumns turns gorm Select/Omit lists into a filter of the fields
+// a write stores; skip when Select lists columns (only those are written:
+// the check trusts the list).
+func limitColumns(selected, omitted []string) (limit func(persist.Field) bool, skip bool) {
+	if len(selected) > 0 {
+		return nil, true
 	}
 	if len(omitted) == 0 {
 		return nil, false

@@ -156,7 +156,6 @@ var privilegedPhrases = []struct {
 }{
 	{phrase: "role"}, {phrase: "roles"}, {phrase: "admin"}, {phrase: "superuser"}, {phrase: "staff"},
 	{phrase: "permission"}, {phrase: "permissions"}, {phrase: "privilege"}, {phrase: "privileges"},
-	{phrase: "scope"}, {phrase: "scopes"},
 	{phrase: "verified"}, {phrase: "approved"},
 	{phrase: "balance"}, {phrase: "credit"}, {phrase: "credits"}, {phrase: "price"}, {phrase: "discount"},
 	{phrase: "owner id"}, {phrase: "user id"}, {phrase: "tenant id"}, {phrase: "org id"},

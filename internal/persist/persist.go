@@ -78,11 +78,21 @@ func (f *foreignModelsFact) String() string {
 type WriterFact struct {
 	Params []int
 	Via    string
+	// Selected and Omitted are the columns that gorm Select/Omit calls
+	// on the way limit the write to or leave out.
+	Selected, Omitted []string
 }
 
 func (*WriterFact) AFact() {}
 func (f *WriterFact) String() string {
-	return fmt.Sprintf("writes params %v via %s", f.Params, f.Via)
+	s := fmt.Sprintf("writes params %v via %s", f.Params, f.Via)
+	if len(f.Selected) > 0 {
+		s += fmt.Sprintf(" select %v", f.Selected)
+	}
+	if len(f.Omitted) > 0 {
+		s += fmt.Sprintf(" omit %v", f.Omitted)
+	}
+	return s
 }
 
 // Result is what Analyzer knows about one package.

@@ -2,9 +2,11 @@ package persist
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -48,6 +50,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 		changed = false
 		for _, f := range fns {
 			found := map[int]string{}
+			var selected, omitted []string
 			ast.Inspect(f.body, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
@@ -56,6 +59,9 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 				for _, op := range writeOps[call] {
 					if v := paramOf(pass, op.Arg, f.params); v >= 0 {
 						found[v] = op.Func
+						sel, om := GormColumns(pass.TypesInfo, call)
+						selected = append(selected, sel...)
+						omitted = append(omitted, om...)
 					}
 				}
 				callee, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
@@ -77,6 +83,8 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 						if i < len(call.Args) {
 							if v := paramOf(pass, call.Args[i], f.params); v >= 0 {
 								found[v] = callee.Name() + " → " + w.Via
+								selected = append(selected, w.Selected...)
+								omitted = append(omitted, w.Omitted...)
 							}
 						}
 					}
@@ -90,7 +98,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 			if old != nil && len(old.Params) == len(found) {
 				continue
 			}
-			w := &WriterFact{}
+			w := &WriterFact{Selected: selected, Omitted: omitted}
 			for i, via := range found {
 				w.Params = append(w.Params, i)
 				w.Via = via
@@ -161,4 +169,42 @@ func WriteName(name string) bool {
 		}
 	}
 	return false
+}
+
+// GormColumns reads the Select and Omit calls in the receiver chain of a
+// gorm call (db.Select("name").Save(&u), db.Omit("role").Create(&u)):
+// the columns (or field names) listed. Select("*") lists nothing.
+func GormColumns(info *types.Info, call *ast.CallExpr) (selected, omitted []string) {
+	for x := call.Fun; ; {
+		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		if fn, ok := typeutil.Callee(info, inner).(*types.Func); ok && fn.Pkg() != nil &&
+			(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") {
+			var into *[]string
+			switch fn.Name() {
+			case "Select":
+				into = &selected
+			case "Omit":
+				into = &omitted
+			}
+			if into != nil {
+				for _, a := range inner.Args {
+					if tv, ok := info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+						for _, c := range strings.Split(constant.StringVal(tv.Value), ",") {
+							if c = strings.TrimSpace(c); c != "" && c != "*" {
+								*into = append(*into, c)
+							}
+						}
+					}
+				}
+			}
+		}
+		x = inner.Fun
+	}
 }

@@ -177,3 +177,29 @@ func (h *H) savedBeforeBind(c *gin.Context) {
 	h.DB.Save(&u)
 	_ = c.ShouldBindJSON(&u)
 }
+
+func (h *H) account(c *gin.Context) {
+	var a models.Account
+	if err := c.ShouldBindJSON(&a); err != nil {
+		return
+	}
+	h.DB.Create(&a)
+}
+
+func (h *H) repoOmits(c *gin.Context) {
+	var u models.User
+	if err := c.ShouldBindJSON(&u); err != nil {
+		return
+	}
+	u.ID = uid(c)
+	_ = h.Users.SaveProfile(c, &u)
+}
+
+func (h *H) repoSelects(c *gin.Context) {
+	var u models.User
+	if err := c.ShouldBindJSON(&u); err != nil {
+		return
+	}
+	u.ID = uid(c)
+	_ = h.Users.SaveNames(&u)
+}

@@ -47,3 +47,9 @@ type Product struct {
 	Name  string `db:"name" json:"name"`
 	Price int64  `db:"price" json:"price"`
 }
+
+// Account's AccountID is its own primary key, not an owner reference.
+type Account struct {
+	AccountID uint   `gorm:"primaryKey" json:"accountID"`
+	Nickname  string `json:"nickname"`
+}

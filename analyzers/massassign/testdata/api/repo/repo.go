@@ -32,3 +32,13 @@ type PostStore interface {
 	CreatePost(ctx context.Context, p *models.Post) error
 	GetPost(ctx context.Context, p *models.Post) error
 }
+
+// SaveProfile never writes the privileged columns.
+func (r *Users) SaveProfile(ctx context.Context, u *models.User) error {
+	return r.DB.WithContext(ctx).Omit("role", "is_admin").Save(u).Error
+}
+
+// SaveNames writes only the names.
+func (r *Users) SaveNames(u *models.User) error {
+	return r.DB.Select("name", "email").Updates(u).Error
+}
