@@ -144,7 +144,7 @@ func pluginKey(t *testing.T) string {
 // golangciConfig is a .golangci.yml that runs apivet alone, with every
 // issue shown (no per-linter, same-text or per-line limits), so the
 // output can be compared with apivet's own.
-func golangciConfig(t *testing.T, settings map[string]any) string {
+func golangciConfig(t *testing.T, settings map[string]any, otherLinters ...string) string {
 	t.Helper()
 	apivet := map[string]any{
 		"type":        "module",
@@ -157,7 +157,7 @@ func golangciConfig(t *testing.T, settings map[string]any) string {
 		"version": "2",
 		"linters": map[string]any{
 			"default":  "none",
-			"enable":   []string{"apivet"},
+			"enable":   append([]string{"apivet"}, otherLinters...),
 			"settings": map[string]any{"custom": map[string]any{"apivet": apivet}},
 		},
 		"issues": map[string]any{"max-issues-per-linter": 0, "max-same-issues": 0, "uniq-by-line": false},
@@ -201,8 +201,7 @@ func runGolangci(t *testing.T, bin, dir string) []finding {
 	var fs []finding
 	for _, is := range report.Issues {
 		if is.FromLinter != "apivet" {
-			t.Errorf("issue from linter %q: %s", is.FromLinter, is.Text)
-			continue
+			continue // another linter enabled beside apivet
 		}
 		name, msg, ok := strings.Cut(is.Text, ": ")
 		if !ok || analyzers.ByName(name) == nil {
@@ -229,6 +228,16 @@ func TestGolangciLintPlugin(t *testing.T) {
 		got := runGolangci(t, bin, demo)
 		if d := diff(got, findingsOf(want)); d != "" {
 			t.Errorf("golangci-lint's apivet findings differ from apivet's:%s", d)
+		}
+	})
+
+	t.Run("beside govet", func(t *testing.T) {
+		// apivet shares analyzers such as inspect with golangci-lint's other
+		// linters: enabling it must not change how they run, nor theirs its.
+		writeFile(t, filepath.Join(demo, ".golangci.yml"), golangciConfig(t, nil, "govet"))
+		got := runGolangci(t, bin, demo)
+		if d := diff(got, findingsOf(want)); d != "" {
+			t.Errorf("with govet enabled too, golangci-lint's apivet findings differ from apivet's:%s", d)
 		}
 	})
 
@@ -303,14 +312,26 @@ func TestGolangciLintPlugin(t *testing.T) {
 	t.Run("nolint", func(t *testing.T) {
 		// //nolint:apivet on the line of the first finding silences it,
 		// and only it.
+		// (A finding on a line without a comment, so the directive is
+		// the line's only comment.)
 		dir := demoCopy(t)
-		target := want[0]
-		path := filepath.Join(dir, filepath.FromSlash(target.File))
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
+		var target apivetResult
+		var lines []string
+		for _, f := range want {
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.File)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = strings.Split(string(data), "\n")
+			if !strings.Contains(lines[f.Line-1], "//") {
+				target = f
+				break
+			}
 		}
-		lines := strings.Split(string(data), "\n")
+		if target.File == "" {
+			t.Fatal("every finding is on a line with a comment")
+		}
+		path := filepath.Join(dir, filepath.FromSlash(target.File))
 		lines[target.Line-1] += " //nolint:apivet // reviewed: integration test"
 		writeFile(t, path, strings.Join(lines, "\n"))
 		writeFile(t, filepath.Join(dir, ".golangci.yml"), golangciConfig(t, nil))

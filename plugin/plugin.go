@@ -33,7 +33,10 @@ package plugin
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -128,12 +131,40 @@ func newPlugin(rawSettings any, all []*check.Check) (*apivetPlugin, error) {
 	check.Options.Tests = settings.Tests
 	p := &apivetPlugin{}
 	for _, c := range selected {
-		p.analyzers = append(p.analyzers, c.Analyzer)
+		p.analyzers = append(p.analyzers, survive(c.Analyzer))
 	}
 	return p, nil
 }
 
-// BuildAnalyzers returns the analyzers of the enabled checks. golangci-lint
+// survive returns a copy of a check's analyzer whose internal errors (a
+// panic, turned into a *check.InternalError by check.Guard) become a
+// diagnostic at the package clause instead of an error: golangci-lint
+// aborts the whole run, every linter's findings included, when an
+// analyzer returns an error.
+func survive(a *analysis.Analyzer) *analysis.Analyzer {
+	w := *a
+	run := a.Run
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		res, err := run(pass)
+		var ie *check.InternalError
+		if err == nil || !errors.As(err, &ie) {
+			return res, err
+		}
+		msg := fmt.Sprintf("internal error, this package was not fully analyzed: %v; please report it at https://github.com/apivet/apivet/issues", ie.Panic)
+		if len(pass.Files) > 0 {
+			pass.Report(analysis.Diagnostic{Pos: pass.Files[0].Package, Message: msg})
+		}
+		fmt.Fprintf(os.Stderr, "apivet: %v\n", ie)
+		if a.ResultType != nil {
+			return reflect.Zero(a.ResultType).Interface(), nil
+		}
+		return nil, nil
+	}
+	return &w
+}
+
+// BuildAnalyzers returns the analyzers of the enabled checks (copies that
+// survive internal errors, see survive). golangci-lint
 // shows each finding as "<check>: <message>" because the analyzer's name
 // (the check's) differs from the linter's (apivet).
 func (p *apivetPlugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/apivet/apivet/analyzers"
 	"github.com/apivet/apivet/internal/check"
@@ -123,4 +124,13 @@ func TestRegistered(t *testing.T) {
 			t.Errorf("analyzer named %q: golangci-lint would not prefix its messages with the check name", Name)
 		}
 	}
+}
+
+// A check that panics must not abort golangci-lint's run: its internal
+// error becomes a diagnostic.
+func TestPanicBecomesDiagnostic(t *testing.T) {
+	crashy := &analysis.Analyzer{Name: "crashy", Doc: "panics",
+		Run: func(*analysis.Pass) (any, error) { panic("boom") }}
+	check.Guard(crashy)
+	analysistest.Run(t, analysistest.TestData(), survive(crashy), "crash")
 }

@@ -1,0 +1,3 @@
+package crash // want `internal error, this package was not fully analyzed: boom; please report it`
+
+func F() {}
