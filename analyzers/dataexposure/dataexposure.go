@@ -46,7 +46,14 @@ data-access call reads into); fields tagged json:"-" or unexported;
 models with their own MarshalJSON (or MarshalText) method; fields
 assigned before the response (u.PasswordHash = "" masks it, u.Token =
 issued sends it on purpose), including in a loop over a slice of
-pointers; text, HTML, byte and error responses.
+pointers, through nested fields (o.Buyer.PasswordHash = ""), through a
+call that returns its argument (c.JSON(200, withIcon(&app))), and by a
+masking helper in any package (u.Sanitize(), hideSecrets(users): learned
+with facts); a credential that a service issues and shows to the
+record's owner (a field named token, API key or secret) when the handler
+compares an owner field of the record with something before responding
+(app.UserID == me.ID): passwords, hashes, salts and personal data stay
+errors; text, HTML, byte and error responses.
 
 Suggested fix: add json:"-" to the sensitive field, when the model is
 declared in the package being analyzed (an edit in another package would
