@@ -55,6 +55,22 @@ func (f *optFact) String() string {
 	return fmt.Sprintf("jwtopts(pins=%v skipsClaims=%v unknown=%v)", f.Pins, f.SkipsClaims, f.Unknown)
 }
 
+// verifiesFact summarizes an exported function that uses a JWT library:
+// whether it verifies a token signature (a verifying library call, itself or
+// through functions of its package). An unverified parse followed by a call
+// of a function that verifies picked the key of a verified parse; handing
+// the raw token to a function that uses a JWT library without verifying
+// does not count as verification.
+type verifiesFact struct{ Verifies bool }
+
+func (*verifiesFact) AFact() {}
+func (f *verifiesFact) String() string {
+	if f.Verifies {
+		return "verifies"
+	}
+	return "does not verify"
+}
+
 // keySummary is the in-memory form of keyFuncFact.
 type keySummary struct {
 	checksAlg  bool

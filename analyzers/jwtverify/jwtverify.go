@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       doc,
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil)},
+	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil), (*verifiesFact)(nil)},
 }
 
 // Check is the jwtverify check's metadata.
@@ -101,6 +101,9 @@ func (c *checker) exportFacts() {
 			continue
 		}
 		sig := fn.Type().(*types.Signature)
+		if fn.Exported() && c.usesLibrary(decl.Body) {
+			c.pass.ExportObjectFact(fn, &verifiesFact{Verifies: c.funcVerifies(fn, 0)})
+		}
 		if isKeyFuncSig(sig) || returnsKeyFunc(sig) || takesToken(sig) {
 			if s := c.funcSummary(fn, 0); s != nil {
 				c.pass.ExportObjectFact(fn, s.fact())
@@ -240,6 +243,9 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 	if ks.checksAlg {
 		return
 	}
+	if fd := c.enclosingFunc(call.Pos()); fd != nil && c.comparesAlgField(fd.Body) {
+		return // the alg header was decoded and checked by hand before the parse
+	}
 	keys := ks.sortedKeys()
 	if len(keys) == 0 {
 		return // the key function never returns a key
@@ -301,6 +307,40 @@ func (c *checker) discardedError(call *ast.CallExpr, fnName string) {
 	}
 	check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
 		Message: fmt.Sprintf("the error of %s is discarded and token.Valid is never read: the token and its claims come back even when the signature or expiry check fails, so they are used unverified; check the error", fnName)}, check.Error)
+}
+
+// comparesAlgField reports whether body compares (==, !=, switch, or passes
+// to a function such as strings.HasPrefix) a field named Alg or Algorithm:
+// code that decodes the JOSE header itself and checks its alg before
+// parsing (casdoor's DPoP proofs refuse HS* that way).
+func (c *checker) comparesAlgField(body *ast.BlockStmt) bool {
+	isAlg := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		return ok && (sel.Sel.Name == "Alg" || sel.Sel.Name == "Algorithm")
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && (isAlg(n.X) || isAlg(n.Y)) {
+				found = true
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil && isAlg(n.Tag) {
+				found = true
+			}
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if isAlg(a) {
+					if fn := c.callee(n); fn != nil && (pkgPath(fn) == "strings" || pkgPath(fn) == "slices") {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func pinHint(lib golangJWT, alg string) string {
@@ -393,7 +433,7 @@ func (c *checker) rawHandedOn(body *ast.BlockStmt, call *ast.CallExpr) bool {
 					return true
 				}
 				fn := c.callee(n)
-				if fn != nil && (isLibraryPath(pkgPath(fn)) || loggingPkgs[pkgPath(fn)]) {
+				if fn != nil && (isLibraryPath(pkgPath(fn)) || loggingPkgs[pkgPath(fn)] || c.knownNonVerifier(fn)) {
 					return true
 				}
 				if tv, ok := c.pass.TypesInfo.Types[n.Fun]; ok && tv.IsType() {
@@ -419,6 +459,39 @@ func (c *checker) rawHandedOn(body *ast.BlockStmt, call *ast.CallExpr) bool {
 		})
 	}
 	visit(body, false)
+	return found
+}
+
+// knownNonVerifier: fn uses a JWT library and does not verify (its body is
+// in this package, or its package exported a verifiesFact for it).
+func (c *checker) knownNonVerifier(fn *types.Func) bool {
+	if decl := c.decls[fn]; decl != nil && decl.Body != nil {
+		return c.usesLibrary(decl.Body) && !c.funcVerifies(fn, 0)
+	}
+	var f verifiesFact
+	return fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) && !f.Verifies
+}
+
+// usesLibrary reports whether body parses or verifies a token with one of
+// the libraries (a call of a library function named Parse*, Unsafe*,
+// Verify* or Claims).
+func (c *checker) usesLibrary(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn := c.callee(call); fn != nil {
+				p := pkgPath(fn)
+				if isLibraryPath(p) || strings.HasPrefix(p, "github.com/lestrrat-go/jwx") {
+					for _, pre := range []string{"Parse", "Unsafe", "Verify", "Claims"} {
+						if strings.HasPrefix(fn.Name(), pre) {
+							found = true
+						}
+					}
+				}
+			}
+		}
+		return !found
+	})
 	return found
 }
 
@@ -543,6 +616,9 @@ func (c *checker) isVerifyingCall(call *ast.CallExpr) bool {
 			}
 			return false
 		}
+		if c.funcVerifies(fn, 0) {
+			return true
+		}
 		name = fn.Name()
 	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		name = sel.Sel.Name // a method of an interface, a func field
@@ -553,6 +629,39 @@ func (c *checker) isVerifyingCall(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// funcVerifies reports whether fn (a project function) verifies a token:
+// its body, or a function of this package it calls, makes a verifying
+// call. Across packages this is the verifiesFact.
+func (c *checker) funcVerifies(fn *types.Func, depth int) bool {
+	if v, ok := c.verifiesMemo[fn]; ok {
+		return v
+	}
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		var f verifiesFact
+		if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) {
+			return f.Verifies
+		}
+		return false
+	}
+	c.verifiesMemo[fn] = false // recursion: not (yet) known to verify
+	v := false
+	if depth < maxDepth {
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && !v {
+				if cf := c.callee(call); cf != nil && c.decls[cf] != nil {
+					v = c.funcVerifies(cf, depth+1)
+				} else {
+					v = c.isVerifyingCall(call)
+				}
+			}
+			return !v
+		})
+	}
+	c.verifiesMemo[fn] = v
+	return v
 }
 
 // jwxOpts evaluates the options of a jwx jwt parse call.
@@ -717,9 +826,12 @@ func (c *checker) onlyUnverifiedParses(body *ast.BlockStmt) bool {
 	return unverified && !verifying
 }
 
+// timeValidators: reading one of these after switching validation off is
+// taken as validating the time claims by hand.
 var timeValidators = map[string]bool{
 	"Valid": true, "Validate": true, "VerifyExpiresAt": true, "GetExpirationTime": true, "ExpiresAt": true,
-	"Expiration": true, "VerifyNotBefore": true,
+	"Expiration": true, "VerifyNotBefore": true, "NotBefore": true, "GetNotBefore": true,
+	"IssuedAt": true, "GetIssuedAt": true, "VerifyIssuedAt": true,
 }
 
 func (c *checker) validatesTimes(body *ast.BlockStmt) bool {

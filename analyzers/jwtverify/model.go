@@ -26,8 +26,9 @@ type checker struct {
 	// fieldSets maps a variable to the fields assigned on it (v.F = x).
 	fieldSets map[types.Object][]fieldSet
 
-	keyMemo map[*types.Func]*keySummary
-	optMemo map[types.Object]*optEffect
+	keyMemo      map[*types.Func]*keySummary
+	optMemo      map[types.Object]*optEffect
+	verifiesMemo map[*types.Func]bool
 }
 
 // zeroValue stands for the zero value of a variable declared without one.
@@ -40,13 +41,14 @@ type fieldSet struct {
 
 func newChecker(pass *analysis.Pass) *checker {
 	c := &checker{
-		pass:      pass,
-		decls:     map[*types.Func]*ast.FuncDecl{},
-		params:    map[types.Object]bool{},
-		defs:      map[types.Object][]ast.Expr{},
-		fieldSets: map[types.Object][]fieldSet{},
-		keyMemo:   map[*types.Func]*keySummary{},
-		optMemo:   map[types.Object]*optEffect{},
+		pass:         pass,
+		decls:        map[*types.Func]*ast.FuncDecl{},
+		params:       map[types.Object]bool{},
+		defs:         map[types.Object][]ast.Expr{},
+		fieldSets:    map[types.Object][]fieldSet{},
+		keyMemo:      map[*types.Func]*keySummary{},
+		optMemo:      map[types.Object]*optEffect{},
+		verifiesMemo: map[*types.Func]bool{},
 	}
 	info := pass.TypesInfo
 	addParams := func(ft *ast.FuncType, recv *ast.FieldList) {

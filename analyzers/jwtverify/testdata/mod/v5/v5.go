@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -321,4 +322,24 @@ func unverifiedLogged(raw string) string {
 	_, _, _ = jwt.NewParser().ParseUnverified(raw, claims) // want `ParseUnverified returns claims whose signature nobody checked`
 	fmt.Println("token", raw)
 	return claims.Role
+}
+
+// A DPoP-style proof: the header is decoded by hand, its alg checked, and
+// the key comes from the header itself (casdoor). Not reported.
+func dpopProof(raw string, header struct {
+	Alg string
+	Key any
+}, now time.Time) error {
+	if header.Alg == "" || strings.HasPrefix(header.Alg, "HS") {
+		return errors.New("symmetric proof")
+	}
+	claims := &Claims{}
+	_, err := jwt.ParseWithClaims(raw, claims, func(*jwt.Token) (any, error) { return header.Key, nil }, jwt.WithoutClaimsValidation())
+	if err != nil {
+		return err
+	}
+	if claims.IssuedAt == nil || now.Sub(claims.IssuedAt.Time) > time.Minute {
+		return errors.New("stale proof")
+	}
+	return nil
 }
