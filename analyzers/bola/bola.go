@@ -74,12 +74,21 @@ What counts as a check (no finding):
     gorm's naming, or the result/receiver of a repository method) has no
     owner field (UserID, OwnerID, TenantID, AccountID, OrgID, CustomerID,
     AuthorID, CreatedBy, ...) and the SQL names no owner column: it is taken
-    to be public or shared data (a catalog, reference data). This is a
-    heuristic: mark private models without such a field in owned-models,
+    to be public or shared data (a catalog, reference data). A model whose
+    only owner fields name an author or creator (AuthorID, CreatedBy) is
+    authored content (posts, comments): reading it is not reported,
+    changing or deleting it is. This is a heuristic: mark private models without such a field in owned-models,
     and public models with one in public-models.
   - Public reads: a read (not a change) in a handler that learns no
     principal, on routes none of which has authentication middleware, is a
     public endpoint by design (GET /articles/:slug); BOLA needs a caller.
+  - Routes in another package: when a handler's routes are registered in
+    another package (a controllers package mounted by a routes package),
+    the handler gets a fact and the decision is made where the routes
+    are: a finding is reported at the route registration ("GET
+    /orders/:id: handler ctrl.GetOrder selects store.Order by ...
+    (orders.go:42)") unless the route has authorizing middleware, and for
+    reads only if the route is authenticated.
 
 Limits. The analysis is per handler and syntactic (go/types plus the HTTP
 model's flow-insensitive value flow): a check anywhere in the handler
@@ -116,7 +125,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/apivet/apivet/blob/main/docs/checks.md#bola",
 	Run:       run,
 	Requires:  []*analysis.Analyzer{httpmodel.Analyzer},
-	FactTypes: []analysis.Fact{new(AuthorizerFact), new(UnscopedReadFact)},
+	FactTypes: []analysis.Fact{new(AuthorizerFact), new(UnscopedAccessFact)},
 }
 
 // Check is the bola check's metadata.
@@ -190,10 +199,10 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	}
 	var guard string
 	guardDone := false
-	var deferred []DeferredRead
+	var deferred []DeferredAccess
 	defer func() {
 		if len(deferred) > 0 {
-			r.pass.ExportObjectFact(h.Func, &UnscopedReadFact{Reads: deferred})
+			r.pass.ExportObjectFact(h.Func, &UnscopedAccessFact{Accesses: deferred})
 		}
 	}()
 	for _, da := range h.DataAccesses {
@@ -221,10 +230,11 @@ func (r *runner) handler(h *httpmodel.Handler) {
 		if guard != "" {
 			continue
 		}
-		if da.Kind == httpmodel.Read && len(routes) == 0 && len(h.Principals) == 0 && h.Func != nil {
+		if len(routes) == 0 && h.Func != nil && h.Func.Exported() {
 			// The routes are registered in another package: whether
-			// this read is public is decided there (see routeFindings).
-			deferred = append(deferred, DeferredRead{Desc: id.desc, Model: model, Via: r.via(da), Pos: shortPos(r.pass.Fset.Position(da.Call.Pos()))})
+			// the route is public or carries authorizing middleware is
+			// known there (see routeFindings).
+			deferred = append(deferred, DeferredAccess{Desc: id.desc, Model: model, Via: r.via(da), Kind: string(da.Kind), Pos: shortPos(r.pass.Fset.Position(da.Call.Pos()))})
 			continue
 		}
 		r.report(h, da, id, model, routes)
@@ -326,7 +336,13 @@ func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *
 		if matchType(settings.OwnedModels, named) {
 			return desc, true
 		}
-		if len(persist.OwnerFields(named)) > 0 {
+		if fs := persist.OwnerFields(named); len(fs) > 0 {
+			// Authored content (posts, comments, articles: only an
+			// AuthorID/CreatedBy) is read by everyone; only changing it
+			// needs the author.
+			if da.Kind == httpmodel.Read && authoredOnly(fs) {
+				return desc, false
+			}
 			return desc, true
 		}
 		return desc, ownerColumn(where) != ""
@@ -352,6 +368,20 @@ func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *
 		return "rows", true
 	}
 	return "", false
+}
+
+// authoredOnly: every owner field names an author or creator, not an
+// owner, user, tenant, account or customer.
+func authoredOnly(fs []persist.Field) bool {
+	for _, f := range fs {
+		p, _ := persist.OwnerName(f.Name())
+		switch p {
+		case "author id", "creator id", "created by", "created by id":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // modelOf finds the model type (or SQL table) a data access touches.
@@ -682,21 +712,20 @@ func (r *runner) via(da *httpmodel.DataAccess) string {
 	return da.Method
 }
 
-// routeFindings reports, at their registration, authenticated routes of
-// this package whose handler (in another package) reads an object by a
-// client-chosen ID with no check (an UnscopedReadFact).
+// routeFindings reports, at their registration, routes of this package
+// whose handler (declared in another package) accesses an object by a
+// client-chosen ID with no check (an UnscopedAccessFact): reads only on
+// authenticated routes, changes on any route, none behind authorizing
+// middleware.
 func (r *runner) routeFindings() {
 	for _, rt := range r.res.Routes {
 		fn := rt.HandlerFunc
 		if rt.Handler != nil || fn == nil || fn.Pkg() == nil || fn.Pkg() == r.pass.Pkg {
 			continue
 		}
-		var f UnscopedReadFact
+		var f UnscopedAccessFact
 		if !r.pass.ImportObjectFact(fn.Origin(), &f) {
 			continue
-		}
-		if rt.Kinds()&httpmodel.Auth == 0 {
-			continue // a public route: reads are public by design
 		}
 		if _, ok := ignoredRoute(settings.IgnoreRoutes, rt.Method, rt.Path); ok {
 			continue
@@ -704,30 +733,39 @@ func (r *runner) routeFindings() {
 		if r.authzMiddleware([]*httpmodel.Route{rt}) != "" {
 			continue
 		}
-		for _, d := range f.Reads {
-			msg := fmt.Sprintf("%s %s is authenticated, but its handler %s reads %s by %s in %s (%s) with no ownership or authorization check: any authenticated caller can read another user's object by changing the ID; scope the query by the caller or compare the owner and return 403/404 (or //apivet:ignore bola <reason>)",
-				rt.Method, rt.Path, funcLabel(fn), d.Model, d.Desc, d.Via, d.Pos)
+		authn := rt.Kinds()&httpmodel.Auth != 0
+		for _, d := range f.Accesses {
+			verb := map[string]string{"read": "read", "write": "change", "delete": "delete"}[d.Kind]
+			if verb == "" {
+				verb = "access"
+			}
+			if d.Kind == string(httpmodel.Read) && !authn {
+				continue // a public route: reads are public by design
+			}
+			msg := fmt.Sprintf("%s %s: handler %s selects %s by %s in %s (%s) with no ownership or authorization check: a caller can %s another user's object by changing the ID; scope the query by the caller or compare the owner and return 403/404 (or //apivet:ignore bola <reason>)",
+				rt.Method, rt.Path, funcLabel(fn), d.Model, d.Desc, d.Via, d.Pos, verb)
 			r.pass.Report(analysis.Diagnostic{Pos: rt.Call.Pos(), End: rt.Call.End(), Message: msg})
 		}
 	}
 }
 
-// UnscopedReadFact marks a handler that reads objects by a client-chosen
-// ID with no check, learns no principal and whose routes are registered
-// in another package: the package registering them decides whether the
-// route is public (not reported) or authenticated (reported there).
-type UnscopedReadFact struct{ Reads []DeferredRead }
+// UnscopedAccessFact marks an exported handler that accesses objects by a
+// client-chosen ID with no check and whose routes are registered in
+// another package: the package registering them decides (a public route
+// makes reads public; authorizing middleware makes all accesses fine)
+// and reports there.
+type UnscopedAccessFact struct{ Accesses []DeferredAccess }
 
-// DeferredRead is one read of an UnscopedReadFact.
-type DeferredRead struct{ Desc, Model, Via, Pos string }
+// DeferredAccess is one access of an UnscopedAccessFact.
+type DeferredAccess struct{ Desc, Model, Via, Kind, Pos string }
 
-func (*UnscopedReadFact) AFact() {}
-func (f *UnscopedReadFact) String() string {
+func (*UnscopedAccessFact) AFact() {}
+func (f *UnscopedAccessFact) String() string {
 	var s []string
-	for _, d := range f.Reads {
-		s = append(s, d.Model+" by "+d.Desc)
+	for _, d := range f.Accesses {
+		s = append(s, d.Kind+" "+d.Model+" by "+d.Desc)
 	}
-	return "unscoped read: " + strings.Join(s, ", ")
+	return "unscoped: " + strings.Join(s, ", ")
 }
 
 func shortPos(p token.Position) string {

@@ -22,6 +22,23 @@ func (h *Handler) Register(e *echo.Echo) {
 	g.GET("/mine/orders/:id", h.getMyOrder)
 	g.DELETE("/mine/orders/:id", h.deleteMyOrder)
 	g.PATCH("/mine/orders", h.patchMyOrder)
+	g.GET("/comments/:id", h.getComment)
+	g.DELETE("/comments/:id", h.deleteComment)
+}
+
+// Good: comments are authored content that everyone may read.
+func (h *Handler) getComment(c echo.Context) error {
+	var cm store.Comment
+	if err := h.DB.First(&cm, c.Param("id")).Error; err != nil {
+		return echo.ErrNotFound
+	}
+	return c.JSON(http.StatusOK, cm)
+}
+
+// Bad: anyone deletes anyone's comment.
+func (h *Handler) deleteComment(c echo.Context) error {
+	h.DB.Delete(&store.Comment{}, c.Param("id")) // want `path parameter "id" selects store.Comment`
+	return c.NoContent(http.StatusNoContent)
 }
 
 func authMiddleware(next echo.HandlerFunc) echo.HandlerFunc {

@@ -39,3 +39,25 @@ type Country struct {
 	Code string `db:"code" json:"code"`
 	Name string `db:"name" json:"name"`
 }
+
+// Profile is a user's private profile; its ID is the user's ID, so no
+// field names an owner (configured as owned in the test).
+type Profile struct {
+	gorm.Model
+	Phone   string `json:"phone"`
+	Address string `json:"address"`
+}
+
+// Post is published by its author and public (configured as public).
+type Post struct {
+	gorm.Model
+	AuthorID uint   `json:"author_id"`
+	Body     string `json:"body"`
+}
+
+// Comment is authored content: anyone reads it, only its author edits it.
+type Comment struct {
+	gorm.Model
+	AuthorID uint   `json:"author_id"`
+	Text     string `json:"text"`
+}
