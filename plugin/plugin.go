@@ -42,6 +42,9 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/apivet/apivet/analyzers"
 	"github.com/apivet/apivet/internal/check"
@@ -54,6 +57,27 @@ const Name = "apivet"
 
 func init() {
 	register.Plugin(Name, New)
+	for _, a := range shared {
+		sharedRun[a] = a.Run
+	}
+}
+
+// shared are analyzers of x/tools that apivet's checks require and that
+// golangci-lint's other linters (govet, staticcheck…) use too: the same
+// *analysis.Analyzer values. check.Guard rewrites the Run of every
+// analyzer in a check's graph in place (it skips dependency packages), and
+// inside golangci-lint that would change these for every linter: x/tools'
+// typeindex, used by govet, then gets a nil inspector on the standard
+// library and golangci-lint aborts. New puts their own Run back.
+var (
+	shared    = []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, ctrlflow.Analyzer}
+	sharedRun = map[*analysis.Analyzer]func(*analysis.Pass) (any, error){}
+)
+
+func restoreShared() {
+	for _, a := range shared {
+		a.Run = sharedRun[a]
+	}
 }
 
 // Settings are the plugin's settings: which checks run, whether test files
@@ -108,7 +132,9 @@ type apivetPlugin struct {
 // New is the plugin's constructor, called by golangci-lint with the raw
 // settings of linters.settings.custom.apivet.settings.
 func New(rawSettings any) (register.LinterPlugin, error) {
-	return newPlugin(rawSettings, analyzers.All())
+	all := analyzers.All()
+	restoreShared()
+	return newPlugin(rawSettings, all)
 }
 
 func newPlugin(rawSettings any, all []*check.Check) (*apivetPlugin, error) {

@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -133,4 +134,18 @@ func TestPanicBecomesDiagnostic(t *testing.T) {
 		Run: func(*analysis.Pass) (any, error) { panic("boom") }}
 	check.Guard(crashy)
 	analysistest.Run(t, analysistest.TestData(), survive(crashy), "crash")
+}
+
+// The x/tools analyzers golangci-lint's other linters share with apivet
+// keep their own Run once the plugin is built.
+func TestSharedAnalyzersUntouched(t *testing.T) {
+	newFn, _ := register.GetPlugin(Name)
+	if _, err := newFn(nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range shared {
+		if reflect.ValueOf(a.Run).Pointer() != reflect.ValueOf(sharedRun[a]).Pointer() {
+			t.Errorf("%s.Run was replaced", a.Name)
+		}
+	}
 }
