@@ -75,10 +75,13 @@ go-jose: gopkg.in/square/go-jose.v2, github.com/go-jose/go-jose/v3, /v4
 
 coreos/go-oidc
   - oidc.Config{InsecureSkipSignatureCheck: true} [error],
-    SkipExpiryCheck: true [warning], SkipIssuerCheck: true and
-    SkipClientIDCheck: true [note], in a literal or an assignment, when the
-    value is the constant true (a value read from configuration is not a
-    decision made in code and is not flagged).
+    SkipExpiryCheck: true [warning], SkipIssuerCheck: true [note], and
+    with the setting report-skip-client-id-check SkipClientIDCheck: true
+    [note], in a literal or an assignment, when the value is the constant
+    true (a value read from configuration is not a decision made in code
+    and is not flagged), unless every Verify of the function discards the
+    ID token (a relaxed verifier used only to tell a JWT from an opaque
+    token, as dex's introspection endpoint does).
 
   Bad:  p.Verifier(&oidc.Config{ClientID: id, InsecureSkipSignatureCheck: true})
   Good: p.Verifier(&oidc.Config{ClientID: id})
@@ -102,7 +105,12 @@ Verify/verify. Claims read from an unverified parse and verified in
 another function are reported. Test files are skipped by the driver unless
 -tests is given.
 
-Settings: none.
+Settings (the jwtverify section of .apivet.yml):
+
+  report-skip-client-id-check: false
+      Also report oidc.Config{SkipClientIDCheck: true}. Off by default:
+      on real code it marked resource servers that accept the tokens of all
+      their clients by design, or that check audiences themselves.
 
 Suppress a finding with //apivet:ignore jwtverify <reason> on the line or
 the line above.`

@@ -25,6 +25,17 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil), (*verifiesFact)(nil)},
 }
 
+// Settings are jwtverify's settings (the jwtverify section of .apivet.yml).
+type Settings struct {
+	// ReportSkipClientIDCheck reports oidc.Config{SkipClientIDCheck: true}.
+	// Off by default: every case met on real code was a resource server
+	// accepting tokens of all its clients by design (dex's userinfo and
+	// introspection endpoints) or checking audiences itself (oauth2-proxy).
+	ReportSkipClientIDCheck bool `yaml:"report-skip-client-id-check"`
+}
+
+var settings = &Settings{}
+
 // Check is the jwtverify check's metadata.
 var Check = &check.Check{
 	Analyzer:  Analyzer,
@@ -42,6 +53,7 @@ _, err := jwt.ParseWithClaims(raw, claims, func(t *jwt.Token) (any, error) {
 _, err := jwt.ParseWithClaims(raw, claims, func(t *jwt.Token) (any, error) {
 	return secret, nil
 }, jwt.WithValidMethods([]string{"HS256"}))`,
+	Settings: settings,
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -901,7 +913,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 
 func (c *checker) oidcSkip(field string, v ast.Expr, at ast.Node) {
 	row, ok := oidcSkips[field]
-	if !ok {
+	if !ok || (field == "SkipClientIDCheck" && !settings.ReportSkipClientIDCheck) {
 		return
 	}
 	if b, ok := c.constBool(v); !ok || !b {

@@ -19,7 +19,7 @@ func insecure(p *oidc.Provider) *oidc.IDTokenVerifier {
 
 func skips(p *oidc.Provider) *oidc.IDTokenVerifier {
 	cfg := &oidc.Config{
-		SkipClientIDCheck: true, // want `SkipClientIDCheck: true accepts ID tokens minted for any client`
+		SkipClientIDCheck: true, // off by default (report-skip-client-id-check)
 		SkipExpiryCheck:   true, // want `SkipExpiryCheck: true accepts expired ID tokens`
 	}
 	cfg.SkipIssuerCheck = true // want `SkipIssuerCheck: true accepts ID tokens from any issuer`
