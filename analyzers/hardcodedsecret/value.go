@@ -48,8 +48,8 @@ func entropy(s string) float64 {
 var (
 	// formatVerb matches a fmt verb or a template reference in a value.
 	formatVerb = regexp.MustCompile(`%[-+# 0-9.*]*[vTtbcdoOqxXUeEfFgGsp]|\$\{[^}]*\}|\{\{[^}]*\}\}|\$[A-Z_][A-Z0-9_]*\b|^\$\d`)
-	// placeholderRe matches values that stand in for a secret to be filled in.
-	placeholderRe = regexp.MustCompile(`(?i)^(?:x+|\*+|\.+|-+|#+|_+|0+|1234(?:5(?:6(?:78?)?)?)?|<[^<>]*>|\[[^\[\]]*\]|\([^()]*\)|todo|tbd|fixme|none|null|nil|n/?a|empty|unset|undefined|default|string|bytes|value|secret|password|passwd|token|key|apikey|api-key|api_key|pass|pwd|test|testing|demo|sample|foo|bar|baz|foobar|qwerty|abc|abc123|abcdef)$`)
+	// placeholderValues are whole values that stand in for a secret.
+	placeholderValues = map[string]bool{}
 	// placeholderWords mark a value as a stand-in wherever they occur.
 	placeholderWords = []string{
 		"changeme", "change_me", "change-me", "changeit", "change_this", "change-this", "changethis",
@@ -62,32 +62,47 @@ var (
 	envVarName = regexp.MustCompile(`^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{3,}$`)
 	// headerName matches HTTP header names such as X-Api-Key or Authorization.
 	headerName = regexp.MustCompile(`^(?:[Xx]-)?[A-Z][a-z]+(?:-[A-Z]?[a-z0-9]+)*$`)
-	// identLike matches identifier-ish values: keys, field names, i18n
-	// message ids ("auth.token.invalid"), route names, cookie names.
-	identLike = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:[_.:\-/][A-Za-z0-9]+)*$`)
-	uuidRe    = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	hexRe     = regexp.MustCompile(`^[0-9a-fA-F]+$`)
+	uuidRe     = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	hexRe      = regexp.MustCompile(`^[0-9a-fA-F]+$`)
 )
+
+func init() {
+	for _, v := range strings.Fields(`todo tbd fixme none null nil n/a na empty unset undefined default string bytes
+		value secret password passwd token key apikey api-key api_key pass pwd test testing demo sample foo bar baz
+		foobar qwerty abc abc123 abcdef 1234 12345 123456 1234567 12345678`) {
+		placeholderValues[v] = true
+	}
+}
 
 // isPlaceholder reports whether v stands in for a secret to be filled
 // in ("changeme", "<your-token>", "${API_KEY}", "xxxx", "your-key-here").
 func isPlaceholder(v string) bool {
 	t := strings.TrimSpace(v)
-	if t == "" || placeholderRe.MatchString(t) {
+	if t == "" {
 		return true
 	}
 	l := strings.ToLower(t)
+	if placeholderValues[l] {
+		return true
+	}
+	// Bracketed: <token>, [password], (secret).
+	if len(t) >= 2 {
+		switch t[:1] + t[len(t)-1:] {
+		case "<>", "[]", "()":
+			return true
+		}
+	}
+	// One character repeated ("xxxxxxxx", "********", "00000000"); x+ in any case.
+	r0, _ := utf8.DecodeRuneInString(l)
+	if strings.Trim(l, string(r0)) == "" {
+		return true
+	}
 	for _, w := range placeholderWords {
 		if strings.Contains(l, w) {
 			return true
 		}
 	}
-	if formatVerb.MatchString(t) {
-		return true
-	}
-	// One character repeated ("aaaaaaaa", "00000000").
-	r0, _ := utf8.DecodeRuneInString(t)
-	if strings.Trim(t, string(r0)) == "" {
+	if strings.ContainsAny(t, "%${") && formatVerb.MatchString(t) {
 		return true
 	}
 	return false
@@ -124,36 +139,79 @@ func looksLikeText(v string) bool {
 // itself a secret, or "" if it may be one.
 func (r *runner) notSecretValue(v string, nameWords []string) string {
 	t := strings.TrimSpace(v)
+	// Cheap tests first: this runs on every literal given to a
+	// secret-sounding name.
 	switch {
 	case t == "":
 		return "empty"
-	case isPlaceholder(t):
-		return "placeholder"
-	case isDocumentedExample(t):
-		return "documented example"
 	case strings.HasPrefix(t, "/") || strings.HasPrefix(t, "./") || strings.HasPrefix(t, "~/"):
 		return "path"
 	case strings.Contains(t, "://"):
 		return "URL" // a URL is a secret only with an inline password: see formats
-	case envVarName.MatchString(t):
-		return "environment variable name"
-	case headerName.MatchString(t) && strings.Contains(t, "-") || t == "Authorization":
+	case t == "Authorization":
 		return "header name"
+	case isPlaceholder(t):
+		return "placeholder"
+	case isDocumentedExample(t):
+		return "documented example"
 	case looksLikeText(t):
 		return "text"
-	case regexLike.MatchString(t) && strings.ContainsAny(t, `[\(`):
+	case !hasLower(t) && envVarName.MatchString(t):
+		return "environment variable name"
+	case strings.Contains(t, "-") && headerName.MatchString(t):
+		return "header name"
+	case strings.ContainsAny(t, `[\(`) && regexLike.MatchString(t):
 		return "regular expression"
-	case uuidRe.MatchString(t) && len(nameWords) > 0 && nameWords[len(nameWords)-1] == "id":
+	case len(t) == 36 && len(nameWords) > 0 && nameWords[len(nameWords)-1] == "id" && uuidRe.MatchString(t):
 		return "identifier"
 	}
-	if identLike.MatchString(t) && sameWords(t, nameWords) {
-		return "the name of the secret, not its value"
-	}
-	if identLike.MatchString(t) && isWordy(t) {
-		return "identifier"
+	if isIdentLike(t) {
+		if sameWords(t, nameWords) {
+			return "the name of the secret, not its value"
+		}
+		if isWordy(t) {
+			return "identifier"
+		}
 	}
 	return ""
 }
+
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// isIdentLike reports whether v is identifier-ish: letters and digits in
+// runs joined by single separators (_ . : - /), starting with a letter —
+// keys, field names, i18n message ids ("auth.token.invalid"), route
+// names, cookie names.
+func isIdentLike(v string) bool {
+	if v == "" || !isASCIILetter(v[0]) {
+		return false
+	}
+	prevSep := false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case isASCIILetter(c) || '0' <= c && c <= '9':
+			prevSep = false
+		case c == '_' || c == '.' || c == ':' || c == '-' || c == '/':
+			if prevSep {
+				return false
+			}
+			prevSep = true
+		default:
+			return false
+		}
+	}
+	return !prevSep
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // sameWords reports whether every word of the value is also a word of the
 // name it is assigned to, or a word that names a secret: APIKeyHeader =
