@@ -50,6 +50,13 @@ type DataAccessFact struct {
 	// Library is the library reached ("gorm", "database/sql", "sqlx"),
 	// through any number of calls.
 	Library string
+	// ModelPkg and ModelName name the model type the function reads,
+	// writes or deletes (see DataAccess.Model), "" when unknown. With
+	// several accesses, the first one that has a model.
+	ModelPkg, ModelName string
+	// SQL is the constant SQL text of the function's first access that
+	// has one, or "".
+	SQL string
 }
 
 func (*DataAccessFact) AFact() {}
@@ -60,6 +67,9 @@ func (f *DataAccessFact) String() string {
 	}
 	if f.DestParam >= 0 {
 		s += " dest" + itoa(f.DestParam)
+	}
+	if f.ModelName != "" {
+		s += " model=" + f.ModelName
 	}
 	return s + ")"
 }
@@ -76,6 +86,12 @@ func (f *DataAccessFact) merge(g *DataAccessFact) *DataAccessFact {
 	slices.Sort(out.SelectorParams)
 	if out.DestParam < 0 {
 		out.DestParam = g.DestParam
+	}
+	if out.ModelName == "" {
+		out.ModelPkg, out.ModelName = g.ModelPkg, g.ModelName
+	}
+	if out.SQL == "" {
+		out.SQL = g.SQL
 	}
 	return &out
 }
@@ -176,6 +192,9 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 				m.mwKinds[fn] = k
 				changed = true
 			}
+			if m.helperFacts(fn, fd, fl) {
+				changed = true
+			}
 			if a := m.accessOf(fn, fd, fl); a != nil {
 				old := m.access[fn]
 				if old == nil || old.String() != a.String() {
@@ -201,6 +220,12 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 		}
 		if a := m.access[fn]; a != nil {
 			m.pass.ExportObjectFact(fn, a)
+		}
+		if f := m.inputs[fn]; f != nil {
+			m.pass.ExportObjectFact(fn, f)
+		}
+		if f := m.responses[fn]; f != nil {
+			m.pass.ExportObjectFact(fn, f)
 		}
 	}
 }
@@ -430,7 +455,7 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 			return true
 		}
 		m.scanAccess(fl, call, cfn, keyOf(cfn), func(d *DataAccess) {
-			f := &DataAccessFact{Kind: d.Kind, DestParam: -1, Library: d.Library}
+			f := &DataAccessFact{Kind: d.Kind, DestParam: -1, Library: d.Library, ModelPkg: d.ModelPkg, ModelName: d.ModelName, SQL: d.SQL}
 			if d.Library == "repo" {
 				if sub := m.accessFact(cfn); sub != nil {
 					f.Library = sub.Library
@@ -470,6 +495,7 @@ var libraryPrefixes = []string{
 	"go.opentelemetry.io/", "github.com/valyala/", "github.com/grpc-ecosystem/", "go.uber.org/",
 	"github.com/prometheus/", "github.com/sirupsen/", "github.com/rs/zerolog", "github.com/jmoiron/",
 	"github.com/jackc/", "github.com/lib/pq", "github.com/go-playground/", "github.com/swaggo/",
+	"github.com/jinzhu/", "github.com/julienschmidt/", "go.mongodb.org/",
 }
 
 func libraryPackage(path string) bool {

@@ -37,11 +37,12 @@ type Flow struct {
 	info *types.Info
 	pkg  *types.Package
 	defs map[*types.Var][]ast.Expr
+	body ast.Node
 }
 
 // NewFlow builds the def-use index of body (a function body, or any node).
 func NewFlow(info *types.Info, pkg *types.Package, body ast.Node) *Flow {
-	f := &Flow{info: info, pkg: pkg, defs: map[*types.Var][]ast.Expr{}}
+	f := &Flow{info: info, pkg: pkg, defs: map[*types.Var][]ast.Expr{}, body: body}
 	if body == nil {
 		return f
 	}

@@ -15,6 +15,10 @@ import (
 func handlerSig(sig *types.Signature) (fw Framework, req, writer int, ok bool) {
 	params := sig.Params()
 	switch params.Len() {
+	case 3:
+		if sig.Results().Len() == 0 && isNamed(params.At(0).Type(), "net/http", "ResponseWriter") && isPointerTo(params.At(1).Type(), "net/http", "Request") && isNamed(params.At(2).Type(), pkgHttprouter, "Params") {
+			return HTTPRouter, 1, 0, true
+		}
 	case 2:
 		if sig.Results().Len() == 0 && isNamed(params.At(0).Type(), "net/http", "ResponseWriter") && isPointerTo(params.At(1).Type(), "net/http", "Request") {
 			return NetHTTP, 1, 0, true
@@ -94,6 +98,7 @@ var routerTypeNames = map[[2]string]bool{
 	{pkgFiber, "App"}: true, {pkgFiber, "Router"}: true, {pkgFiber, "Group"}: true,
 	{pkgFiber3, "App"}: true, {pkgFiber3, "Router"}: true, {pkgFiber3, "Group"}: true,
 	{pkgMux, "Router"}: true,
+	{pkgHttprouter, "Router"}: true,
 }
 
 func isNamed(t types.Type, pkg, name string) bool {

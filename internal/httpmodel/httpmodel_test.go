@@ -60,7 +60,20 @@ var probe = &analysis.Analyzer{
 					}
 					sel = append(sel, tag)
 				}
-				pass.Reportf(d.Pos(), "access %s %s %s [%s] conds=%d", d.Library, d.Kind, d.Method, strings.Join(sel, ", "), len(d.Conditions))
+				extra := ""
+				if d.ModelName != "" {
+					extra += " model=" + d.ModelPkg + "." + d.ModelName
+					if d.Model == nil {
+						extra += "(unresolved)"
+					}
+				}
+				if d.Table != "" {
+					extra += " table=" + d.Table
+				}
+				if d.SQL != "" {
+					extra += " sql=" + strings.Fields(d.SQL)[0]
+				}
+				pass.Reportf(d.Pos(), "access %s %s %s [%s] conds=%d%s", d.Library, d.Kind, d.Method, strings.Join(sel, ", "), len(d.Conditions), extra)
 			}
 		}
 		for _, r := range res.Routes {
@@ -95,6 +108,12 @@ var probe = &analysis.Analyzer{
 				}
 				if a := res.DataAccessOf(fn); a != nil {
 					facts = append(facts, a.String())
+				}
+				if f := res.InputHelperOf(fn); f != nil {
+					facts = append(facts, f.String())
+				}
+				if f := res.ResponseHelperOf(fn); f != nil {
+					facts = append(facts, f.String())
 				}
 				if len(facts) > 0 {
 					pass.Reportf(fd.Name.Pos(), "fact %s", strings.Join(facts, " "))

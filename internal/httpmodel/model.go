@@ -24,6 +24,11 @@
 //     authenticates, rate-limits, limits bodies or sets CORS headers;
 //   - *DataAccessFact: a function or method reads/writes/deletes stored
 //     objects selected by some of its parameters (a repository method);
+//   - *InputFact: a function returns request input (an input helper
+//     such as idParam(r)), or decodes the request into a parameter (a
+//     bind helper); its calls in handlers are Inputs;
+//   - *ResponseFact: a function writes a parameter as a response body
+//     (respondJSON(w, status, v)); its calls in handlers are Responses;
 //   - *RoutesFact: a function registers routes on a router parameter, or
 //     returns a router, so routers built in one package and mounted in
 //     another join up.
@@ -57,7 +62,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact)},
+	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact)},
 }
 
 // Framework names an HTTP framework.
@@ -73,6 +78,9 @@ const (
 	EchoV5     Framework = "echo/v5"
 	Fiber      Framework = "fiber" // fiber v2
 	FiberV3    Framework = "fiber/v3"
+	// HTTPRouter is julienschmidt/httprouter: handlers
+	// func(http.ResponseWriter, *http.Request, httprouter.Params).
+	HTTPRouter Framework = "httprouter"
 )
 
 // Result is the HTTP model of one package.
@@ -313,7 +321,8 @@ const (
 // DataAccess is a call that reads or changes stored objects.
 type DataAccess struct {
 	Call *ast.CallExpr
-	// Library is "gorm", "database/sql", "sqlx", or "repo" for a project
+	// Library is "gorm" (gorm.io/gorm and github.com/jinzhu/gorm),
+	// "database/sql", "sqlx", "mongo", or "repo" for a project
 	// function summarized by a DataAccessFact.
 	Library string
 	// Method is the called function or method name ("First", "QueryRowContext").
@@ -333,8 +342,24 @@ type DataAccess struct {
 	// Chain is the receiver chain of calls, root first, ending with Call:
 	// for db.Where(a).Where(b).First(&o, id) it is [Where(a), Where(b), First].
 	Chain []*ast.CallExpr
-	// SQL is the SQL text when constant (Raw, Exec, database/sql, sqlx).
+	// SQL is the SQL text when constant (Raw, Exec, database/sql, sqlx),
+	// or, for "repo" accesses, the summarized function's constant SQL.
 	SQL string
+	// Model is the type of the stored objects read, written or deleted,
+	// when known: the read destination's type (&o, &list, Scan(&x.F, ...)
+	// of the rows a database/sql or sqlx query returns, a mongo Decode
+	// target), gorm Model(&T{}) in the chain, the value of
+	// Delete(&T{}, id)/Create/Save/Updates, the type argument of
+	// gorm.G[T]; pointers and slices are removed. For "repo" accesses,
+	// the summarized function's model (DataAccessFact.ModelPkg/ModelName),
+	// resolved among the packages visible from here; nil when unknown.
+	Model types.Type
+	// ModelPkg and ModelName name Model ("example.com/app/store", "Order");
+	// set even when the type could not be resolved here.
+	ModelPkg, ModelName string
+	// Table is the constant argument of gorm Table("orders") in the
+	// chain, or "".
+	Table string
 	// Func is the called function.
 	Func *types.Func
 }

@@ -228,6 +228,8 @@ func routerFramework(t types.Type) Framework {
 		return Echo
 	case pkgEcho5:
 		return EchoV5
+	case pkgHttprouter:
+		return HTTPRouter
 	case pkgFiber:
 		return Fiber
 	case pkgFiber3:

@@ -51,6 +51,8 @@ func run(pass *analysis.Pass) (any, error) {
 		res:              res,
 		access:           map[*types.Func]*DataAccessFact{},
 		mwKinds:          map[*types.Func]MiddlewareKind{},
+		inputs:           map[*types.Func]*InputFact{},
+		responses:        map[*types.Func]*ResponseFact{},
 		summaries:        map[*types.Func]*summary{},
 		declOf:           map[*types.Func]*ast.FuncDecl{},
 		globals:          map[types.Object]value{},

@@ -22,6 +22,10 @@ type modeler struct {
 	// method name, for calls through interfaces.
 	implsByName map[string][]implFact
 	mwKinds     map[*types.Func]MiddlewareKind
+	// input and response helper summaries (this package's, and imported
+	// ones read lazily; nil entries cache "none").
+	inputs    map[*types.Func]*InputFact
+	responses map[*types.Func]*ResponseFact
 
 	// route walker state
 	summaries        map[*types.Func]*summary
@@ -185,6 +189,12 @@ func (m *modeler) scanCall(h *Handler, call *ast.CallExpr) {
 	}
 	if k == (key{"net/http", "ResponseWriter", "Write"}) || k == (key{pkgGin, "Context", "Data"}) || k == (key{pkgFiber, "Ctx", "Send"}) || k == (key{pkgEcho, "Context", "JSONBlob"}) || k == (key{pkgEcho, "Context", "Blob"}) {
 		m.scanWrite(h, call, fn)
+	}
+
+	if _, lib := inputTable[k]; !lib {
+		if _, lib := responseTable[k]; !lib {
+			m.scanHelperCall(h, call, fn)
+		}
 	}
 
 	m.scanAccess(h.flow, call, fn, k, func(d *DataAccess) { h.DataAccesses = append(h.DataAccesses, d) })
@@ -367,10 +377,22 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 						d.Kind = kind
 					}
 				}
+			} else if q := arg(call, row.sql); q != nil {
+				// SQL text built by concatenation or fmt.Sprintf: whatever
+				// flows into it selects rows too.
+				d.Selectors = append(d.Selectors, q)
+				if row.bySQL {
+					if kind := sqlKind(m.sqlPrefix(fl, q)); kind != "" {
+						d.Kind = kind
+					}
+				}
 			}
 		}
 		if row.args >= 0 && row.args < len(call.Args) {
 			args := call.Args[row.args:]
+			if n, ok := accessSelectorCount[k]; ok && len(args) > n {
+				args = args[:n]
+			}
 			if row.lib == "gorm" && row.sql < 0 && len(args) > 0 {
 				// First(&o, "id = ?", id): the query string is not a selector value.
 				if _, isStr := constString(m.info, args[0]); isStr && len(args) > 1 {
@@ -382,6 +404,7 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 		if row.lib == "gorm" {
 			m.gormChain(fl, call, d)
 		}
+		m.accessModel(fl, d, k)
 		emit(d)
 		return
 	}
@@ -390,7 +413,8 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 	if fact == nil {
 		return
 	}
-	d := &DataAccess{Call: call, Library: "repo", Method: fn.Name(), Kind: fact.Kind, Func: fn}
+	d := &DataAccess{Call: call, Library: "repo", Method: fn.Name(), Kind: fact.Kind, Func: fn, SQL: fact.SQL}
+	m.repoModel(fn, d, fact)
 	for _, i := range fact.SelectorParams {
 		if a := argForParam(fn, call, i); a != nil {
 			d.Selectors = append(d.Selectors, a...)
@@ -439,7 +463,7 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 		switch x := e.(type) {
 		case *ast.CallExpr:
 			fn := m.callee(x)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgGorm {
+			if fn == nil || fn.Pkg() == nil || (fn.Pkg().Path() != pkgGorm && fn.Pkg().Path() != pkgGormV1) {
 				return
 			}
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
@@ -548,4 +572,30 @@ func (m *modeler) loadImpls() {
 			m.implsByName[fn.Name()] = append(m.implsByName[fn.Name()], implFact{fn, f})
 		}
 	}
+}
+
+// sqlPrefix returns the constant leading text of non-constant SQL
+// ("SELECT ... WHERE id = " + id, fmt.Sprintf("DELETE ... %s", id)),
+// following a variable with one definition, so its verb gives the kind.
+func (m *modeler) sqlPrefix(fl *Flow, e ast.Expr) string {
+	for i := 0; i < 8; i++ {
+		if fl != nil {
+			e = fl.Origin(e)
+		}
+		if s, ok := constString(m.info, e); ok {
+			return s
+		}
+		switch x := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr:
+			e = x.X
+			continue
+		case *ast.CallExpr:
+			if fn := m.callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" {
+				e = arg(x, 0)
+				continue
+			}
+		}
+		return ""
+	}
+	return ""
 }

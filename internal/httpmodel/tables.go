@@ -57,6 +57,14 @@ const (
 	pkgSQL      = "database/sql"
 	pkgSqlx     = "github.com/jmoiron/sqlx"
 	pkgRate     = "golang.org/x/time/rate"
+	// github.com/jinzhu/gorm v1.9.16 (main.go): gorm v1, the same *DB
+	// chain API as gorm.io/gorm for the methods listed in accessRows.
+	pkgGormV1 = "github.com/jinzhu/gorm"
+	// github.com/julienschmidt/httprouter v1.3.0 (router.go).
+	pkgHttprouter = "github.com/julienschmidt/httprouter"
+	// go.mongodb.org/mongo-driver v1.17.2 and /v2 v2.5.0 (collection.go).
+	pkgMongo  = "go.mongodb.org/mongo-driver/mongo"
+	pkgMongo2 = "go.mongodb.org/mongo-driver/v2/mongo"
 )
 
 // knownImports are the package paths whose import makes a package worth
@@ -67,6 +75,7 @@ var knownImports = map[string]bool{
 	"net/http": true, pkgChi: true, pkgGin: true, pkgEcho: true, pkgEcho5: true,
 	pkgFiber: true, pkgFiber3: true, pkgMux: true, pkgGorm: true, pkgSQL: true,
 	pkgSqlx: true, pkgRender: true, "context": true,
+	pkgGormV1: true, pkgHttprouter: true, pkgMongo: true, pkgMongo2: true,
 	"github.com/golang-jwt/jwt/v5": true, "github.com/golang-jwt/jwt/v4": true,
 }
 
@@ -99,6 +108,7 @@ var handlerTypes = map[[2]string]Framework{
 	{pkgEcho5, "HandlerFunc"}:   EchoV5,
 	{pkgFiber, "Handler"}:       Fiber,
 	{pkgFiber3, "Handler"}:      FiberV3,
+	{pkgHttprouter, "Handle"}:   HTTPRouter,
 }
 
 // ---- request inputs ----
@@ -128,6 +138,8 @@ var inputRows = []inputRow{
 	{key{pkgChi, "", "URLParam"}, PathParam, 1, -1},
 	{key{pkgChi, "", "URLParamFromCtx"}, PathParam, 1, -1},
 	{key{pkgChi, "Context", "URLParam"}, PathParam, 0, -1},
+	// julienschmidt/httprouter: func(w, r, ps httprouter.Params)
+	{key{pkgHttprouter, "Params", "ByName"}, PathParam, 0, -1},
 	// go-chi/render
 	{key{pkgRender, "", "Bind"}, Body, -1, 1},
 	{key{pkgRender, "", "Decode"}, Body, -1, 1},
@@ -478,6 +490,38 @@ func init() {
 		accessRow{key{pkgSqlx, "", "NamedExecContext"}, "sqlx", Write, -1, 2, 3, true},
 	)
 
+	// gorm v1 (github.com/jinzhu/gorm v1.9.16 main.go): the finishers
+	// gorm.io/gorm has, with the same parameters, except the batch ones.
+	for _, r := range accessRows {
+		if r.k.pkg == pkgGorm && r.k.recv == "DB" && r.k.name != "FindInBatches" && r.k.name != "CreateInBatches" {
+			r.k.pkg = pkgGormV1
+			accessRows = append(accessRows, r)
+		}
+	}
+	accessRows = append(accessRows, accessRow{key{pkgGormV1, "DB", "Related"}, "gorm", Read, 0, -1, -1, false})
+	// mongo-driver (v1.17.2, v2.5.0 collection.go): the filter (arg 1)
+	// selects the documents; the update/replacement does not.
+	for _, p := range []string{pkgMongo, pkgMongo2} {
+		for _, m := range []struct {
+			name string
+			kind AccessKind
+			sel  bool
+		}{
+			{"Find", Read, true}, {"FindOne", Read, true}, {"CountDocuments", Read, true}, {"Distinct", Read, false},
+			{"FindOneAndDelete", Delete, true}, {"FindOneAndUpdate", Write, true}, {"FindOneAndReplace", Write, true},
+			{"UpdateOne", Write, true}, {"UpdateMany", Write, true}, {"UpdateByID", Write, true}, {"ReplaceOne", Write, true},
+			{"DeleteOne", Delete, true}, {"DeleteMany", Delete, true}, {"InsertOne", Write, false}, {"InsertMany", Write, false},
+		} {
+			k := key{p, "Collection", m.name}
+			if m.sel {
+				accessRows = append(accessRows, accessRow{k, "mongo", m.kind, -1, -1, 1, false})
+				accessSelectorCount[k] = 1
+			} else {
+				accessRows = append(accessRows, accessRow{k, "mongo", m.kind, -1, -1, -1, false})
+			}
+		}
+	}
+
 	for _, r := range inputRows {
 		inputTable[r.k] = r
 	}
@@ -505,6 +549,9 @@ var (
 	accessTable     = map[key]accessRow{}
 	middlewareTable = map[key]MiddlewareKind{}
 	routerTable     = map[key]routerRow{}
+	// accessSelectorCount limits the selector args of a row to n
+	// (mongo: the filter, not the update).
+	accessSelectorCount = map[key]int{}
 )
 
 // sqlKind returns the access kind of constant SQL text, or "" if unknown.
@@ -785,6 +832,14 @@ func initRouterRows() {
 	add(routerRow{k: key{pkgMux, "Route", "Handler"}, op: opMuxHandler, fw: GorillaMux, handlerArg: 0})
 	add(routerRow{k: key{pkgMux, "Route", "HandlerFunc"}, op: opMuxHandler, fw: GorillaMux, handlerArg: 0})
 	add(routerRow{k: key{pkgMux, "Route", "Subrouter"}, op: opMuxSubrouter, fw: GorillaMux})
+	// julienschmidt/httprouter v1.3.0 (router.go)
+	add(routerRow{k: key{pkgHttprouter, "", "New"}, op: opNew, fw: HTTPRouter})
+	for _, m := range []string{"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"} {
+		add(routerRow{k: key{pkgHttprouter, "Router", m}, op: opRegister, fw: HTTPRouter, method: m, methodArg: -1, pathArg: 0, handlerArg: 1, mwFrom: -1})
+	}
+	for _, m := range []string{"Handle", "Handler", "HandlerFunc"} {
+		add(routerRow{k: key{pkgHttprouter, "Router", m}, op: opRegister, fw: HTTPRouter, methodArg: 0, pathArg: 1, handlerArg: 2, mwFrom: -1})
+	}
 }
 
 var routerRows []routerRow
