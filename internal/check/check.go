@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -138,6 +139,12 @@ func Guard(a *analysis.Analyzer) *analysis.Analyzer {
 		return a
 	}
 	guarded[a] = true
+	if !ours(a) {
+		// Analyzers of other modules (x/tools' inspect, buildssa…) are
+		// shared with other tools in the same process, golangci-lint's
+		// linters among them: leave them as they are.
+		return a
+	}
 	for _, req := range a.Requires {
 		if !guarded[req] {
 			guardedMu.Unlock()
@@ -172,6 +179,12 @@ var (
 	guarded         = map[*analysis.Analyzer]bool{}
 	importGraphOnly = map[*analysis.Analyzer]bool{}
 )
+
+// ours reports whether a's Run is apivet code.
+func ours(a *analysis.Analyzer) bool {
+	fn := runtime.FuncForPC(reflect.ValueOf(a.Run).Pointer())
+	return fn != nil && strings.HasPrefix(fn.Name(), "github.com/apivet/apivet/")
+}
 
 // isDependency reports whether the pass is over a package apivet
 // analyzes only for the facts the import graph gives: one without syntax,
