@@ -222,6 +222,7 @@ func TestGolangciLintPlugin(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("apivet finds nothing in testdata/demo: nothing to compare")
 	}
+	t.Logf("apivet's own run: %d findings of %v", len(want), checkNames(findingsOf(want)))
 
 	t.Run("findings match apivet's", func(t *testing.T) {
 		writeFile(t, filepath.Join(demo, ".golangci.yml"), golangciConfig(t, nil))
