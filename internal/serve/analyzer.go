@@ -116,6 +116,9 @@ func configOf(r *resolver, sc *Call) *Config {
 			return &Config{Kind: HTTPServer, Fixed: true}
 		}
 		if sel != nil {
+			if c := r.resolveEmbedded(sel.X, r.info.Selections[sel]); c != nil {
+				return c
+			}
 			return r.resolve(sel.X, HTTPServer, 0)
 		}
 	case "github.com/gin-gonic/gin":

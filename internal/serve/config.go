@@ -137,14 +137,17 @@ func newResolver(info *types.Info, files []*ast.File, fact func(*types.Func) *Se
 					}
 				}
 			case *ast.CompositeLit:
-				// T{srv: &http.Server{...}} defines the field srv.
-				for _, elt := range n.Elts {
+				// T{srv: &http.Server{...}} and T{&srv} define fields.
+				st, _ := deref(info.TypeOf(n)).Underlying().(*types.Struct)
+				for i, elt := range n.Elts {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
 						if key, ok := kv.Key.(*ast.Ident); ok {
 							if v, ok := info.Uses[key].(*types.Var); ok && v.IsField() {
 								r.defs[v] = append(r.defs[v], kv.Value)
 							}
 						}
+					} else if st != nil && i < st.NumFields() {
+						r.defs[st.Field(i)] = append(r.defs[st.Field(i)], elt)
 					}
 				}
 			}
@@ -192,30 +195,62 @@ func (r *resolver) resolve(e ast.Expr, k Kind, depth int) *Config {
 	case *ast.CallExpr:
 		return r.resolveCall(e, k, depth)
 	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr:
-		obj := r.objOf(e)
-		if obj == nil {
-			return nil
-		}
-		var c *Config
-		defs := r.defs[obj]
-		for i := len(defs) - 1; i >= 0 && c == nil; i-- {
-			c = r.resolve(defs[i], k, depth+1)
-		}
-		if c == nil {
-			if k != EchoApp {
-				return nil
-			}
-			// An *echo.Echo whose construction is out of sight: its
-			// Server fields may still be set here.
-			if len(r.fields[obj]) == 0 {
-				return nil
-			}
-			c = &Config{Kind: k, Set: map[string]ast.Expr{}}
-		}
-		r.overlay(c, obj, depth)
-		return c
+		return r.resolveObj(r.objOf(e), k, depth)
 	}
 	return nil
+}
+
+// resolveObj traces a variable or field of kind k to its construction.
+func (r *resolver) resolveObj(obj types.Object, k Kind, depth int) *Config {
+	if obj == nil {
+		return nil
+	}
+	var c *Config
+	defs := r.defs[obj]
+	for i := len(defs) - 1; i >= 0 && c == nil; i-- {
+		c = r.resolve(defs[i], k, depth+1)
+	}
+	if c == nil {
+		if k != EchoApp {
+			return nil
+		}
+		// An *echo.Echo whose construction is out of sight: its
+		// Server fields may still be set here.
+		if len(r.fields[obj]) == 0 {
+			return nil
+		}
+		c = &Config{Kind: k, Set: map[string]ast.Expr{}}
+	}
+	r.overlay(c, obj, depth)
+	return c
+}
+
+// resolveEmbedded resolves the *http.Server embedded in the struct x
+// denotes, when sel (a method selection on x) is promoted from it:
+// type Server struct{ *http.Server }; srv.ListenAndServe().
+func (r *resolver) resolveEmbedded(x ast.Expr, sel *types.Selection) *Config {
+	if sel == nil || len(sel.Index()) != 2 {
+		return nil
+	}
+	st, ok := deref(r.info.TypeOf(x)).Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	f := st.Field(sel.Index()[0])
+	if !f.Embedded() || kindOf(f.Type()) != HTTPServer {
+		return nil
+	}
+	return r.resolveObj(f, HTTPServer, 0)
+}
+
+func deref(t types.Type) types.Type {
+	if t == nil {
+		return types.Typ[types.Invalid]
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // overlay adds the fields assigned after construction (v.F = x).

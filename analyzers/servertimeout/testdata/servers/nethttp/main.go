@@ -78,6 +78,10 @@ func main() {
 	a := newApp(mux)
 	go a.srv.ListenAndServe()
 
+	// A struct embedding *http.Server.
+	emb := newWrapped(mux)
+	go emb.ListenAndServe()
+
 	// Served from a parameter: its construction is out of sight.
 	serveIt(good)
 
@@ -110,3 +114,10 @@ func newApp(h http.Handler) *app {
 }
 
 func serveIt(s *http.Server) { s.ListenAndServe() }
+
+type wrapped struct{ *http.Server }
+
+func newWrapped(h http.Handler) *wrapped {
+	srv := http.Server{Addr: ":9013", Handler: h} // want `http.Server, served by emb.ListenAndServe at main.go:\d+, has no ReadHeaderTimeout`
+	return &wrapped{&srv}
+}
