@@ -168,7 +168,12 @@ func TestNeovimLSP(t *testing.T) {
 		t.Fatalf("the Neovim script failed: %s\n%s", res.Error, out)
 	}
 
-	t.Logf("Neovim showed %d apivet diagnostics in %s; code actions %+v; line after the fix %v", len(res.Diagnostics), target.File, res.Actions, res.FixedLine)
+	fixedLine := "(no fix applied)"
+	if res.FixedLine != nil {
+		fixedLine = strconv.Quote(*res.FixedLine)
+	}
+	t.Logf("Neovim showed %d apivet diagnostics in %s; code actions %+v; line after the fix: %s; diagnostics after: %d",
+		len(res.Diagnostics), target.File, res.Actions, fixedLine, len(res.After))
 	// The diagnostics Neovim shows are apivet's findings for the file.
 	severities := map[string]int{"error": 1, "warning": 2, "note": 3}
 	var got []finding
@@ -206,11 +211,7 @@ func TestNeovimLSP(t *testing.T) {
 		}
 		wantLine := strings.Split(string(fixed), "\n")[fixLnum]
 		if res.FixedLine == nil || *res.FixedLine != wantLine {
-			got := "nothing"
-			if res.FixedLine != nil {
-				got = strconv.Quote(*res.FixedLine)
-			}
-			t.Errorf("after the quick fix Neovim's line %d is %s, want %q", fixLnum+1, got, wantLine)
+			t.Errorf("after the quick fix Neovim's line %d is %s, want %q", fixLnum+1, fixedLine, wantLine)
 		}
 		// The server analyzed the unsaved edit and withdrew the finding.
 		for _, d := range res.After {
