@@ -7,7 +7,7 @@
 //	plugins:
 //	  - module: github.com/apivet/apivet
 //	    import: github.com/apivet/apivet/plugin
-//	    version: latest
+//	    version: v0.1.0
 //
 // and enable it in .golangci.yml:
 //
