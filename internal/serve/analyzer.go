@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Analyzer finds the serve calls of a package and what is known of the
@@ -20,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find the calls that start serving HTTP and the configuration of their servers (internal to apivet)",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
-	FactTypes:  []analysis.Fact{(*ServerFact)(nil)},
+	FactTypes:  []analysis.Fact{(*ServerFact)(nil), (*ServesParamFact)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 }
 
@@ -97,8 +99,71 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		res.Calls = append(res.Calls, sc)
 		res.File[sc] = file
+		exportServesParam(pass, cur, sc)
+	}
+
+	// Calls of functions that serve one of their parameters
+	// (runner.Run(engine, conf) where Run calls srv.Serve with Handler:
+	// its router parameter) serve that argument.
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if fn == nil {
+			continue
+		}
+		var f ServesParamFact
+		if !pass.ImportObjectFact(fn, &f) || f.Param >= len(call.Args) {
+			continue
+		}
+		var file *ast.File
+		for c := range cur.Enclosing((*ast.File)(nil)) {
+			file = c.Node().(*ast.File)
+		}
+		sc := &Call{Call: call, Func: fn, Framework: f.Framework, Package: f.Package, Method: fn.Name(), Handler: call.Args[f.Param], Via: fn}
+		res.Calls = append(res.Calls, sc)
+		res.File[sc] = file
+		exportServesParam(pass, cur, sc)
 	}
 	return res, nil
+}
+
+// ServesParamFact is exported for a function that serves one of its
+// parameters as the handler (or framework router).
+type ServesParamFact struct {
+	Param     int
+	Framework Framework
+	Package   string
+}
+
+func (*ServesParamFact) AFact() {}
+
+func (f *ServesParamFact) String() string { return fmt.Sprintf("servesParam(%d)", f.Param) }
+
+// exportServesParam records that the function enclosing sc serves its
+// parameter, when sc's handler is one.
+func exportServesParam(pass *analysis.Pass, cur inspector.Cursor, sc *Call) {
+	id, ok := ast.Unparen(sc.Handler).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return
+	}
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := c.Node().(*ast.FuncDecl)
+		fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		if !ok {
+			return
+		}
+		params := fn.Type().(*types.Signature).Params()
+		for i := 0; i < params.Len(); i++ {
+			if params.At(i) == v {
+				pass.ExportObjectFact(fn, &ServesParamFact{Param: i, Framework: sc.Framework, Package: sc.Package})
+			}
+		}
+		return
+	}
 }
 
 func isServerMethod(sc *Call) bool {

@@ -109,6 +109,10 @@ type Call struct {
 	// DefaultMux is true when the call is known to serve
 	// http.DefaultServeMux (set by the Analyzer's result).
 	DefaultMux bool
+	// Via is set on a call of a project function that serves its
+	// argument (a ServesParamFact): Call is that call, Handler the
+	// argument, Config nil. Set by the Analyzer's result only.
+	Via *types.Func
 }
 
 var byFunc = func() map[[3]string]*start {
