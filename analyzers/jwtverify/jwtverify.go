@@ -57,7 +57,7 @@ _, err := jwt.ParseWithClaims(raw, claims, func(t *jwt.Token) (any, error) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsJWTLibrary(pass.Pkg) {
+	if !importsJWTLibrary(pass.Pkg) || isLibraryModule(pass.Pkg.Path()) {
 		return nil, nil
 	}
 	c := newChecker(pass)
@@ -89,6 +89,23 @@ func isLibraryPath(p string) bool {
 	}
 	if base, ok := strings.CutSuffix(p, "/request"); ok && isJWTPkg(base) {
 		return true
+	}
+	return false
+}
+
+// libraryModules are the module paths of the libraries themselves: their
+// own packages are not analyzed.
+var libraryModules = []string{
+	"github.com/golang-jwt/jwt", "github.com/dgrijalva/jwt-go", "github.com/form3tech-oss/jwt-go",
+	"github.com/lestrrat-go/jwx", "gopkg.in/square/go-jose.v2", "github.com/square/go-jose",
+	"github.com/go-jose/go-jose", "github.com/coreos/go-oidc",
+}
+
+func isLibraryModule(p string) bool {
+	for _, m := range libraryModules {
+		if p == m || strings.HasPrefix(p, m+"/") {
+			return true
+		}
 	}
 	return false
 }
