@@ -95,15 +95,33 @@ and exports facts for key functions, algorithm-check helpers and option
 helpers so other packages see them); code that only signs tokens with a
 real algorithm.
 
-Heuristics and limits: a key function or an option list the analyzer cannot
-see into (a parameter, an interface method, a function of a library it does
-not model such as a JWKS client) is assumed to be fine, so those parses are
-not reported. "Verifies in the same function" means a call, anywhere in the
-outermost function around the unverified parse, of a verifying parse of one
-of the libraries above or of any function or method whose name starts with
-Verify/verify. Claims read from an unverified parse and verified in
-another function are reported. Test files are skipped by the driver unless
--tests is given.
+Heuristics and limits:
+  - A key function or an option list the analyzer cannot see into (a
+    parameter, an interface method, a func-typed field, a function of a
+    library it does not model such as a JWKS client) is assumed to be fine:
+    those parses are not reported.
+  - A key function counts as checking the algorithm when it (or a helper it
+    passes the token to) asserts, switches on or compares token.Method,
+    calls token.Method.Alg(), or reads token.Header["alg"]; a parse also
+    counts as checked when its function compares a field named Alg or
+    Algorithm (a JOSE header decoded by hand).
+  - An unverified parse (ParseUnverified, Unsafe*WithoutVerification,
+    ParseInsecure, WithVerify(false), jwx v1 without key) is not reported
+    when: its function also verifies a token (a verifying library call, a
+    function of the project that makes one — across packages through a
+    fact — or any call named Verify*/verify*); every caller of its function
+    verifies (it read a scope or issuer to pick the key); the raw token
+    is handed on afterwards to code that is not known to skip verification
+    (a policy engine, an RPC) — logging does not count; or the token is an
+    ID token from the OAuth2 token endpoint ((*oauth2.Token).Extra), which
+    OpenID Connect Core 3.1.3.7 lets a client accept on the strength of
+    TLS.
+  - Claims-validation switches are not reported when the function reads
+    the time claims itself (Valid, Validate, ExpiresAt, IssuedAt,
+    NotBefore, "exp", ...) or only calls ParseUnverified.
+  - A discarded parse error is reported only when the function never reads
+    token.Valid.
+  - Test files are skipped by the driver unless -tests is given.
 
 Settings (the jwtverify section of .apivet.yml):
 
