@@ -35,6 +35,9 @@ golang-jwt/jwt v3, v4, v5, dgrijalva/jwt-go, form3tech-oss/jwt-go
   - claims validation switched off: v5 WithoutClaimsValidation(), v3/v4
     Parser{SkipClaimsValidation: true} or p.SkipClaimsValidation = true,
     unless the same function validates exp itself [warning].
+  - a verifying parse whose error goes to the blank identifier while the
+    function never reads token.Valid: golang-jwt returns the token and its
+    claims even when the signature or expiry check fails [error].
   - any verifying parse with github.com/dgrijalva/jwt-go: unmaintained,
     CVE-2020-26160 (audience check bypass); move to golang-jwt/jwt/v5
     [warning].
