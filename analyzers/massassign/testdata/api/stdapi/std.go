@@ -55,3 +55,25 @@ func (h *H) replaced(w http.ResponseWriter, r *http.Request) {
 	u = models.User{Name: u.Name, Email: u.Email}
 	h.DB.Create(&u)
 }
+
+func decode(r *http.Request, v any) error {
+	return json.NewDecoder(r.Body).Decode(v)
+}
+
+func (h *H) createViaHelper(w http.ResponseWriter, r *http.Request) {
+	var u models.User
+	if err := decode(r, &u); err != nil { // want `decode binds client input into persistence model models.User, which \(\*gorm.DB\).Create writes`
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	h.DB.Create(&u)
+}
+
+func (h *H) createDTOViaHelper(w http.ResponseWriter, r *http.Request) {
+	var req createRequest
+	if err := decode(r, &req); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	h.DB.Create(&models.User{Name: req.Name, Email: req.Email})
+}
