@@ -1,4 +1,5 @@
-// A server whose handler comes from a parameter: routes unseen, not reported.
+// A server whose handler comes from a parameter: the caller's argument is
+// what is served (a ServesParamFact on run).
 package main
 
 import (
@@ -11,7 +12,7 @@ import (
 func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {})
-	run(mux)
+	run(mux) // want `run serves 1 route \(ANY /orders\) with no rate limiting`
 	// Wrapped by httprate's middleware value directly.
 	http.ListenAndServe(":8081", httprate.LimitByIP(10, time.Minute)(mux))
 }
