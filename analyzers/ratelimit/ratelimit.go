@@ -29,7 +29,9 @@ The check looks at every call that starts serving HTTP — http.ListenAndServe[T
 http.Serve[TLS], (*http.Server).ListenAndServe[TLS]/Serve[TLS], gin's Run,
 RunTLS, RunListener, echo's Start, StartTLS, StartServer, fiber's Listen,
 Listener (v2 and v3) — takes the handler it serves (the handler argument,
-the server's Handler field, http.DefaultServeMux, the framework router),
+the server's Handler field, http.DefaultServeMux, the framework router;
+for a function that serves its parameter, such as runner.Run(router),
+the argument at each call, in any package),
 and asks apivet's HTTP model for the routes that handler reaches and each
 route's middleware chain, including routers built in helper functions and
 other packages. A route is covered when its chain holds rate limiting:
