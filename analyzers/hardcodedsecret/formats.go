@@ -242,7 +242,7 @@ func (r *runner) matchFormats(s string) (formatMatch, bool) {
 			continue
 		}
 		for _, m := range f.re.FindAllString(s, 4) {
-			if f.valid != nil && !f.valid(m) {
+			if (f.valid != nil && !f.valid(m)) || isDocumentedExample(m) {
 				continue
 			}
 			if r.allowedValue(m) {

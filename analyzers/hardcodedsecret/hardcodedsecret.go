@@ -178,12 +178,13 @@ type runner struct {
 	allowNames  []*regexp.Regexp
 	minEntropy  float64
 	consts      map[*types.Const]ast.Expr // constants of this package -> their value expression
+	vars        map[*types.Var]ast.Expr   // package variables set once, from a literal -> that literal
 	findings    map[token.Pos]*finding    // keyed by report position
 }
 
 func newRunner(pass *analysis.Pass, s *Settings) (*runner, error) {
 	r := &runner{pass: pass, formats: formats, minEntropy: s.MinEntropy,
-		consts: map[*types.Const]ast.Expr{}, findings: map[token.Pos]*finding{}}
+		consts: map[*types.Const]ast.Expr{}, vars: map[*types.Var]ast.Expr{}, findings: map[token.Pos]*finding{}}
 	if len(s.ExtraPatterns) > 0 {
 		r.formats = append([]format(nil), formats...)
 		for _, p := range s.ExtraPatterns {
@@ -223,14 +224,46 @@ func run(pass *analysis.Pass) (any, error) {
 
 	// Constants first, so that a constant used in a sink is known
 	// wherever it is declared in the package.
-	ins.Preorder([]ast.Node{(*ast.ValueSpec)(nil)}, func(n ast.Node) {
-		spec := n.(*ast.ValueSpec)
-		for i, id := range spec.Names {
-			if c, ok := pass.TypesInfo.Defs[id].(*types.Const); ok && i < len(spec.Values) {
-				r.consts[c] = spec.Values[i]
+	// Package-level variables initialized with a literal and never
+	// assigned again count as constants: var jwtKey = []byte("…").
+	reassigned := map[*types.Var]bool{}
+	ins.Preorder([]ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if i >= len(n.Values) {
+					continue
+				}
+				switch obj := pass.TypesInfo.Defs[id].(type) {
+				case *types.Const:
+					r.consts[obj] = n.Values[i]
+				case *types.Var:
+					if obj.Parent() == pass.Pkg.Scope() {
+						r.vars[obj] = n.Values[i]
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+					if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok {
+						reassigned[v] = true
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+					if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok {
+						reassigned[v] = true
+					}
+				}
 			}
 		}
 	})
+	for v := range reassigned {
+		delete(r.vars, v)
+	}
 
 	ins.WithStack([]ast.Node{
 		(*ast.BasicLit)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
@@ -308,6 +341,14 @@ func (r *runner) constValue(e ast.Expr) (val string, litPos token.Pos, name stri
 			return r.constValue(call.Args[0])
 		}
 		return "", 0, "", false
+	}
+	if id, isIdent := e.(*ast.Ident); isIdent {
+		if v, isVar := r.pass.TypesInfo.Uses[id].(*types.Var); isVar {
+			if init, once := r.vars[v]; once {
+				val, litPos, _, ok = r.constValue(init)
+				return val, litPos, v.Name(), ok
+			}
+		}
 	}
 	tv, found := r.pass.TypesInfo.Types[e]
 	if !found || tv.Value == nil || tv.Value.Kind() != constant.String {

@@ -62,6 +62,7 @@ var keywordDSN = "host=pg.prod.internal user=app password=Zr8qN2vXk4Lm dbname=ap
 var (
 	awsDocKeyID     = "AKIAIOSFODNN7EXAMPLE"
 	awsDocSecret    = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	stripeDocKey    = "sk_live_51Hqw2LKD8vqX8Z4EXAMPLE"
 	badChecksum     = "ghp_3BsYdLdigjpvPgKzcNdCWOQlCdARtt3aCV5x" // last character changed
 	githubDocSample = "gho_16C7e42F292c6912E7710c838347Ae178B4a" // GitHub docs' sample, checksum does not verify
 	jwtIOSample     = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
@@ -91,7 +92,7 @@ type webhook struct {
 
 var _ = []any{githubToken, oauthToken, npmToken, fineGrained, awsKeyID, googleKey, stripeKey, stripeRestricted,
 	sendgrid, slackBot, slackHook, gitlab, twilio, openai, anthropic, serviceJWT, ecKey, escapedKey, remoteDSN,
-	mysqlDSN, redisURL, amqpURL, mongoURL, localDSN, keywordDSN, awsDocKeyID, awsDocSecret, badChecksum,
+	mysqlDSN, redisURL, amqpURL, mongoURL, localDSN, keywordDSN, awsDocKeyID, awsDocSecret, stripeDocKey, badChecksum,
 	githubDocSample, jwtIOSample, unsignedJWT, pemTemplate, pemHeaderOnly, stripeTestKey, stripePublic,
 	templatedDSN, envDSN, composeDSN, guestAMQP, rootMySQL, placeholderDSN, userOnlyURL, docsURL, gitSSH,
 	emailAddress, sha256OfEmpty, base64Vector, requestID, webhook{}}

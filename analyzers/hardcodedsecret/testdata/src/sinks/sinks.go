@@ -44,6 +44,19 @@ MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAErm10hwB4yeGGZ04eiUogbG9kNeV5
 Sbhh3phF3O2kHr6aln/3vncsRntWZXkU9lZQdOlMOi1DjzpZBYZ0BGaWCA==
 -----END PUBLIC KEY-----`
 
+// A package variable set once from a literal is a constant too.
+var signingBytes = []byte("!!SECRET!!")
+
+// One that is replaced at start-up is not.
+var rotatingBytes = []byte("initial-key-000")
+
+func rotate() { rotatingBytes = []byte(os.Getenv("JWT_KEY")) }
+
+func signMore(t *jwt.Token) {
+	t.SignedString(signingBytes)  // want `hard-coded JWT signing key "!!SE…" passed to \(jwt.Token\).SignedString`
+	t.SignedString(rotatingBytes) // not reported: assigned from the environment in rotate
+}
+
 func signTokens(t *jwt.Token, t4 *jwt4.Token, td *dgrijalva.Token) {
 	t.SignedString([]byte("s3cr3t-signing-key"))                       // want `hard-coded JWT signing key "s3cr…" passed to \(jwt.Token\).SignedString`
 	t4.SignedString([]byte(fallbackKey))                               // want `hard-coded JWT signing key "Z7xq…"`
