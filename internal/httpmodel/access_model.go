@@ -15,11 +15,11 @@ import (
 // database/sql (Go 1.26 sql.go), sqlx v1.4.0 (sqlx.go), mongo-driver
 // v1.17.2 and v2.5.0 (single_result.go, cursor.go).
 var resultMethods = map[key]int{
-	{pkgSQL, "Row", "Scan"}:         0,
-	{pkgSQL, "Rows", "Scan"}:        0,
-	{pkgSqlx, "Row", "Scan"}:        0,
-	{pkgSqlx, "Row", "StructScan"}:  0,
-	{pkgSqlx, "Rows", "StructScan"}: 0,
+	{pkgSQL, "Row", "Scan"}:               0,
+	{pkgSQL, "Rows", "Scan"}:              0,
+	{pkgSqlx, "Row", "Scan"}:              0,
+	{pkgSqlx, "Row", "StructScan"}:        0,
+	{pkgSqlx, "Rows", "StructScan"}:       0,
 	{pkgMongo, "SingleResult", "Decode"}:  0,
 	{pkgMongo, "Cursor", "Decode"}:        0,
 	{pkgMongo, "Cursor", "All"}:           1,

@@ -365,8 +365,23 @@ func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
 // body.
 func (m *modeler) middlewareKindOf(fn *types.Func, fd *ast.FuncDecl) MiddlewareKind {
 	var k MiddlewareKind
-	if !m.buildsRoutes(fd.Body) {
-		k = m.bodyKinds(fd.Body, fn)
+	// The body is scanned once; later fixpoint rounds only re-read the
+	// kinds of the same-package functions it refers to.
+	bk, ok := m.bodyKindCache[fd]
+	if !ok {
+		bk = &bodyKindSummary{}
+		if !m.buildsRoutes(fd.Body) {
+			bk.static, bk.locals = m.bodyKindsSplit(fd.Body, fn)
+		} else {
+			bk.routes = true
+		}
+		m.bodyKindCache[fd] = bk
+	}
+	if !bk.routes {
+		k = bk.static
+		for _, f := range bk.locals {
+			k |= m.mwKindOfFunc(f)
+		}
 	}
 	if nameListed(Config.AuthMiddleware, fn) {
 		k |= Auth
@@ -394,15 +409,40 @@ func (m *modeler) buildsRoutes(body ast.Node) bool {
 	return found
 }
 
+// bodyKindSummary is the cached middleware scan of a declared body.
+type bodyKindSummary struct {
+	routes bool           // the body builds routes: not middleware
+	static MiddlewareKind // from library calls, tables and imported facts
+	locals []*types.Func  // same-package functions referred to
+}
+
 // bodyKinds scans a body (closures included) for what makes middleware
 // of a kind.
 func (m *modeler) bodyKinds(body ast.Node, self *types.Func) MiddlewareKind {
+	k, locals := m.bodyKindsSplit(body, self)
+	for _, f := range locals {
+		k |= m.mwKindOfFunc(f)
+	}
+	return k
+}
+
+// bodyKindsSplit is bodyKinds with the kinds of same-package functions
+// (which change while facts are computed) left to the caller.
+func (m *modeler) bodyKindsSplit(body ast.Node, self *types.Func) (MiddlewareKind, []*types.Func) {
 	var k MiddlewareKind
+	var locals []*types.Func
+	seen := map[*types.Func]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if fn, ok := m.info.Uses[n].(*types.Func); ok && fn.Origin() != self {
-				k |= m.mwKindOfFunc(fn)
+			if fn, ok := m.info.Uses[n].(*types.Func); ok && fn.Origin() != self && !seen[fn.Origin()] {
+				fn = fn.Origin()
+				seen[fn] = true
+				if fn.Pkg() == m.pass.Pkg {
+					locals = append(locals, fn)
+				} else {
+					k |= m.mwKindOfFunc(fn)
+				}
 			}
 		case *ast.CallExpr:
 			fn := m.callee(n)
@@ -432,7 +472,7 @@ func (m *modeler) bodyKinds(body ast.Node, self *types.Func) MiddlewareKind {
 		}
 		return true
 	})
-	return k
+	return k, locals
 }
 
 // accessOf summarizes fn's data accesses.

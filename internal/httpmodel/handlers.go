@@ -97,7 +97,7 @@ var routerTypeNames = map[[2]string]bool{
 	{pkgEcho5, "Echo"}: true, {pkgEcho5, "Group"}: true,
 	{pkgFiber, "App"}: true, {pkgFiber, "Router"}: true, {pkgFiber, "Group"}: true,
 	{pkgFiber3, "App"}: true, {pkgFiber3, "Router"}: true, {pkgFiber3, "Group"}: true,
-	{pkgMux, "Router"}: true,
+	{pkgMux, "Router"}:        true,
 	{pkgHttprouter, "Router"}: true,
 }
 

@@ -53,6 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 		mwKinds:          map[*types.Func]MiddlewareKind{},
 		inputs:           map[*types.Func]*InputFact{},
 		responses:        map[*types.Func]*ResponseFact{},
+		bodyKindCache:    map[*ast.FuncDecl]*bodyKindSummary{},
 		summaries:        map[*types.Func]*summary{},
 		declOf:           map[*types.Func]*ast.FuncDecl{},
 		globals:          map[types.Object]value{},

@@ -26,6 +26,8 @@ type modeler struct {
 	// ones read lazily; nil entries cache "none").
 	inputs    map[*types.Func]*InputFact
 	responses map[*types.Func]*ResponseFact
+	// bodyKindCache: middleware scans of declared bodies (computeFacts)
+	bodyKindCache map[*ast.FuncDecl]*bodyKindSummary
 
 	// route walker state
 	summaries        map[*types.Func]*summary
