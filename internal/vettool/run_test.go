@@ -358,3 +358,81 @@ func TestParseFlags(t *testing.T) {
 		t.Errorf("-withflag.level=3 -json: level %d, json %v", *level, jsonOut)
 	}
 }
+
+// graphFact is exported by importsFact from the import graph alone.
+type graphFact struct{ Imports []string }
+
+func (*graphFact) AFact() {}
+
+var importsFact = &analysis.Analyzer{
+	Name:      "importsfact",
+	Doc:       "test analyzer that works from the import graph",
+	FactTypes: []analysis.Fact{new(graphFact)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		f := &graphFact{}
+		for _, imp := range pass.Pkg.Imports() {
+			f.Imports = append(f.Imports, imp.Path())
+			var dep graphFact
+			if pass.ImportPackageFact(imp, &dep) {
+				f.Imports = append(f.Imports, dep.Imports...)
+			}
+		}
+		if pass.TypesInfo != nil {
+			f.Imports = append(f.Imports, "(typed)")
+		}
+		pass.ExportPackageFact(f)
+		return nil, nil
+	},
+}
+
+func init() { registerFactTypes(expand([]*analysis.Analyzer{importsFact})) }
+
+// A facts-only run on a versioned module's package is not parsed or
+// type-checked (this one does not even type-check): analyzers see its
+// import graph, and package facts flow through it.
+func TestImportGraphOfDependencies(t *testing.T) {
+	setJSON(t, true, -1)
+	dir := t.TempDir()
+	lowCfg, low := writeUnit(t, dir, "example.com/lib/low", "package low\n", func(c *Config) {
+		c.VetxOnly, c.ModulePath, c.ModuleVersion = true, "example.com/lib", "v1.2.3"
+	})
+	if code := Run(lowCfg, []*analysis.Analyzer{importsFact}); code != 0 {
+		t.Fatalf("Run(low): exit %d", code)
+	}
+	libCfg, lib := writeUnit(t, dir, "example.com/lib", "package lib\n\nimport \"example.com/lib/low\"\n\nvar x int = \"not type-checked\"\n", func(c *Config) {
+		c.VetxOnly, c.ModulePath, c.ModuleVersion = true, "example.com/lib", "v1.2.3"
+		c.ImportMap["example.com/lib/low"] = "example.com/lib/low"
+		c.PackageVetx["example.com/lib/low"] = low.VetxOutput
+	})
+	if code := Run(libCfg, []*analysis.Analyzer{importsFact}); code != 0 {
+		t.Fatalf("Run(lib): exit %d (a dependency must not be type-checked)", code)
+	}
+	facts, err := readFacts(types.NewPackage("x", "x"), map[string]string{"example.com/lib": lib.VetxOutput}, map[string]*types.Package{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for k, v := range facts.m {
+		got = append(got, k.pkg.Path()+": "+strings.Join(v.(*graphFact).Imports, ","))
+	}
+	if want := []string{"example.com/lib/low: ", "example.com/lib: example.com/lib/low"}; !reflect.DeepEqual(sortedStrings(got), want) {
+		t.Errorf("facts in lib's vetx: %q, want %q", sortedStrings(got), want)
+	}
+
+	// The same package in the main module (no version) is type-checked.
+	mainCfg, _ := writeUnit(t, dir, "example.com/app", "package app\n", func(c *Config) {
+		c.VetxOnly, c.ModulePath = true, "example.com/app"
+	})
+	if code := Run(mainCfg, []*analysis.Analyzer{importsFact}); code != 0 {
+		t.Fatalf("Run(app): exit %d", code)
+	}
+	facts, err = readFacts(types.NewPackage("x", "x"), map[string]string{"example.com/app": filepath.Join(dir, "app.vetx")}, map[string]*types.Package{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range facts.m {
+		if imps := v.(*graphFact).Imports; len(imps) != 1 || imps[0] != "(typed)" {
+			t.Errorf("app: %v, want a typed pass", imps)
+		}
+	}
+}

@@ -36,7 +36,10 @@
 // Different from unitchecker: in a VetxOnly run only the analyzers that
 // produce facts run (unitchecker's filter is reversed, see its TODO, and
 // it also type-checks when no analyzer needs facts: we write an empty
-// vetx without parsing anything); all type errors of the package are
+// vetx without parsing anything); a VetxOnly run on the standard library
+// or a versioned module gives the analyzers the import graph only, no
+// syntax or type information, as the standalone driver does for
+// dependencies (see importGraph); all type errors of the package are
 // printed, not just the first; analyzers run one after the other (go
 // vet already runs packages in parallel); prerequisite failures and
 // panics are reported by name, and in JSON as a diagnostic, not an
@@ -346,7 +349,12 @@ func Run(cfgFile string, analyzers []*analysis.Analyzer) int {
 		}
 	}
 
-	u, err := load(cfg)
+	var u *unit
+	if cfg.VetxOnly && isDependency(cfg) {
+		u, err = importGraph(cfg)
+	} else {
+		u, err = load(cfg)
+	}
 	if err != nil {
 		if cfg.SucceedOnTypecheckFailure {
 			return 0 // cmd/go's old "awful hack" (golang/go#18395)
@@ -505,6 +513,51 @@ func load(cfg *Config) (*unit, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	return u, nil
+}
+
+// isDependency reports whether the package is one apivet never reports
+// on: a package of the standard library or of a versioned (downloaded)
+// module. check.Guard skips apivet's checks on those, except the few that
+// work from the import graph alone (check.RunsOnImportGraph).
+func isDependency(cfg *Config) bool {
+	if cfg.ModuleVersion != "" || cfg.Module != nil && cfg.Module.Version != "" {
+		return true
+	}
+	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return cfg.ModulePath == "" && cfg.Module == nil && strings.HasPrefix(cfg.Dir+string(filepath.Separator), goroot)
+}
+
+// importGraph is the unit of a dependency in a facts-only run: the
+// package and its imports as bare *types.Package values, with no syntax
+// and no type information (Pass.TypesInfo is nil), as the standalone
+// driver sees the packages it loads from export data. Only analyzers
+// that work from the import graph do anything there (see check.Guard),
+// and parsing and type-checking the standard library and every module
+// for nothing was most of the cost of a cold go vet.
+func importGraph(cfg *Config) (*unit, error) {
+	u := &unit{fset: token.NewFileSet(), packages: map[string]*types.Package{}, sizes: types.SizesFor("gc", build.Default.GOARCH)}
+	f, err := parser.ParseFile(u.fset, cfg.GoFiles[0], nil, parser.PackageClauseOnly)
+	if err != nil {
+		return nil, loadErrors{err}
+	}
+	u.pkg = types.NewPackage(cfg.ImportPath, f.Name.Name)
+	var imports []*types.Package
+	for _, path := range cfg.ImportMap {
+		if u.packages[path] != nil {
+			continue
+		}
+		imp := types.Unsafe
+		if path != "unsafe" {
+			imp = types.NewPackage(path, "")
+			imp.MarkComplete()
+		}
+		u.packages[path] = imp
+		imports = append(imports, imp)
+	}
+	sort.Slice(imports, func(i, j int) bool { return imports[i].Path() < imports[j].Path() })
+	u.pkg.SetImports(imports)
+	u.pkg.MarkComplete()
 	return u, nil
 }
 
