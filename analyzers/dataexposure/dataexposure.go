@@ -579,7 +579,8 @@ func where(path string) string {
 
 func callName(r *httpmodel.Response) string {
 	if r.Func == nil {
-		return "the response"
+		// render.Respond is a variable of func type.
+		return types.ExprString(r.Call.Fun)
 	}
 	if sig := r.Func.Signature(); sig.Recv() != nil {
 		return r.Func.Name()

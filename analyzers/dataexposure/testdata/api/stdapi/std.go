@@ -6,6 +6,7 @@ import (
 
 	"example.com/api/models"
 	"example.com/api/repo"
+	"example.com/api/web"
 )
 
 type H struct{ R *repo.Repo }
@@ -43,4 +44,14 @@ func (h *H) sessions(w http.ResponseWriter, r *http.Request) {
 	list := []*models.Session{s}
 	models.HideSecrets(list)
 	json.NewEncoder(w).Encode(map[string]any{"sessions": list}) // want `whole`
+}
+
+func (h *H) userViaHelper(w http.ResponseWriter, r *http.Request) {
+	u, _ := h.R.User(r.PathValue("id"))
+	web.WriteJSON(w, http.StatusOK, u) // want `WriteJSON sends persistence model models.User with its sensitive field PasswordHash`
+}
+
+func (h *H) profileViaHelper(w http.ResponseWriter, r *http.Request) {
+	u, _ := h.R.User(r.PathValue("id"))
+	web.WriteJSON(w, http.StatusOK, map[string]string{"email": u.Email})
 }
