@@ -64,6 +64,14 @@ func (s *server) analyze(dir string) {
 			files[f] = true
 		}
 	}
+	// Open Go files of the directory outside the analyzed package (test
+	// files without the tests option, files excluded by build tags) get an
+	// empty list: nothing is reported there, and nothing stale stays.
+	for name := range overlay {
+		if filepath.Dir(name) == dir && isGo(name) {
+			files[name] = true
+		}
+	}
 	for _, p := range res.Problems {
 		if p.Kind == driver.InternalError {
 			s.log.Print(p.Message)

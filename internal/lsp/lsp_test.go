@@ -141,9 +141,11 @@ func (c *client) diagnostics(uri string) publishDiagnosticsParams {
 	}
 }
 
-func (c *client) initialize() {
+func (c *client) initialize() { c.initializeWith(nil) }
+
+func (c *client) initializeWith(options any) {
 	c.t.Helper()
-	m := c.call("initialize", map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{}})
+	m := c.call("initialize", map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{}, "initializationOptions": options})
 	if m.Error != nil {
 		c.t.Fatal(m.Error)
 	}
@@ -175,7 +177,7 @@ func (c *client) shutdown() int {
 func fixture(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"go.mod", "greet/greet.go", "greet/other.go"} {
+	for _, name := range []string{"go.mod", "greet/greet.go", "greet/other.go", "greet/greet_test.go"} {
 		data, err := os.ReadFile(filepath.Join("testdata/mod", name))
 		if err != nil {
 			t.Fatal(err)
@@ -404,5 +406,30 @@ func TestURIs(t *testing.T) {
 	}
 	if got := pathToURI("/tmp/a b/c.go"); got != "file:///tmp/a%20b/c.go" {
 		t.Errorf("uri %s", got)
+	}
+}
+
+// Findings in _test.go files are dropped, unless the client asks for them
+// with the initialization option tests.
+func TestTestFiles(t *testing.T) {
+	for _, tests := range []bool{false, true} {
+		t.Run(fmt.Sprint("tests=", tests), func(t *testing.T) {
+			dir := fixture(t)
+			file := filepath.Join(dir, "greet", "greet_test.go")
+			data, _ := os.ReadFile(file)
+			c := startServer(t)
+			c.initializeWith(map[string]any{"tests": tests})
+			uri := pathToURI(file)
+			c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: uri, LanguageID: "go", Version: 1, Text: string(data)}})
+			got := c.diagnostics(uri)
+			want := 0
+			if tests {
+				want = 1
+			}
+			if len(got.Diagnostics) != want {
+				t.Errorf("diagnostics in the test file: %+v, want %d", got.Diagnostics, want)
+			}
+			c.shutdown()
+		})
 	}
 }
