@@ -77,7 +77,7 @@ type Settings struct {
 var settings = &Settings{
 	IgnorePaths: []string{"/health", "/healthz", "/health/*", "/livez", "/readyz", "/ready", "/live", "/ping", "/metrics", "/version", "/favicon.ico",
 		// debug endpoints: the pprof check judges their exposure
-		"/debug/pprof/", "/debug/pprof/*", "/debug/vars", "/debug/liveness", "/debug/readiness"},
+		"/debug/*", "/debug/*/", "/debug/*/*"},
 }
 
 // Analyzer is the ratelimit check's analyzer.
