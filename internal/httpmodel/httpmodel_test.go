@@ -108,6 +108,9 @@ var probe = &analysis.Analyzer{
 				}
 				if a := res.DataAccessOf(fn); a != nil {
 					facts = append(facts, a.String())
+					if a.SQL != "" {
+						facts = append(facts, "sql="+strings.Fields(a.SQL)[0])
+					}
 				}
 				if f := res.InputHelperOf(fn); f != nil {
 					facts = append(facts, f.String())

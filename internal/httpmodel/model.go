@@ -342,8 +342,9 @@ type DataAccess struct {
 	// Chain is the receiver chain of calls, root first, ending with Call:
 	// for db.Where(a).Where(b).First(&o, id) it is [Where(a), Where(b), First].
 	Chain []*ast.CallExpr
-	// SQL is the SQL text when constant (Raw, Exec, database/sql, sqlx),
-	// or, for "repo" accesses, the summarized function's constant SQL.
+	// SQL is the SQL text when constant (Raw, Exec, database/sql, sqlx);
+	// "" for "repo" accesses, whose summarized SQL is
+	// Result.DataAccessOf(Func).SQL.
 	SQL string
 	// Model is the type of the stored objects read, written or deleted,
 	// when known: the read destination's type (&o, &list, Scan(&x.F, ...)

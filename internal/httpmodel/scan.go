@@ -415,7 +415,10 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 	if fact == nil {
 		return
 	}
-	d := &DataAccess{Call: call, Library: "repo", Method: fn.Name(), Kind: fact.Kind, Func: fn, SQL: fact.SQL}
+	// SQL stays "" for repo accesses (checks name the object from the
+	// model first, then SQL); the summarized SQL is fact.SQL
+	// (Result.DataAccessOf(d.Func).SQL).
+	d := &DataAccess{Call: call, Library: "repo", Method: fn.Name(), Kind: fact.Kind, Func: fn}
 	m.repoModel(fn, d, fact)
 	for _, i := range fact.SelectorParams {
 		if a := argForParam(fn, call, i); a != nil {

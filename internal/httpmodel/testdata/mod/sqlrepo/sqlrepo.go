@@ -20,7 +20,7 @@ type DB struct {
 }
 
 // ByID: the model comes from Scan(&inv.ID, ...) on the row QueryRowContext returns.
-func (d *DB) ByID(ctx context.Context, id int64) (*Invoice, error) { // want `fact access\(read sel1 model=Invoice\)`
+func (d *DB) ByID(ctx context.Context, id int64) (*Invoice, error) { // want `fact access\(read sel1 model=Invoice\) sql=SELECT`
 	var inv Invoice
 	err := d.sql.QueryRowContext(ctx, "SELECT id, owner, amount FROM invoices WHERE id = $1", id).Scan(&inv.ID, &inv.Owner, &inv.Amount)
 	return &inv, err
