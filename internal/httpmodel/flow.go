@@ -31,6 +31,8 @@ import (
 //
 // Limits: no control flow (an assignment after the use still counts),
 // no flow through other functions' bodies, maps, channels or globals,
+// no flow into closure parameters (gotify's withID(ctx, "id",
+// func(id uint) {...}) gives id no source),
 // and closures' captured variables are seen only where the closure body
 // is inside the walked body.
 type Flow struct {

@@ -12,9 +12,10 @@
 //	}
 //
 // Frameworks: net/http (Go 1.22 ServeMux patterns), gorilla/mux, chi v5,
-// gin, echo v4 (and v5), fiber v2 (and v3). Libraries: encoding/json,
-// go-chi/render, gorm (chain and generics API), database/sql, sqlx,
-// golang-jwt. Knowledge of each library is written as tables (tables.go),
+// gin, echo v4 (and v5), fiber v2 (and v3), julienschmidt/httprouter.
+// Libraries: encoding/json, go-chi/render, gorm (gorm.io chain and
+// generics API, and jinzhu/gorm v1), database/sql, sqlx, mongo-driver
+// (v1 and v2), golang-jwt. Knowledge of each library is written as tables (tables.go),
 // keyed by package path, receiver type name and function name, checked
 // against the library source of the versions listed there.
 //
