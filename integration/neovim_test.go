@@ -19,6 +19,8 @@ import (
 const nvimScript = `
 local out = { diagnostics = {}, after = {}, actions = {} }
 local function env(name) return os.getenv(name) end
+local t0 = vim.loop.hrtime()
+local function ms() return math.floor((vim.loop.hrtime() - t0) / 1e6) end
 local ok, err = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(env('NVIM_FILE')))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -55,6 +57,7 @@ local ok, err = pcall(function()
     return list
   end
   out.diagnostics = collect()
+  out.first_ms = ms()
 
   local lnum, col = tonumber(env('FIX_LNUM')), tonumber(env('FIX_COL'))
   if lnum >= 0 then
@@ -77,6 +80,7 @@ local ok, err = pcall(function()
         return true
       end, 50)
       out.after = collect()
+      out.fixed_ms = ms()
     end
   end
 
@@ -159,6 +163,8 @@ func TestNeovimLSP(t *testing.T) {
 		After       []nvimDiagnostic
 		Actions     []struct{ Title, Kind string }
 		FixedLine   *string `json:"fixed_line"`
+		FirstMS     int     `json:"first_ms"`
+		FixedMS     int     `json:"fixed_ms"`
 		ExitCode    *int    `json:"exit_code"`
 	}
 	if err := json.Unmarshal(data, &res); err != nil {
@@ -174,6 +180,7 @@ func TestNeovimLSP(t *testing.T) {
 	}
 	t.Logf("Neovim showed %d apivet diagnostics in %s; code actions %+v; line after the fix: %s; diagnostics after: %d",
 		len(res.Diagnostics), target.File, res.Actions, fixedLine, len(res.After))
+	t.Logf("in Neovim: first diagnostics %d ms after opening the file; fix applied and re-analyzed at %d ms", res.FirstMS, res.FixedMS)
 	// The diagnostics Neovim shows are apivet's findings for the file.
 	severities := map[string]int{"error": 1, "warning": 2, "note": 3}
 	var got []finding
