@@ -21,7 +21,13 @@ func TestOddInputs(t *testing.T) {
 // #include <stdlib.h>
 import "C"
 
-import "net/http"
+import (
+	"net/http"
+	_ "net/http/pprof"
+)
+
+// Serve exposes the profiler; a cgo package is analyzed like any other.
+func Serve() { http.ListenAndServe(":6060", nil) }
 
 // Handler frees C memory for no reason, to use cgo.
 func Handler(w http.ResponseWriter, r *http.Request) {
@@ -108,6 +114,9 @@ func main() { http.ListenAndServe(":6060", nil) }
 	}
 	if strings.Contains(r.stderr, "internal error") || strings.Contains(r.stderr, "panic") {
 		t.Errorf("an analyzer failed:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stdout, "cgo/cgo.go:12:16: pprof:") {
+		t.Errorf("the finding in the cgo package is missing:\n%s", r.stdout)
 	}
 	if !strings.Contains(r.stdout, "pp/main.go:8:15: pprof:") {
 		t.Errorf("the good package's finding is missing:\n%s", r.stdout)
