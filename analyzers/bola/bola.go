@@ -43,7 +43,9 @@ with the caller and return 403/404 on a mismatch.
 What counts as a check (no finding):
 
   - Scoped access: another selector of the same call, or another argument
-    of the repository call, derives from the principal (the caller, as the
+    of the repository call, derives from the principal; or the call is of
+    a helper of the same package that receives the request itself (it can
+    learn the caller and check there) (the caller, as the
     HTTP model recognizes it: auth.FromContext(ctx), c.Get("user"),
     c.Locals("user"), JWT claims, configured principal-funcs).
   - Ownership comparison: anywhere in the handler, an if-condition compares
@@ -184,6 +186,7 @@ type runner struct {
 type idInput struct {
 	in   *httpmodel.Input
 	sel  ast.Expr
+	name string // "id", "OrderID"
 	desc string // `path parameter "id"`
 }
 
@@ -286,9 +289,23 @@ func (r *runner) idInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *idInpu
 		default:
 			continue
 		}
-		return &idInput{in: in, sel: s, desc: desc}
+		name := in.Name
+		if in.Kind == httpmodel.Body {
+			name = bodyField(s)
+		}
+		return &idInput{in: in, sel: s, name: name, desc: desc}
 	}
 	return nil
+}
+
+// ownerIDName: the identifier names a user or owner (uid, user_id,
+// ownerId, account_id, tenant_id).
+func ownerIDName(name string) bool {
+	if _, ok := persist.OwnerName(name); ok {
+		return true
+	}
+	ws := words.Split(name)
+	return len(ws) == 1 && ws[0] == "uid"
 }
 
 // bodyField is the field name a selector reads from a bound body.
@@ -317,7 +334,7 @@ func idName(name string) bool {
 		return false
 	}
 	switch ws[len(ws)-1] {
-	case "id", "ids", "uuid", "guid", "slug", "uid", "oid", "pk", "key", "number", "no":
+	case "id", "ids", "uuid", "guid", "slug", "uid", "oid", "pk":
 		return true
 	}
 	return false
@@ -328,6 +345,20 @@ func idName(name string) bool {
 func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput) (string, bool) {
 	named, table := r.modelOf(da)
 	where := conditionText(r.pass, da)
+	// A change selected by a client-chosen user/owner id ("uid",
+	// "user_id", "ownerId") changes that user's data whatever the model.
+	if da.Kind != httpmodel.Read && ownerIDName(id.name) {
+		desc := table
+		if named != nil {
+			desc = typeName(named)
+		}
+		if desc == "" {
+			desc = "rows of that user"
+		}
+		if (named == nil || !matchType(settings.PublicModels, named)) && !matchTable(settings.PublicModels, table) {
+			return desc, true
+		}
+	}
 	if named != nil {
 		desc := typeName(named)
 		if matchType(settings.PublicModels, named) {
@@ -387,6 +418,14 @@ func authoredOnly(fs []persist.Field) bool {
 // modelOf finds the model type (or SQL table) a data access touches.
 func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 	info := r.pass.TypesInfo
+	if da.Model != nil {
+		if n := modelType(da.Model); n != nil {
+			return n, ""
+		}
+	}
+	if da.Table != "" {
+		return nil, strings.ToLower(da.Table)
+	}
 	if da.Dest != nil {
 		if n := modelType(info.TypeOf(da.Dest)); n != nil {
 			return n, ""
@@ -419,7 +458,23 @@ func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 			return nil, t
 		}
 	}
-	// Database/sql Scan destinations: &inv.ID → inv's type.
+	// A mongo collection held in a variable named after its documents
+	// (noteCollection, usersColl): the table is the name without suffix.
+	if strings.Contains(da.Library, "mongo") {
+		if sel, ok := ast.Unparen(da.Call.Fun).(*ast.SelectorExpr); ok {
+			ws := words.Split(lastName(sel.X))
+			for len(ws) > 1 && (ws[len(ws)-1] == "collection" || ws[len(ws)-1] == "coll" || ws[len(ws)-1] == "col") {
+				ws = ws[:len(ws)-1]
+			}
+			if len(ws) > 0 && ws[0] != "collection" {
+				t := strings.Join(ws, "_")
+				if n := modelForTable(r.pass.Pkg, t); n != nil {
+					return n, ""
+				}
+				return nil, t
+			}
+		}
+	}
 	if da.Library != "repo" {
 		return nil, ""
 	}
@@ -594,6 +649,15 @@ func (r *runner) scoped(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idIn
 		}
 		if r.isPrincipal(h, e) {
 			return true
+		}
+	}
+	// A helper of the same package that receives the request itself
+	// (findEntries(w, r, feedID)) can learn the caller and check there.
+	if da.Library == "repo" && da.Func != nil && da.Func.Pkg() == r.pass.Pkg && h.Request != nil {
+		for _, a := range da.Call.Args {
+			if h.Flow().DerivesFromVar(a, h.Request) && !h.Flow().DerivesFrom(a, id.sel) {
+				return true
+			}
 		}
 	}
 	return false

@@ -38,6 +38,7 @@ func (a *API) Routes() http.Handler {
 	r.Get("/me/users/{uid}/orders", a.listUserOrdersChecked)
 	r.Get("/me/orders", a.listMyOrders)
 	r.Get("/products/{id}", a.getProduct)
+	r.Get("/feeds/{id}/orders", a.getFeedOrders)
 
 	r.Route("/admin", func(r chi.Router) {
 		r.Use(auth.RequireAdmin)
@@ -212,4 +213,16 @@ func (a *API) adminDeleteOrder(w http.ResponseWriter, r *http.Request) {
 func parseID(s string) uint {
 	n, _ := strconv.ParseUint(s, 10, 64)
 	return uint(n)
+}
+
+// Good: the helper receives the request and scopes by the caller itself.
+func (a *API) getFeedOrders(w http.ResponseWriter, r *http.Request) {
+	a.findOrders(w, r, parseID(chi.URLParam(r, "id")))
+}
+
+func (a *API) findOrders(w http.ResponseWriter, r *http.Request, feedID uint) {
+	me := auth.FromContext(r.Context())
+	var orders []store.Order
+	a.DB.Where("user_id = ? AND feed_id = ?", me.ID, feedID).Find(&orders)
+	writeJSON(w, orders)
 }

@@ -18,13 +18,15 @@ func (s *Server) Routes() http.Handler {
 	mux.HandleFunc("DELETE /invoices/{id}", s.deleteInvoice)
 	mux.HandleFunc("GET /tenant/invoices/{id}", s.getTenantInvoice)
 	mux.HandleFunc("GET /countries/{code}", s.getCountry)
+	mux.HandleFunc("POST /settings", s.saveSettings)
+	mux.HandleFunc("GET /invoices/search", s.searchInvoices)
 	return auth.Middleware(mux)
 }
 
 // Bad: database/sql read by id.
 func (s *Server) getInvoice(w http.ResponseWriter, r *http.Request) {
 	var inv store.Invoice
-	err := s.DB.QueryRowContext(r.Context(), `SELECT id, tenant_id, amount, note FROM invoices WHERE id = $1`, r.PathValue("id")). // want `path parameter "id" selects invoices`
+	err := s.DB.QueryRowContext(r.Context(), `SELECT id, tenant_id, amount, note FROM invoices WHERE id = $1`, r.PathValue("id")). // want `path parameter "id" selects store.Invoice`
 																	Scan(&inv.ID, &inv.TenantID, &inv.Amount, &inv.Note)
 	if err != nil {
 		http.Error(w, "not found", http.StatusNotFound)
@@ -65,4 +67,27 @@ func (s *Server) getCountry(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	json.NewEncoder(w).Encode(c)
+}
+
+// Bad: the client names whose settings to change (the uid form field).
+func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
+	_, err := s.DB.ExecContext(r.Context(), `UPDATE settings SET theme = $1 WHERE uid = $2`, r.FormValue("theme"), r.FormValue("uid")) // want `form field "uid" selects settings`
+	if err != nil {
+		http.Error(w, "error", http.StatusInternalServerError)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// Not an object ID: a number typed into a search box (a listing that is
+// not scoped is another problem than BOLA).
+func (s *Server) searchInvoices(w http.ResponseWriter, r *http.Request) {
+	var inv store.Invoice
+	err := s.DB.QueryRowContext(r.Context(), `SELECT id, tenant_id, amount, note FROM invoices WHERE note = $1`, r.URL.Query().Get("number")).
+		Scan(&inv.ID, &inv.TenantID, &inv.Amount, &inv.Note)
+	if err != nil {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	json.NewEncoder(w).Encode(inv)
 }
