@@ -164,6 +164,7 @@ var (
 	urlWithUserinfo = regexp.MustCompile(`\b([a-z][a-z0-9+]*)://([^\s:/@'"]*):([^\s/@'"]+)@([^\s/?'"]+)`)
 	mysqlDSN        = regexp.MustCompile(`^([^\s:/@'"]+):([^\s@'"]+)@(?:tcp|unix)\(([^)]*)\)`)
 	keywordPassword = regexp.MustCompile(`(?i)(?:^|[\s;])(?:password|pwd)=('[^']*'|[^\s';]+)`)
+	keywordOther    = regexp.MustCompile(`(?i)(?:^|[\s;])(?:host|server|data source|user|user id|uid|dbname|database|port|sslmode)=`)
 	keywordHost     = regexp.MustCompile(`(?i)(?:^|[\s;])(?:host|server|data source)=([^\s;]+)`)
 )
 
@@ -187,7 +188,9 @@ func dsnPassword(v string) (password, user, host string, ok bool) {
 		}
 	}
 	if strings.Contains(v, "=") {
-		if m := keywordPassword.FindStringSubmatch(v); m != nil {
+		// A keyword DSN names its server or user too: "password=123" alone
+		// is a form field in prose, not a connection string.
+		if m := keywordPassword.FindStringSubmatch(v); m != nil && keywordOther.MatchString(v) {
 			host := "localhost"
 			if h := keywordHost.FindStringSubmatch(v); h != nil {
 				host = h[1]

@@ -171,6 +171,11 @@ type finding struct {
 	sev      check.Severity
 }
 
+type nameInfo struct {
+	words  []string
+	secret bool
+}
+
 type runner struct {
 	pass        *analysis.Pass
 	formats     []format
@@ -179,12 +184,13 @@ type runner struct {
 	minEntropy  float64
 	consts      map[*types.Const]ast.Expr // constants of this package -> their value expression
 	vars        map[*types.Var]ast.Expr   // package variables set once, from a literal -> that literal
+	names       map[string]nameInfo       // secretName results: names repeat
 	findings    map[token.Pos]*finding    // keyed by report position
 }
 
 func newRunner(pass *analysis.Pass, s *Settings) (*runner, error) {
 	r := &runner{pass: pass, formats: formats, minEntropy: s.MinEntropy,
-		consts: map[*types.Const]ast.Expr{}, vars: map[*types.Var]ast.Expr{}, findings: map[token.Pos]*finding{}}
+		consts: map[*types.Const]ast.Expr{}, vars: map[*types.Var]ast.Expr{}, names: map[string]nameInfo{}, findings: map[token.Pos]*finding{}}
 	if len(s.ExtraPatterns) > 0 {
 		r.formats = append([]format(nil), formats...)
 		for _, p := range s.ExtraPatterns {
@@ -636,7 +642,12 @@ func (r *runner) keyfunc(t types.Type, body *ast.BlockStmt) {
 
 // named handles a value given to something named like a secret.
 func (r *runner) named(name string, e ast.Expr, where string) {
-	ws, ok := secretName(name)
+	nm, seen := r.names[name]
+	if !seen {
+		nm.words, nm.secret = secretName(name)
+		r.names[name] = nm
+	}
+	ws, ok := nm.words, nm.secret
 	if !ok || r.allowedName(name) {
 		return
 	}

@@ -107,6 +107,7 @@ const (
 	authTokenHeader         = "Authorization"
 	tokenizerVocab          = "bert-base-uncased"
 	pageToken               = "CAEQAhoGCAEQABgB"
+	passwordHint            = "Send a POST to /users/password/weak with password=123"
 )
 
 var ErrInvalidToken = errors.New("invalid token")
@@ -145,4 +146,4 @@ var _ = []any{adminPassword, jwtSecretDefault, DB_PASS, cfg, headers, client, To
 	exampleAPIKey, stripeKeyTemplate, tokenTmpl, redactedSecret, apiKeyUnset, secretDummy, webhookSecretIDs,
 	passwordMinLen, tokenSecretKeyID, tokenKeyID, passwordResetTemplate, emptySHA256, tokenB64TestVector, shortPassword,
 	repeatedSecret, keyName, cacheKey, sortKey, publicKeyB64, passwordResetRoute, secretsManagerARNPrefix,
-	authTokenHeader, tokenizerVocab, pageToken, ErrInvalidToken, errTokenExpired, tokenRe}
+	authTokenHeader, tokenizerVocab, pageToken, passwordHint, ErrInvalidToken, errTokenExpired, tokenRe}
