@@ -445,6 +445,13 @@ func (c *checker) readOf(call *ast.CallExpr, defs map[types.Object]ast.Expr) (re
 	case ctxBind:
 		return read{call: call, what: what, bodyOnlyNonGET: true}, true
 	case withBinding:
+		// binding.Default(method, contentType) picks a body binding for
+		// requests other than GET.
+		if dc, ok := ast.Unparen(origin(info, arg(row.arg), defs)).(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(info, dc).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == pkgGin+"/binding" && fn.Name() == "Default" {
+				return read{call: call, what: what, bodyOnlyNonGET: true}, true
+			}
+		}
 		if b, ok := ast.Unparen(arg(row.arg)).(*ast.SelectorExpr); ok {
 			if v, ok := info.Uses[b.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == pkgGin+"/binding" && ginBodyBindings[v.Name()] {
 				return read{call: call, what: what}, true

@@ -28,6 +28,8 @@ func main() {
 	r.POST("/orders/with", withJSON)
 	r.POST("/orders/raw", rawOrder)
 	r.POST("/orders/bounded", boundedOrder)
+	r.POST("/orders/default", defaultBinding)
+	r.GET("/orders/default", defaultBindingGET)
 	limited := r.Group("/v2", limitBody(1<<20))
 	limited.POST("/orders", createOrderV2)
 	r.Run(":8080")
@@ -76,4 +78,17 @@ func boundedOrder(c *gin.Context) {
 func createOrderV2(c *gin.Context) {
 	var o order
 	_ = c.BindJSON(&o)
+}
+
+// binding.Default picks JSON for a POST with a JSON content type.
+func defaultBinding(c *gin.Context) {
+	var o order
+	b := binding.Default(c.Request.Method, c.ContentType())
+	_ = c.ShouldBindWith(&o, b) // want `gin.Context.ShouldBindWith reads the whole request body of POST /orders/default`
+}
+
+// On a GET route binding.Default binds the query string.
+func defaultBindingGET(c *gin.Context) {
+	var o order
+	_ = c.ShouldBindWith(&o, binding.Default(c.Request.Method, c.ContentType()))
 }
