@@ -39,9 +39,12 @@ must decode to JSON with an "alg" other than "none"), and URLs or DSNs
 with an inline password (postgres://user:pass@host, user:pass@tcp(host)/db,
 redis://:pass@host, amqp://, mongodb://, "host=… password=…").
 A verified format or a private key is an error; a JWT, or a DSN password
-for a local host, a warning.
+for a local host, a warning. A DSN whose password is a container's stock
+default (postgres, root, guest, secret, the user name…) on a local or
+dotless compose host is not reported.
 
-Secret sinks: a literal, or a constant whose value is a literal, passed
+Secret sinks: a literal, a constant whose value is a literal, or a
+package variable initialized with one and never assigned again, passed
 where an API takes a credential: JWT signing and verification keys
 ((*jwt.Token).SignedString, jwtauth.New, a jwt.Keyfunc returning a
 literal, echo-jwt and gin-jwt key fields), DSNs with a password given to
@@ -51,7 +54,7 @@ go-redis Options.Password, oauth2.Config.ClientSecret, mysql.Config.Passwd,
 AWS static credentials (aws-sdk-go and v2), tls.X509KeyPair with a PEM
 private key, gorilla sessions.NewCookieStore and securecookie.New keys,
 and hmac.New keys (a warning: some HMAC keys are public constants).
-The constant is reported where it reaches the sink.
+The constant or variable is reported where it reaches the sink.
 
 Names and values: a literal assigned, defined, compared with == or !=,
 passed to a parameter, or used as a struct field or map value whose name,
