@@ -243,7 +243,10 @@ func run(pass *analysis.Pass) (any, error) {
 	// helper call another.
 	for range 2 {
 		for fn, fd := range decls {
-			if c.helpers[fn] != "" || c.model.HandlerAt(fd) != nil || !takesRequest(fn) {
+			// A routed handler is judged by its routes; an unrouted
+			// handler-shaped function (func(c *gin.Context) error
+			// validators) is a helper like any other.
+			if h := c.model.HandlerAt(fd); c.helpers[fn] != "" || !takesRequest(fn) || (h != nil && len(c.model.RoutesTo(h)) > 0) {
 				continue
 			}
 			if rs := c.reads(fd.Body); len(rs) > 0 {
