@@ -126,10 +126,10 @@ func TestDemo(t *testing.T) {
 }
 
 // demoChecks are the checks whose bad patterns the demo service carries.
-var demoChecks = []string{"pprof"}
+var demoChecks = []string{"bodylimit", "bola", "dataexposure", "hardcodedsecret", "jwtverify", "massassign", "pprof", "ratelimit", "servertimeout"}
 
 func TestCasesText(t *testing.T) {
-	r := apivet(t, "testdata/cases", "./...")
+	r := apivet(t, "testdata/cases", "-checks", "pprof", "./...")
 	if r.code != 1 {
 		t.Fatalf("exit code %d, want 1; stderr:\n%s", r.code, r.stderr)
 	}
@@ -156,7 +156,7 @@ func TestCasesText(t *testing.T) {
 }
 
 func TestTestsFlag(t *testing.T) {
-	r := apivet(t, "testdata/cases", "-tests", "./fixme")
+	r := apivet(t, "testdata/cases", "-checks", "pprof", "-tests", "./fixme")
 	if !strings.Contains(r.stdout, "fixme/main_test.go:9:5: pprof:") {
 		t.Errorf("-tests: finding in main_test.go missing:\n%s", r.stdout)
 	}
@@ -174,14 +174,14 @@ func TestExitCodes(t *testing.T) {
 		err  string
 	}{
 		{"clean", "testdata/clean", []string{"./..."}, 0, ""},
-		{"findings", "testdata/cases", []string{"./suppress"}, 1, ""},
+		{"findings", "testdata/cases", []string{"-checks", "pprof", "./suppress"}, 1, ""},
 		{"unknown flag", "testdata/clean", []string{"-nope"}, 2, "flag provided but not defined"},
 		{"unknown check", "testdata/clean", []string{"-checks", "pprof,nosuchcheck"}, 2, `unknown check "nosuchcheck"`},
 		{"unknown format", "testdata/clean", []string{"-format", "xml"}, 2, `unknown -format "xml"`},
 		{"bad -C", "testdata/clean", []string{"-C", "does-not-exist"}, 2, "not a directory"},
 		{"no packages", "testdata/clean", []string{"./nothing/..."}, 3, ""},
 		{"type error", "testdata/broken", []string{"./..."}, 3, "bad/bad.go:4:9: error: cannot use"},
-		{"disabled", "testdata/cases", []string{"-checks", "-pprof", "./suppress"}, 0, ""},
+		{"disabled", "testdata/cases", []string{"-checks", "-pprof,-servertimeout,-ratelimit", "./suppress"}, 0, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -197,7 +197,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestBrokenPackageKeepsOthers(t *testing.T) {
-	r := apivet(t, "testdata/broken", "./...")
+	r := apivet(t, "testdata/broken", "-checks", "pprof", "./...")
 	if !strings.Contains(r.stdout, "good/main.go:9:2: pprof:") {
 		t.Errorf("the package that type-checks was not analyzed:\n%s\n%s", r.stdout, r.stderr)
 	}
@@ -210,9 +210,9 @@ func TestConfig(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("checks: [-pprof]\n")
+	write("checks: [jwtverify]\n")
 	if r := apivet(t, dir, "./..."); r.code != 0 {
-		t.Errorf("checks: [-pprof] in .apivet.yml: exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
+		t.Errorf("checks: [jwtverify] in .apivet.yml: exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	// The flag overrides the file.
 	if r := apivet(t, dir, "-checks", "pprof", "./..."); r.code != 1 {
@@ -227,7 +227,7 @@ func TestConfig(t *testing.T) {
 		t.Errorf("malformed YAML: exit %d, stderr %q", r.code, r.stderr)
 	}
 	// -config names another file.
-	if err := os.WriteFile(filepath.Join(dir, "other.yml"), []byte("checks: [-pprof]\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "other.yml"), []byte("checks: [jwtverify]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if r := apivet(t, dir, "-config", "other.yml", "./..."); r.code != 0 {
@@ -237,7 +237,7 @@ func TestConfig(t *testing.T) {
 
 func TestBaselineRoundTrip(t *testing.T) {
 	dir := copyModule(t, "testdata/cases")
-	r := apivet(t, dir, "-write-baseline", "baseline.json", "./...")
+	r := apivet(t, dir, "-checks", "pprof", "-write-baseline", "baseline.json", "./...")
 	if r.code != 0 {
 		t.Fatalf("-write-baseline: exit %d\n%s", r.code, r.stderr)
 	}
@@ -251,7 +251,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 	if err := os.WriteFile(path, []byte(shifted), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = apivet(t, dir, "-baseline", "baseline.json", "./...")
+	r = apivet(t, dir, "-checks", "pprof", "-baseline", "baseline.json", "./...")
 	if r.code != 0 || r.stdout != "" {
 		t.Fatalf("after a line shift, baselined findings came back (exit %d):\n%s", r.code, r.stdout)
 	}
@@ -260,7 +260,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 	if err := os.WriteFile(path, []byte(added), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = apivet(t, dir, "-baseline", "baseline.json", "./...")
+	r = apivet(t, dir, "-checks", "pprof", "-baseline", "baseline.json", "./...")
 	if r.code != 1 || !strings.Contains(r.stdout, `":9999"`) || strings.Count(r.stdout, "\n") != 1 {
 		t.Fatalf("want exactly the new finding, got exit %d:\n%s", r.code, r.stdout)
 	}
@@ -268,7 +268,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 
 func TestFix(t *testing.T) {
 	dir := copyModule(t, "testdata/cases")
-	r := apivet(t, dir, "-fix", "./fixme")
+	r := apivet(t, dir, "-checks", "pprof", "-fix", "./fixme")
 	if !strings.Contains(r.stderr, "fixed fixme/main.go") {
 		t.Fatalf("-fix did not report the fixed file:\n%s", r.stderr)
 	}
@@ -279,7 +279,7 @@ func TestFix(t *testing.T) {
 	if !strings.Contains(string(src), `http.ListenAndServe("127.0.0.1:6060", nil)`) {
 		t.Errorf("fix not applied:\n%s", src)
 	}
-	if r := apivet(t, dir, "./fixme"); r.code != 0 {
+	if r := apivet(t, dir, "-checks", "pprof", "./fixme"); r.code != 0 {
 		t.Errorf("after -fix, still findings:\n%s", r.stdout)
 	}
 }
@@ -302,7 +302,7 @@ func TestListAndExplain(t *testing.T) {
 
 func TestOutputFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out.json")
-	r := apivet(t, "testdata/cases", "-format", "json", "-o", out, "./suppress")
+	r := apivet(t, "testdata/cases", "-checks", "pprof", "-format", "json", "-o", out, "./suppress")
 	if r.code != 1 || r.stdout != "" {
 		t.Fatalf("-o: exit %d, stdout %q", r.code, r.stdout)
 	}

@@ -105,7 +105,7 @@ func main() { http.ListenAndServe(":6060", nil) }
 			t.Fatal(err)
 		}
 	}
-	r := apivet(t, dir, "./...")
+	r := apivet(t, dir, "-checks", "pprof", "./...")
 	if r.code != 3 {
 		t.Errorf("exit %d, want 3 (the syntax error)\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestSARIF(t *testing.T) {
-	r := apivet(t, "testdata/cases", "-format", "sarif", "./...")
+	r := apivet(t, "testdata/cases", "-format", "sarif", "./...") // every check: all rules
 	if r.code != 1 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}

@@ -1,12 +1,19 @@
+// Command svc runs the profiler on loopback only, with timeouts.
 package main
 
 import (
+	"log"
 	"net/http"
 	_ "net/http/pprof"
+	"time"
 )
 
 func main() {
-	go http.ListenAndServe("localhost:6060", nil)
-	api := http.NewServeMux()
-	http.ListenAndServe(":8080", api)
+	srv := &http.Server{
+		Addr:              "localhost:6060",
+		ReadHeaderTimeout: 5 * time.Second,
+		WriteTimeout:      time.Minute,
+		IdleTimeout:       time.Minute,
+	}
+	log.Fatal(srv.ListenAndServe())
 }
