@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 
 	"github.com/apivet/apivet/analyzers"
@@ -154,7 +153,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *checksFlag != "" {
 		enabledSpec = strings.Split(*checksFlag, ",")
 	}
-	enabled, err := selectChecks(all, enabledSpec)
+	enabled, err := config.Select(all, enabledSpec)
 	if err != nil {
 		fmt.Fprintf(stderr, "apivet: %v\n", err)
 		return exitUsage
@@ -290,58 +289,6 @@ func findCheck(all []*check.Check, name string) *check.Check {
 		}
 	}
 	return nil
-}
-
-// selectChecks applies a -checks spec: names, "all", and "-name".
-// An empty spec, or one with only disables, starts from all checks.
-func selectChecks(all []*check.Check, spec []string) ([]*check.Check, error) {
-	on := map[string]bool{}
-	onlyDisables := true
-	for _, s := range spec {
-		s = strings.TrimSpace(s)
-		if s != "" && !strings.HasPrefix(s, "-") {
-			onlyDisables = false
-		}
-	}
-	if onlyDisables {
-		for _, c := range all {
-			on[c.Name()] = true
-		}
-	}
-	for _, s := range spec {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			continue
-		}
-		disable := strings.HasPrefix(s, "-")
-		name := strings.TrimPrefix(s, "-")
-		if name == "all" {
-			for _, c := range all {
-				on[c.Name()] = !disable
-			}
-			continue
-		}
-		if findCheck(all, name) == nil {
-			return nil, fmt.Errorf("unknown check %q in -checks; known checks: %s", name, names(all))
-		}
-		on[name] = !disable
-	}
-	var out []*check.Check
-	for _, c := range all {
-		if on[c.Name()] {
-			out = append(out, c)
-		}
-	}
-	return out, nil
-}
-
-func names(all []*check.Check) string {
-	var ns []string
-	for _, c := range all {
-		ns = append(ns, c.Name())
-	}
-	sort.Strings(ns)
-	return strings.Join(ns, ", ")
 }
 
 func printList(w io.Writer, all []*check.Check) {

@@ -46,7 +46,7 @@ func vetMain() {
 		if len(cf.Checks) == 0 {
 			return nil, nil
 		}
-		enabled, err := selectChecks(all, cf.Checks)
+		enabled, err := config.Select(all, cf.Checks)
 		if err != nil {
 			return nil, fmt.Errorf("config %s: %w", path, err)
 		}

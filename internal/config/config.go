@@ -160,3 +160,55 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// Select applies a checks list — from -checks or the "checks" key:
+// names, "all", and "-name" to disable; a list of only disables starts
+// from all checks, as does an empty one — and returns the chosen checks
+// in registry order.
+func Select(all []*check.Check, spec []string) ([]*check.Check, error) {
+	known := map[string]bool{}
+	var names []string
+	for _, c := range all {
+		known[c.Name()] = true
+		names = append(names, c.Name())
+	}
+	on := map[string]bool{}
+	onlyDisables := true
+	for _, item := range spec {
+		item = strings.TrimSpace(item)
+		if item != "" && !strings.HasPrefix(item, "-") {
+			onlyDisables = false
+		}
+	}
+	if onlyDisables {
+		for name := range known {
+			on[name] = true
+		}
+	}
+	for _, item := range spec {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		name := strings.TrimPrefix(item, "-")
+		enable := name == item
+		switch {
+		case name == "all":
+			for n := range known {
+				on[n] = enable
+			}
+		case known[name]:
+			on[name] = enable
+		default:
+			sort.Strings(names)
+			return nil, fmt.Errorf("unknown check %q; known checks: %s", name, strings.Join(names, ", "))
+		}
+	}
+	var out []*check.Check
+	for _, c := range all {
+		if on[c.Name()] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}

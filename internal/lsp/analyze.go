@@ -147,60 +147,11 @@ func (s *server) enabledChecks(dir string) ([]*check.Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	checks, err := selectChecks(all, f.Checks)
+	checks, err := config.Select(all, f.Checks)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return checks, nil
-}
-
-// selectChecks applies a checks list of .apivet.yml ("all", names, and
-// "-name" to disable; only disables means all but those), as the CLI does.
-func selectChecks(all []*check.Check, spec []string) ([]*check.Check, error) {
-	known := map[string]bool{}
-	var names []string
-	for _, c := range all {
-		known[c.Name()] = true
-		names = append(names, c.Name())
-	}
-	on := map[string]bool{}
-	onlyDisables := true
-	for _, item := range spec {
-		item = strings.TrimSpace(item)
-		if item != "" && !strings.HasPrefix(item, "-") {
-			onlyDisables = false
-		}
-	}
-	if onlyDisables {
-		for name := range known {
-			on[name] = true
-		}
-	}
-	for _, item := range spec {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			continue
-		}
-		name := strings.TrimPrefix(item, "-")
-		enable := name == item
-		switch {
-		case name == "all":
-			for n := range known {
-				on[n] = enable
-			}
-		case known[name]:
-			on[name] = enable
-		default:
-			return nil, fmt.Errorf("checks: unknown check %q; known checks: %s", name, strings.Join(names, ", "))
-		}
-	}
-	var out []*check.Check
-	for _, c := range all {
-		if on[c.Name()] {
-			out = append(out, c)
-		}
-	}
-	return out, nil
 }
 
 // toPublished converts a finding to a diagnostic and its quick fixes.
