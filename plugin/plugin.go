@@ -57,28 +57,14 @@ const Name = "apivet"
 
 func init() {
 	register.Plugin(Name, New)
-	for _, a := range shared {
-		sharedRun[a] = a.Run
-	}
 }
 
 // shared are analyzers of x/tools that apivet's checks require and that
 // golangci-lint's other linters (govet, staticcheck…) use too: the same
-// *analysis.Analyzer values. check.Guard rewrites the Run of every
-// analyzer in a check's graph in place (it skips dependency packages), and
-// inside golangci-lint that would change these for every linter: x/tools'
-// typeindex, used by govet, then gets a nil inspector on the standard
-// library and golangci-lint aborts. New puts their own Run back.
-var (
-	shared    = []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, ctrlflow.Analyzer}
-	sharedRun = map[*analysis.Analyzer]func(*analysis.Pass) (any, error){}
-)
-
-func restoreShared() {
-	for _, a := range shared {
-		a.Run = sharedRun[a]
-	}
-}
+// *analysis.Analyzer values. check.Guard must leave them alone (it wraps
+// only apivet's own analyzers); TestSharedAnalyzersUntouched holds it to
+// that, since a changed Run broke govet inside golangci-lint once.
+var shared = []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, ctrlflow.Analyzer}
 
 // Settings are the plugin's settings: which checks run, whether test files
 // are analyzed, and each check's settings under a key named after it, in
@@ -132,9 +118,7 @@ type apivetPlugin struct {
 // New is the plugin's constructor, called by golangci-lint with the raw
 // settings of linters.settings.custom.apivet.settings.
 func New(rawSettings any) (register.LinterPlugin, error) {
-	all := analyzers.All()
-	restoreShared()
-	return newPlugin(rawSettings, all)
+	return newPlugin(rawSettings, analyzers.All())
 }
 
 func newPlugin(rawSettings any, all []*check.Check) (*apivetPlugin, error) {
