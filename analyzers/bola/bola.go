@@ -19,6 +19,7 @@ import (
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/structtype"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -419,7 +420,7 @@ func authoredOnly(fs []persist.Field) bool {
 func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 	info := r.pass.TypesInfo
 	if da.Model != nil {
-		if n := modelType(da.Model); n != nil {
+		if n := structtype.Elem(da.Model); n != nil {
 			return n, ""
 		}
 	}
@@ -427,7 +428,7 @@ func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 		return nil, strings.ToLower(da.Table)
 	}
 	if da.Dest != nil {
-		if n := modelType(info.TypeOf(da.Dest)); n != nil {
+		if n := structtype.Elem(info.TypeOf(da.Dest)); n != nil {
 			return n, ""
 		}
 	}
@@ -436,7 +437,7 @@ func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 		switch name {
 		case "Model":
 			if len(c.Args) == 1 {
-				if n := modelType(info.TypeOf(c.Args[0])); n != nil {
+				if n := structtype.Elem(info.TypeOf(c.Args[0])); n != nil {
 					return n, ""
 				}
 			}
@@ -449,7 +450,7 @@ func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 		}
 	}
 	if da.Library == "gorm" && len(da.Call.Args) > 0 {
-		if n := modelType(info.TypeOf(da.Call.Args[0])); n != nil {
+		if n := structtype.Elem(info.TypeOf(da.Call.Args[0])); n != nil {
 			return n, ""
 		}
 	}
@@ -484,13 +485,13 @@ func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 	}
 	sig := fn.Type().(*types.Signature)
 	for i := 0; i < sig.Results().Len(); i++ {
-		if n := modelType(sig.Results().At(i).Type()); n != nil && persistModel(n) {
+		if n := structtype.Elem(sig.Results().At(i).Type()); n != nil && persistModel(n) {
 			return n, ""
 		}
 	}
 	// Delete(ctx, id) on type Orders / OrderRepo: the receiver names the model.
 	if sig.Recv() != nil {
-		if rn := modelType(sig.Recv().Type()); rn != nil {
+		if rn := structtype.Elem(sig.Recv().Type()); rn != nil {
 			base := rn.Obj().Name()
 			for _, suf := range []string{"Repository", "Repo", "Store", "Storage", "Service", "Svc", "DAO", "Dao", "Model", "Table", "Manager"} {
 				base = strings.TrimSuffix(base, suf)
@@ -553,28 +554,6 @@ func chainOf(da *httpmodel.DataAccess) []*ast.CallExpr {
 		e = sel.X
 	}
 	return out
-}
-
-// modelType returns the named struct type t denotes through pointers and
-// slices.
-func modelType(t types.Type) *types.Named {
-	for i := 0; i < 5 && t != nil; i++ {
-		switch u := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = u.Elem()
-			continue
-		case *types.Slice:
-			t = u.Elem()
-			continue
-		case *types.Named:
-			if _, ok := u.Underlying().(*types.Struct); ok {
-				return u
-			}
-			return nil
-		}
-		return nil
-	}
-	return nil
 }
 
 func typeName(n *types.Named) string {

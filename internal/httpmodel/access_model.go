@@ -1,6 +1,7 @@
 package httpmodel
 
 import (
+	"github.com/apivet/apivet/internal/structtype"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -46,33 +47,15 @@ func init() {
 	}
 }
 
-// modelNamed strips pointers, slices, arrays and maps' elements down to
-// a named struct type declared outside the standard library, or nil
-// (Scan(&count), time.Time, bson.M).
+// modelNamed is the named struct type t holds (typeutil.ElemNamedStruct)
+// when it is declared outside the standard library and the frameworks, or
+// nil (Scan(&count), time.Time, bson.M).
 func modelNamed(t types.Type) *types.Named {
-	for i := 0; i < 8 && t != nil; i++ {
-		switch u := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = u.Elem()
-			continue
-		case *types.Slice:
-			t = u.Elem()
-			continue
-		case *types.Array:
-			t = u.Elem()
-			continue
-		case *types.Named:
-			if _, ok := u.Underlying().(*types.Struct); !ok {
-				return nil
-			}
-			if u.Obj().Pkg() == nil || libraryPackage(u.Obj().Pkg().Path()) {
-				return nil
-			}
-			return u
-		}
+	u := structtype.Elem(t)
+	if u == nil || u.Obj().Pkg() == nil || libraryPackage(u.Obj().Pkg().Path()) {
 		return nil
 	}
-	return nil
+	return u
 }
 
 // setModel records t's model type on d unless one is known already.

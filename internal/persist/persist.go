@@ -31,6 +31,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apivet/apivet/internal/structtype"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -417,7 +418,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 			}
-			named := elemNamedStruct(pass.TypesInfo.TypeOf(target))
+			named := structtype.Elem(pass.TypesInfo.TypeOf(target))
 			if named == nil {
 				continue
 			}
@@ -548,42 +549,10 @@ func fieldRoot(e ast.Expr) ast.Expr {
 	}
 }
 
-// elemNamedStruct returns the named struct type of a value read into or
-// written: through pointers, slices, arrays and map values.
-func elemNamedStruct(t types.Type) *types.Named {
-	for i := 0; t != nil && i < 6; i++ {
-		switch u := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = u.Elem()
-			continue
-		case *types.Slice:
-			t = u.Elem()
-			continue
-		case *types.Array:
-			t = u.Elem()
-			continue
-		case *types.Map:
-			t = u.Elem()
-			continue
-		case *types.Named:
-			if _, ok := u.Underlying().(*types.Struct); ok {
-				return u
-			}
-			switch u.Underlying().(type) {
-			case *types.Slice, *types.Pointer, *types.Array, *types.Map:
-				t = u.Underlying()
-				continue
-			}
-		}
-		return nil
-	}
-	return nil
-}
-
 // ElemModel is Model through slices, arrays, maps and pointers: the model
 // a []User, *[]*User or map[int]User holds.
 func (r *Result) ElemModel(t types.Type) (*types.Named, string, bool) {
-	n := elemNamedStruct(t)
+	n := structtype.Elem(t)
 	if n == nil {
 		return nil, "", false
 	}

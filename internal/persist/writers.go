@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/structtype"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -73,7 +74,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 				// model parameter counts.
 				if recv := callee.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && WriteName(callee.Name()) {
 					for _, a := range call.Args {
-						if v := paramOf(pass, a, f.params); v >= 0 && elemNamedStruct(pass.TypesInfo.TypeOf(a)) != nil {
+						if v := paramOf(pass, a, f.params); v >= 0 && structtype.Elem(pass.TypesInfo.TypeOf(a)) != nil {
 							found[v] = callee.Name() + " (interface)"
 						}
 					}
