@@ -8,7 +8,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -285,7 +284,7 @@ func run(pass *analysis.Pass) (any, error) {
 		d := analysis.Diagnostic{
 			Pos: rs[0].call.Pos(), End: rs[0].call.End(),
 			Message: fmt.Sprintf("%s reads the whole request body of %s with no size limit: one request can make the server buffer gigabytes; bound it first (r.Body = http.MaxBytesReader(w, r.Body, 1<<20)) or put a body-limit middleware on the route (http.MaxBytesHandler, chi middleware.RequestSize, echo middleware.BodyLimit)",
-				rs[0].what, listRoutes(uncovered)),
+				rs[0].what, httpmodel.RouteList(uncovered, 3)),
 		}
 		if fix := c.maxBytesFix(h); fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -309,7 +308,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos: rt.Call.Pos(), End: rt.Call.End(),
 			Message: fmt.Sprintf("%s: handler %s reads the whole request body (%s) and nothing on this route limits its size: one request can make the server buffer gigabytes; add a body-limit middleware (http.MaxBytesHandler, chi middleware.RequestSize, echo middleware.BodyLimit) or bound r.Body in the handler",
-				routeName(rt), funcName(rt.HandlerFunc), f.What),
+				rt.Name(), funcName(rt.HandlerFunc), f.What),
 		})
 	}
 	return nil, nil
@@ -700,34 +699,6 @@ func pkgOf(t types.Type) string {
 		return n.Obj().Pkg().Path()
 	}
 	return ""
-}
-
-func listRoutes(rs []*httpmodel.Route) string {
-	names := make([]string, 0, len(rs))
-	seen := map[string]bool{}
-	for _, r := range rs {
-		if n := routeName(r); !seen[n] {
-			seen[n] = true
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	if len(names) > 3 {
-		return strings.Join(names[:3], ", ") + fmt.Sprintf(" and %d more", len(names)-3)
-	}
-	return strings.Join(names, ", ")
-}
-
-func routeName(r *httpmodel.Route) string {
-	m := r.Method
-	if m == "" || m == "*" {
-		m = "ANY"
-	}
-	p := r.Path
-	if p == "" {
-		p = "/"
-	}
-	return m + " " + p
 }
 
 func funcName(fn *types.Func) string {

@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/types"
 	"path"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -145,7 +144,7 @@ func run(pass *analysis.Pass) (any, error) {
 				name, countRoutes(uncovered), declareHint)
 		} else {
 			msg = fmt.Sprintf("%s rate-limits %d of its routes but not %s: put the limiter on these routes too (or router-wide), or %s",
-				name, len(covered), listRoutes(uncovered), declareHint)
+				name, len(covered), httpmodel.RouteList(uncovered, 5), declareHint)
 		}
 		pass.Report(analysis.Diagnostic{Pos: sc.Call.Pos(), End: sc.Call.End(), Message: msg})
 	}
@@ -247,40 +246,9 @@ func ignored(p string) bool {
 
 func countRoutes(rs []*httpmodel.Route) string {
 	if len(rs) == 1 {
-		return "1 route (" + routeName(rs[0]) + ")"
+		return "1 route (" + rs[0].Name() + ")"
 	}
-	return fmt.Sprintf("%d routes (%s)", len(rs), listRoutes(rs))
-}
-
-// listRoutes names up to 5 routes, sorted, and counts the rest.
-func listRoutes(rs []*httpmodel.Route) string {
-	names := make([]string, 0, len(rs))
-	seen := map[string]bool{}
-	for _, r := range rs {
-		n := routeName(r)
-		if !seen[n] {
-			seen[n] = true
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	const max = 5
-	if len(names) > max {
-		return strings.Join(names[:max], ", ") + fmt.Sprintf(" and %d more", len(names)-max)
-	}
-	return strings.Join(names, ", ")
-}
-
-func routeName(r *httpmodel.Route) string {
-	m := r.Method
-	if m == "" || m == "*" {
-		m = "ANY"
-	}
-	p := r.Path
-	if p == "" {
-		p = "/"
-	}
-	return m + " " + p
+	return fmt.Sprintf("%d routes (%s)", len(rs), httpmodel.RouteList(rs, 5))
 }
 
 func callName(sc *serve.Call) string {
