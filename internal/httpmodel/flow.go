@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -38,17 +39,28 @@ import (
 type Flow struct {
 	info *types.Info
 	pkg  *types.Package
-	defs map[*types.Var][]ast.Expr
 	body ast.Node
+	once sync.Once // builds defs on first use: most functions are never asked
+	defs map[*types.Var][]ast.Expr
 }
 
-// NewFlow builds the def-use index of body (a function body, or any node).
+// NewFlow returns the def-use index of body (a function body, or any
+// node), built the first time it is queried. Safe for concurrent use.
 func NewFlow(info *types.Info, pkg *types.Package, body ast.Node) *Flow {
-	f := &Flow{info: info, pkg: pkg, defs: map[*types.Var][]ast.Expr{}, body: body}
-	if body == nil {
-		return f
+	return &Flow{info: info, pkg: pkg, body: body}
+}
+
+// index builds the def-use index once.
+func (f *Flow) index() {
+	f.once.Do(f.build)
+}
+
+func (f *Flow) build() {
+	f.defs = map[*types.Var][]ast.Expr{}
+	if f.body == nil {
+		return
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(f.body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
@@ -97,7 +109,6 @@ func NewFlow(info *types.Info, pkg *types.Package, body ast.Node) *Flow {
 		}
 		return true
 	})
-	return f
 }
 
 // rootVar returns the variable at the root of an lvalue (x in x, x.f,
@@ -134,12 +145,13 @@ func (f *Flow) addDef(lhs, rhs ast.Expr) {
 }
 
 // Defs returns the expressions assigned to v in the body (see Flow).
-func (f *Flow) Defs(v *types.Var) []ast.Expr { return f.defs[v] }
+func (f *Flow) Defs(v *types.Var) []ast.Expr { f.index(); return f.defs[v] }
 
 // Origin follows an identifier with exactly one definition to that
 // definition, repeatedly, and returns the last expression reached
 // (e itself if it is not such an identifier).
 func (f *Flow) Origin(e ast.Expr) ast.Expr {
+	f.index()
 	for i := 0; i < 8; i++ {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -186,6 +198,7 @@ func (f *Flow) DerivesWhere(e ast.Expr, match func(ast.Expr) bool) bool {
 }
 
 func (f *Flow) derives(e ast.Expr, match func(ast.Expr) bool, seen map[*types.Var]bool) bool {
+	f.index()
 	e = ast.Unparen(e)
 	if match(e) {
 		return true
