@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/apivet/apivet/analyzers"
@@ -79,6 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		chdir         = fs.String("C", "", "change to `dir` before doing anything")
 		showVersion   = fs.Bool("version", false, "print the version and exit")
 		debugFlag     = fs.Bool("debug", false, "print stack traces of internal errors")
+		cpuProfile    = fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 	)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -157,6 +159,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "apivet: %v\n", err)
 		return exitUsage
+	}
+
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "apivet: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "apivet: %v\n", err)
+			return exitUsage
+		}
+		defer pprof.StopCPUProfile()
 	}
 
 	patterns := fs.Args()

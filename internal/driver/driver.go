@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -373,7 +374,7 @@ func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
 			}
 		}
 	}
-	if content, err := os.ReadFile(tf.Name()); err == nil {
+	if content, err := readFile(tf.Name()); err == nil {
 		l := tf.Line(pos)
 		start := tf.LineStart(l)
 		off := tf.Offset(start)
@@ -386,6 +387,26 @@ func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
 		}
 	}
 	return fn, line
+}
+
+var (
+	filesMu sync.Mutex
+	files   = map[string][]byte{}
+)
+
+// readFile reads a source file once per process: findings cluster in few
+// files, and a file read per finding showed in profiles.
+func readFile(name string) ([]byte, error) {
+	filesMu.Lock()
+	defer filesMu.Unlock()
+	if b, ok := files[name]; ok {
+		return b, nil
+	}
+	b, err := os.ReadFile(name)
+	if err == nil {
+		files[name] = b
+	}
+	return b, err
 }
 
 func recvName(e ast.Expr) string {

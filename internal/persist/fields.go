@@ -132,13 +132,10 @@ func hasMethod(t types.Type, name string) bool {
 	if !ok {
 		return false
 	}
-	ms := types.NewMethodSet(types.NewPointer(named))
-	for i := 0; i < ms.Len(); i++ {
-		if ms.At(i).Obj().Name() == name {
-			// Promoted methods count too: encoding/json then calls the
-			// embedded value's marshaller for the whole struct.
-			return true
-		}
-	}
-	return false
+	// Promoted methods count too: encoding/json then calls the embedded
+	// value's marshaller for the whole struct. LookupFieldOrMethod on an
+	// addressable T sees the method set of *T without building it.
+	obj, _, _ := types.LookupFieldOrMethod(named, true, named.Obj().Pkg(), name)
+	_, isFunc := obj.(*types.Func)
+	return isFunc
 }
