@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -536,7 +535,7 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	var names []string
 	var fixes []analysis.SuggestedFix
 	for _, l := range x.leaks {
-		names = append(names, fmt.Sprintf("%s (%s)", fieldName(l.field), declared(pass, l.field.Var)))
+		names = append(names, fmt.Sprintf("%s (%s)", l.field.Path(), l.field.DeclaredAt(pass.Fset)))
 		if fix, ok := jsonDashFix(pass, l.field.Var); ok {
 			fixes = append(fixes, fix)
 		}
@@ -590,22 +589,6 @@ func callName(r *httpmodel.Response) string {
 
 func typeName(pass *analysis.Pass, n *types.Named) string {
 	return types.TypeString(n, qualifier(pass.Pkg))
-}
-
-func fieldName(f persist.Field) string {
-	var parts []string
-	for _, v := range f.Via {
-		parts = append(parts, v.Name())
-	}
-	return strings.Join(append(parts, f.Name()), ".")
-}
-
-func declared(pass *analysis.Pass, v *types.Var) string {
-	p := pass.Fset.Position(v.Pos())
-	if !p.IsValid() {
-		return "declared in " + v.Pkg().Path()
-	}
-	return fmt.Sprintf("declared at %s:%d", filepath.Base(filepath.Dir(p.Filename))+"/"+filepath.Base(p.Filename), p.Line)
 }
 
 // jsonDashFix adds json:"-" to the tag of a field declared in this

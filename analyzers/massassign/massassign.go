@@ -8,7 +8,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -561,7 +560,7 @@ func report(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w writ
 			names = append(names, fmt.Sprintf("and %d more", len(left)-4))
 			break
 		}
-		names = append(names, fmt.Sprintf("%s (%s)", fieldPath(p.f), declared(pass, p.f.Var)))
+		names = append(names, fmt.Sprintf("%s (%s)", p.f.Path(), p.f.DeclaredAt(pass.Fset)))
 	}
 	bind := "the bind"
 	if in.Func != nil {
@@ -574,22 +573,6 @@ func report(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w writ
 		Message: fmt.Sprintf("%s binds client input into persistence model %s, which %s writes at line %d: the client can set %s; bind into a request DTO and copy the fields it may change, or set %s from server-side values before the write",
 			bind, types.TypeString(model, qualifier(pass.Pkg)), w.what, wp.Line, strings.Join(names, ", "), first),
 	})
-}
-
-func fieldPath(f persist.Field) string {
-	var parts []string
-	for _, v := range f.Via {
-		parts = append(parts, v.Name())
-	}
-	return strings.Join(append(parts, f.Name()), ".")
-}
-
-func declared(pass *analysis.Pass, v *types.Var) string {
-	p := pass.Fset.Position(v.Pos())
-	if !p.IsValid() {
-		return "declared in " + v.Pkg().Path()
-	}
-	return fmt.Sprintf("declared at %s:%d", filepath.Base(filepath.Dir(p.Filename))+"/"+filepath.Base(p.Filename), p.Line)
 }
 
 // qualifier writes types of other packages with their package name.

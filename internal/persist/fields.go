@@ -1,7 +1,10 @@
 package persist
 
 import (
+	"fmt"
+	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -138,4 +141,25 @@ func hasMethod(t types.Type, name string) bool {
 	obj, _, _ := types.LookupFieldOrMethod(named, true, named.Obj().Pkg(), name)
 	_, isFunc := obj.(*types.Func)
 	return isFunc
+}
+
+// Path is the field's Go selector path from the model: "Password", or
+// "Account.Password" for a field promoted from an embedded Account.
+func (f Field) Path() string {
+	parts := make([]string, 0, len(f.Via)+1)
+	for _, v := range f.Via {
+		parts = append(parts, v.Name())
+	}
+	return strings.Join(append(parts, f.Name()), ".")
+}
+
+// DeclaredAt says where the field is declared, for messages:
+// "declared at store/store.go:19" (directory and file name, so it reads
+// the same from any working directory).
+func (f Field) DeclaredAt(fset *token.FileSet) string {
+	p := fset.Position(f.Var.Pos())
+	if !p.IsValid() {
+		return "declared in " + f.Var.Pkg().Path()
+	}
+	return fmt.Sprintf("declared at %s/%s:%d", filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename), p.Line)
 }
