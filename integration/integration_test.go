@@ -15,15 +15,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/apivet/apivet/internal/testutil"
 )
 
 // root is the apivet checkout.
@@ -46,6 +46,7 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(tmpRoot)
+	testutil.RemoveBuilt()
 	os.Exit(code)
 }
 
@@ -79,63 +80,16 @@ func tool(t *testing.T, name, hint string) string {
 	return ""
 }
 
-var (
-	apivetOnce sync.Once
-	apivetPath string
-	apivetErr  error
-)
-
-// apivetBinary builds cmd/apivet from the checkout once per test run.
-func apivetBinary(t *testing.T) string {
-	t.Helper()
-	apivetOnce.Do(func() {
-		dir := filepath.Join(tmpRoot, "bin")
-		apivetPath = filepath.Join(dir, "apivet")
-		cmd := exec.Command("go", "build", "-o", apivetPath, "./cmd/apivet")
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			apivetErr = fmt.Errorf("go build ./cmd/apivet: %v\n%s", err, out)
-		}
-	})
-	if apivetErr != nil {
-		t.Fatal(apivetErr)
-	}
-	return apivetPath
-}
+// apivetBinary is cmd/apivet built from the checkout once per test run.
+func apivetBinary(t *testing.T) string { return testutil.Apivet(t) }
 
 // demoCopy copies testdata/demo to a fresh directory, so tests can add
 // configuration and edit files without touching the checkout.
 func demoCopy(t *testing.T) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "demo")
-	copyDir(t, filepath.Join(root, "testdata", "demo"), dst)
+	testutil.CopyDir(t, filepath.Join(root, "testdata", "demo"), dst)
 	return dst
-}
-
-func copyDir(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func writeFile(t *testing.T, path, content string) {

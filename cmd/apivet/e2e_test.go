@@ -15,23 +15,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files and generated docs")
 
-// apivetBin is the apivet binary built once for the end-to-end tests.
-var apivetBin string
-
 func TestMain(m *testing.M) {
 	flag.Parse()
-	dir, err := os.MkdirTemp("", "apivet-e2e")
-	if err != nil {
-		panic(err)
-	}
-	apivetBin = filepath.Join(dir, "apivet")
-	out, err := exec.Command("go", "build", "-o", apivetBin, ".").CombinedOutput()
-	if err != nil {
-		os.Stderr.Write(out)
-		panic(err)
-	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	testutil.RemoveBuilt()
 	os.Exit(code)
 }
 
@@ -43,7 +30,7 @@ type result struct {
 // apivet runs the binary in dir.
 func apivet(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(apivetBin, args...)
+	cmd := exec.Command(testutil.Apivet(t), args...)
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -83,24 +70,7 @@ func golden(t *testing.T, name, got string) {
 func copyModule(t *testing.T, src string) string {
 	t.Helper()
 	dst := t.TempDir()
-	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if info.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testutil.CopyDir(t, src, dst)
 	return dst
 }
 

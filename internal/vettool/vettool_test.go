@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -16,47 +15,22 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/apivet/apivet/internal/testutil"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// apivet builds the binary once per test process.
 func apivet(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds apivet and runs go vet")
 	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "apivet-vettool-test")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "apivet")
-		out, err := exec.Command("go", "build", "-o", binPath, "github.com/apivet/apivet/cmd/apivet").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
+	return testutil.Apivet(t)
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
+	testutil.RemoveBuilt()
 	os.Exit(code)
 }
 
