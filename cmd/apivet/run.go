@@ -81,6 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		showVersion   = fs.Bool("version", false, "print the version and exit")
 		debugFlag     = fs.Bool("debug", false, "print stack traces of internal errors")
 		cpuProfile    = fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
+		memProfile    = fs.String("memprofile", "", "write a heap profile, taken when analysis ends, to `file` (for go tool pprof)")
 	)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -176,7 +177,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	patterns := fs.Args()
-	res, err := driver.Run(driver.Config{Dir: root, Patterns: patterns, Tests: *tests, Checks: enabled})
+	res, err := driver.Run(driver.Config{Dir: root, Patterns: patterns, Tests: *tests, Checks: enabled,
+		MemProfile: *memProfile})
 	if err != nil {
 		fmt.Fprintf(stderr, "apivet: %v\n", err)
 		return exitLoad

@@ -15,6 +15,8 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -34,6 +36,10 @@ type Config struct {
 	Checks   []*check.Check
 	Env      []string          // extra environment for go list
 	Overlay  map[string][]byte // unsaved file contents, by absolute path
+
+	// MemProfile, if set, names a file that receives a heap profile taken
+	// when the analysis ends, while every package's results are live.
+	MemProfile string
 }
 
 // Edit is one text edit of a suggested fix, in byte offsets.
@@ -221,6 +227,11 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MemProfile != "" {
+		if err := writeHeapProfile(cfg.MemProfile); err != nil {
+			return nil, err
+		}
+	}
 
 	seenInternal := map[string]bool{}
 	for act := range graph.All() {
@@ -265,6 +276,19 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	assignFingerprints(res.Findings)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].String() < res.Problems[j].String() })
 	return res, nil
+}
+
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // loadProblems collects load, parse and type errors of the packages and
