@@ -3,6 +3,7 @@ package bola
 import (
 	"go/types"
 	"strings"
+	"sync"
 
 	"github.com/apivet/apivet/internal/words"
 )
@@ -75,6 +76,20 @@ var authzStartOnly = map[string]bool{"can": true, "may": true, "allow": true, "p
 // authzName reports whether a function name reads as an authorization
 // decision, and the phrase that matched.
 func authzName(name string) (string, bool) {
+	if v, ok := authzNames.Load(name); ok {
+		p := v.(string)
+		return p, p != ""
+	}
+	p, _ := classifyAuthzName(name)
+	authzNames.Store(name, p)
+	return p, p != ""
+}
+
+// authzNames memoizes authzName: it is asked about every call in every
+// function body, and names repeat.
+var authzNames sync.Map // name → phrase or ""
+
+func classifyAuthzName(name string) (string, bool) {
 	ws := words.Split(name)
 	if len(ws) == 0 {
 		return "", false

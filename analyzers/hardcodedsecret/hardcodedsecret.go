@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -131,7 +130,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "hardcodedsecret",
 	Doc:      Doc,
 	URL:      "https://github.com/apivet/apivet/blob/main/docs/checks.md#hardcodedsecret",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{check.Inspect},
 	Run:      run,
 }
 
@@ -229,7 +228,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 
 	// Constants first, so that a constant used in a sink is known
 	// wherever it is declared in the package.

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apivet/apivet/internal/check"
@@ -20,7 +19,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:      "jwtverify",
 	Doc:       doc,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{check.Inspect},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil), (*verifiesFact)(nil)},
 }
@@ -62,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass)
 	c.exportFacts()
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
 	ins.Preorder(nodes, func(n ast.Node) {
 		switch n := n.(type) {

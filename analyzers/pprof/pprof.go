@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -63,7 +62,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "pprof",
 	Doc:       Doc,
 	URL:       "https://github.com/apivet/apivet/blob/main/docs/checks.md#pprof",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{check.Inspect},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(linksPprof)},
 }
@@ -126,7 +125,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // a dependency without syntax: only the fact
 	}
 
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		file := enclosingFile(cur)

@@ -223,6 +223,24 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	if len(analyzers) == 0 {
 		return res, nil
 	}
+	// Run packages one after another and free each one's results, syntax
+	// and type information once its checks are done: the checker would
+	// keep them all until the run ends. Findings need only the enclosing
+	// functions' extents, kept in spans.
+	spans := &funcSpans{byFile: map[*token.File][]funcSpan{}}
+	byTypes := map[*types.Package]*packages.Package{}
+	var typed []*types.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.TypesInfo != nil {
+			typed = append(typed, p.Types)
+			byTypes[p.Types] = p
+		}
+	})
+	defer check.Plan(analyzers, typed, func(tp *types.Package) {
+		p := byTypes[tp]
+		spans.add(p)
+		dropSyntax(p)
+	})()
 	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -263,7 +281,7 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			f := newFinding(c, act.Package, d)
+			f := newFinding(c, act.Package, spans, d)
 			key := f.Check.Name() + "\x00" + f.Pos.String() + "\x00" + f.Message
 			if seen[key] { // the same file in a package and its test variant
 				continue
@@ -342,7 +360,7 @@ func parsePos(s string) token.Position {
 	return p
 }
 
-func newFinding(c *check.Check, pkg *packages.Package, d analysis.Diagnostic) Finding {
+func newFinding(c *check.Check, pkg *packages.Package, spans *funcSpans, d analysis.Diagnostic) Finding {
 	fset := pkg.Fset
 	f := Finding{
 		Check:    c,
@@ -372,30 +390,21 @@ func newFinding(c *check.Check, pkg *packages.Package, d analysis.Diagnostic) Fi
 	for _, r := range d.Related {
 		f.Related = append(f.Related, Related{Pos: fset.Position(r.Pos), Message: r.Message})
 	}
-	f.Function, f.Line = context(pkg, d.Pos)
+	f.Function, f.Line = context(pkg, spans, d.Pos)
 	return f
 }
 
 // context returns the enclosing function's name and the normalized
 // source line of pos.
-func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
+func context(pkg *packages.Package, spans *funcSpans, pos token.Pos) (fn, line string) {
 	tf := pkg.Fset.File(pos)
 	if tf == nil {
 		return "", ""
 	}
-	for _, file := range pkg.Syntax {
-		if pkg.Fset.File(file.FileStart) != tf {
-			continue
-		}
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || pos < fd.Pos() || pos >= fd.End() {
-				continue
-			}
-			fn = fd.Name.Name
-			if fd.Recv != nil && len(fd.Recv.List) > 0 {
-				fn = recvName(fd.Recv.List[0].Type) + "." + fn
-			}
+	spans.add(pkg) // no-op unless the package was not done (a prerequisite failed)
+	for _, s := range spans.byFile[tf] {
+		if s.pos <= pos && pos < s.end {
+			fn = s.name
 		}
 	}
 	if content, err := readFile(tf.Name()); err == nil {
@@ -411,6 +420,64 @@ func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
 		}
 	}
 	return fn, line
+}
+
+// funcSpans records, per file, the extent and name of each function
+// declaration ("Type.Method" for methods), so that findings can name their
+// enclosing function after the package's syntax is dropped.
+type funcSpans struct {
+	mu     sync.Mutex
+	byFile map[*token.File][]funcSpan
+	seen   map[*packages.Package]bool
+}
+
+type funcSpan struct {
+	pos, end token.Pos
+	name     string
+}
+
+func (s *funcSpans) add(pkg *packages.Package) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.seen == nil {
+		s.seen = map[*packages.Package]bool{}
+	}
+	if s.seen[pkg] {
+		return
+	}
+	s.seen[pkg] = true
+	for _, file := range pkg.Syntax {
+		if file == nil {
+			continue
+		}
+		tf := pkg.Fset.File(file.FileStart)
+		if tf == nil || s.byFile[tf] != nil {
+			continue // the same file in a test variant
+		}
+		list := []funcSpan{}
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			name := fd.Name.Name
+			if fd.Recv != nil && len(fd.Recv.List) > 0 {
+				name = recvName(fd.Recv.List[0].Type) + "." + name
+			}
+			list = append(list, funcSpan{fd.Pos(), fd.End(), name})
+		}
+		s.byFile[tf] = list
+	}
+}
+
+// dropSyntax lets the garbage collector take a package's syntax trees and
+// type information once every check has run on it; its *types.Package
+// stays, since packages importing it refer to its objects.
+func dropSyntax(p *packages.Package) {
+	clear(p.Syntax) // the checker's passes share this slice
+	if info := p.TypesInfo; info != nil {
+		*info = types.Info{}
+	}
 }
 
 var (

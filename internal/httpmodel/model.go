@@ -52,8 +52,8 @@ import (
 	"reflect"
 	"sort"
 
+	"github.com/apivet/apivet/internal/check"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Analyzer computes the HTTP model of a package. Its result is a *Result.
@@ -61,7 +61,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "httpmodel",
 	Doc:        "computes apivet's model of a Go HTTP API (handlers, routes, middleware, inputs, principals, responses, data access); reports nothing",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{check.Inspect},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact)},
 }
@@ -107,6 +107,10 @@ type Result struct {
 	principals map[*types.Func]*PrincipalFact
 	m          *modeler
 }
+
+// Release drops the model once every analyzer that requires it has run on
+// the package (see check.Plan); it must not be used afterwards.
+func (r *Result) Release() { *r = Result{} }
 
 // HandlerAt returns the handler whose node (*ast.FuncDecl or *ast.FuncLit)
 // is n, or nil.

@@ -31,9 +31,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/structtype"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -44,7 +44,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "persist",
 	Doc:        "find persistence models (database-mapped structs) and the calls that read and write them",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{check.Inspect},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(ModelFact), new(foreignModelsFact), new(WriterFact)},
 }
@@ -108,6 +108,10 @@ type Result struct {
 	pass    *analysis.Pass
 	writers map[*types.Func]*WriterFact
 }
+
+// Release drops the result once every analyzer that requires it has run
+// on the package (see check.Plan); it must not be used afterwards.
+func (r *Result) Release() { *r = Result{} }
 
 // OpKind says whether a data-access call reads or writes.
 type OpKind int
@@ -384,7 +388,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 
 	// Data-access calls of the package, and the models they touch.
 	foreign := map[string]ModelRef{}

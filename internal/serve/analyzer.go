@@ -7,8 +7,8 @@ import (
 	"reflect"
 	"sort"
 
+	"github.com/apivet/apivet/internal/check"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -20,7 +20,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "serve",
 	Doc:        "find the calls that start serving HTTP and the configuration of their servers (internal to apivet)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{check.Inspect},
 	Run:        run,
 	FactTypes:  []analysis.Fact{(*ServerFact)(nil), (*ServesParamFact)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
@@ -66,7 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !Imports(pass.Pkg) {
 		return res, nil
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		var file *ast.File

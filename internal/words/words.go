@@ -5,6 +5,8 @@ package words
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -12,7 +14,38 @@ import (
 // PascalCase, snake_case, kebab-case, dotted or spaced form. A run of
 // upper-case letters is one word ("APIKey" → "api", "key"); digits stay
 // with the word they follow ("sha256Sum" → "sha256", "sum").
+//
+// The result is shared between callers and must not be modified: checks
+// split the same few thousand identifiers over and over, so short names
+// are memoized (up to maxCached of them).
 func Split(name string) []string {
+	if len(name) > maxCachedLen {
+		return split(name)
+	}
+	if ws, ok := cache.Load(name); ok {
+		return ws.([]string)
+	}
+	ws := split(name)
+	if cached.Load() < maxCached {
+		if _, loaded := cache.LoadOrStore(name, ws); !loaded {
+			cached.Add(1)
+		}
+	}
+	return ws
+}
+
+const (
+	maxCachedLen = 64
+	maxCached    = 200_000
+)
+
+var (
+	cache   sync.Map // name → []string
+	phrases sync.Map // phrase → its words
+	cached atomic.Int64
+)
+
+func split(name string) []string {
 	var out []string
 	var cur []rune
 	flush := func() {
@@ -51,7 +84,21 @@ func Contains(name, phrase string) bool {
 // Index returns the index in ws where the phrase (space-separated
 // lowercase words) starts, or -1.
 func Index(ws []string, phrase string) int {
-	p := strings.Fields(phrase)
+	if !strings.Contains(phrase, " ") {
+		for i, w := range ws {
+			if w == phrase {
+				return i
+			}
+		}
+		return -1
+	}
+	var p []string
+	if v, ok := phrases.Load(phrase); ok {
+		p = v.([]string)
+	} else {
+		p = strings.Fields(phrase)
+		phrases.Store(phrase, p) // phrases come from tables: few
+	}
 	if len(p) == 0 {
 		return -1
 	}
