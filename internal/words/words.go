@@ -42,7 +42,7 @@ const (
 var (
 	cache   sync.Map // name → []string
 	phrases sync.Map // phrase → its words
-	cached atomic.Int64
+	cached  atomic.Int64
 )
 
 func split(name string) []string {
