@@ -171,41 +171,52 @@ func (m *modeler) funcDecls() []*ast.FuncDecl {
 func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 	m.res.principals = map[*types.Func]*PrincipalFact{}
 	flows := map[*ast.FuncDecl]*Flow{}
+	deps := map[*ast.FuncDecl]funcDeps{}
 	for _, fd := range decls {
 		flows[fd] = NewFlow(m.info, m.pass.Pkg, fd.Body)
+		deps[fd] = m.depsOf(fd)
 	}
+	// Each round recomputes only the functions whose summaries can have
+	// changed: those referring to a same-package function whose summary
+	// changed in the previous round, and those calling interface methods
+	// (resolved to any implementation) while anything changed.
+	var changedFuncs map[*types.Func]bool
 	for round := 0; round < 4; round++ {
-		changed := false
+		changed := map[*types.Func]bool{}
 		for _, fd := range decls {
 			fn, _ := m.info.Defs[fd.Name].(*types.Func)
 			if fn == nil {
+				continue
+			}
+			if round > 0 && !deps[fd].dirty(changedFuncs) {
 				continue
 			}
 			fl := flows[fd]
 			if _, ok := m.res.principals[fn]; !ok {
 				if p := m.principalOf(fn, fd, fl); p != nil {
 					m.res.principals[fn] = p
-					changed = true
+					changed[fn] = true
 				}
 			}
 			if k := m.middlewareKindOf(fn, fd); k != m.mwKinds[fn] {
 				m.mwKinds[fn] = k
-				changed = true
+				changed[fn] = true
 			}
 			if m.helperFacts(fn, fd, fl) {
-				changed = true
+				changed[fn] = true
 			}
 			if a := m.accessOf(fn, fd, fl); a != nil {
 				old := m.access[fn]
 				if old == nil || old.String() != a.String() {
 					m.access[fn] = a
-					changed = true
+					changed[fn] = true
 				}
 			}
 		}
-		if !changed {
+		if len(changed) == 0 {
 			break
 		}
+		changedFuncs = changed
 	}
 	for _, fd := range decls {
 		fn, _ := m.info.Defs[fd.Name].(*types.Func)
@@ -228,6 +239,63 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 			m.pass.ExportObjectFact(fn, f)
 		}
 	}
+}
+
+// funcDeps is what a function's summaries depend on within the package.
+type funcDeps struct {
+	locals   []*types.Func // same-package functions and methods it refers to
+	abstract bool          // it calls interface methods (any implementation)
+}
+
+// depsOf returns the same-package functions fd refers to, and whether it
+// calls interface methods.
+func (m *modeler) depsOf(fd *ast.FuncDecl) funcDeps {
+	var d funcDeps
+	seen := map[*types.Func]bool{}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		obj := m.info.Uses[id]
+		if v, ok := obj.(*types.Var); ok && v.Pkg() == m.pass.Pkg && v.Parent() == m.pass.Pkg.Scope() {
+			// A package-level variable: its initializer (a middleware
+			// built by a factory, a handler value) may refer to anything.
+			d.abstract = true
+			return true
+		}
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			return true
+		}
+		fn = fn.Origin()
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+			d.abstract = true
+		}
+		if fn.Pkg() == m.pass.Pkg && !seen[fn] {
+			seen[fn] = true
+			d.locals = append(d.locals, fn)
+		}
+		return true
+	})
+	return d
+}
+
+// dirty reports whether a function with these dependencies must be
+// summarized again after the functions in changed changed.
+func (d funcDeps) dirty(changed map[*types.Func]bool) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	if d.abstract {
+		return true
+	}
+	for _, fn := range d.locals {
+		if changed[fn] {
+			return true
+		}
+	}
+	return false
 }
 
 // principalFn reports whether fn is a principal source (fact, settings).

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/apivet/apivet/internal/words"
 )
@@ -64,7 +65,22 @@ func (f Field) Excluded(key string) bool {
 // including fields encoding/json skips (their Key is ""). A field that
 // another field of the same JSON key shadows from a shallower depth is
 // left out. It returns nil if t is not a struct.
+//
+// The result is shared (memoized per type: every check asks about the same
+// few models at each handler) and must not be modified.
 func Fields(t types.Type) []Field {
+	if v, ok := fieldsCache.Load(t); ok {
+		return v.([]Field)
+	}
+	fs := fields(t)
+	fs = fs[:len(fs):len(fs)] // an append by a caller copies
+	fieldsCache.Store(t, fs)
+	return fs
+}
+
+var fieldsCache sync.Map // types.Type → []Field
+
+func fields(t types.Type) []Field {
 	st, ok := structOf(t)
 	if !ok {
 		return nil

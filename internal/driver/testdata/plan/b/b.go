@@ -1,0 +1,9 @@
+package b
+
+import "example.com/plantest/a"
+
+// Show shows a record.
+func Show(id string) string { return a.Load(id) }
+
+// Hide hides one.
+func Hide(id string) string { return "" }

@@ -1,0 +1,3 @@
+module example.com/plantest
+
+go 1.22
