@@ -329,16 +329,24 @@ func unlimitedRoutes(routes []*httpmodel.Route, skipGET bool) []*httpmodel.Route
 	return out
 }
 
+var callTypes = []ast.Node{(*ast.CallExpr)(nil)}
+
 // reads returns the unbounded whole-body reads in body, in source order.
 func (c *checker) reads(body *ast.BlockStmt) []read {
 	if body == nil {
 		return nil
 	}
 	info := c.pass.TypesInfo
-	defs := localDefs(info, body)
+	var local map[types.Object]ast.Expr
+	defs := func() map[types.Object]ast.Expr { // only bodies with a candidate read need them
+		if local == nil {
+			local = localDefs(info, body)
+		}
+		return local
+	}
 	var limits []token.Pos // positions of limiting calls
 	var out []read
-	ast.Inspect(body, func(n ast.Node) bool {
+	c.model.Inspect(body, callTypes, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
@@ -386,7 +394,7 @@ func (c *checker) isLimiter(call *ast.CallExpr) bool {
 }
 
 // readOf reports whether call reads a whole request body.
-func (c *checker) readOf(call *ast.CallExpr, defs map[types.Object]ast.Expr) (read, bool) {
+func (c *checker) readOf(call *ast.CallExpr, defs func() map[types.Object]ast.Expr) (read, bool) {
 	info := c.pass.TypesInfo
 	obj := typeutil.Callee(info, call)
 	if obj == nil || obj.Pkg() == nil {
@@ -419,7 +427,7 @@ func (c *checker) readOf(call *ast.CallExpr, defs map[types.Object]ast.Expr) (re
 	}
 	switch row.form {
 	case readerArg:
-		if bounded, fromBody := c.bodySource(arg(row.arg), defs, 0); fromBody && !bounded {
+		if bounded, fromBody := c.bodySource(arg(row.arg), defs(), 0); fromBody && !bounded {
 			return read{call: call, what: what}, true
 		}
 	case requestArg:
@@ -431,7 +439,7 @@ func (c *checker) readOf(call *ast.CallExpr, defs map[types.Object]ast.Expr) (re
 		if !ok {
 			break
 		}
-		dec := origin(info, sel.X, defs)
+		dec := origin(info, sel.X, defs())
 		nc, ok := ast.Unparen(dec).(*ast.CallExpr)
 		if !ok || len(nc.Args) != 1 {
 			break
@@ -439,7 +447,7 @@ func (c *checker) readOf(call *ast.CallExpr, defs map[types.Object]ast.Expr) (re
 		if fn, ok := typeutil.Callee(info, nc).(*types.Func); !ok || fn.Name() != "NewDecoder" {
 			break
 		}
-		if bounded, fromBody := c.bodySource(nc.Args[0], defs, 0); fromBody && !bounded {
+		if bounded, fromBody := c.bodySource(nc.Args[0], defs(), 0); fromBody && !bounded {
 			return read{call: call, what: what}, true
 		}
 	case ctxMethod:
@@ -449,7 +457,7 @@ func (c *checker) readOf(call *ast.CallExpr, defs map[types.Object]ast.Expr) (re
 	case withBinding:
 		// binding.Default(method, contentType) picks a body binding for
 		// requests other than GET.
-		if dc, ok := ast.Unparen(origin(info, arg(row.arg), defs)).(*ast.CallExpr); ok {
+		if dc, ok := ast.Unparen(origin(info, arg(row.arg), defs())).(*ast.CallExpr); ok {
 			if fn, ok := typeutil.Callee(info, dc).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == pkgGin+"/binding" && fn.Name() == "Default" {
 				return read{call: call, what: what, bodyOnlyNonGET: true}, true
 			}
@@ -602,9 +610,24 @@ func (c *checker) maxBytesFix(h *httpmodel.Handler) *analysis.SuggestedFix {
 	}
 }
 
+// importsAny reports whether pkg imports one of paths directly.
+func importsAny(pkg *types.Package, paths ...string) bool {
+	for _, imp := range pkg.Imports() {
+		for _, p := range paths {
+			if imp.Path() == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // fiberConfigs reports fiber.Config literals whose BodyLimit is huge.
 func (c *checker) fiberConfigs() {
 	info := c.pass.TypesInfo
+	if !importsAny(c.pass.Pkg, "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3") {
+		return // a fiber.Config literal needs the import
+	}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			lit, ok := n.(*ast.CompositeLit)

@@ -161,8 +161,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if err := settings.validate(); err != nil {
 		return nil, err
 	}
-	authz := authorizers(pass)
 	res, _ := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
+	authz := authorizers(pass, res)
 	if res == nil {
 		return nil, nil
 	}
@@ -837,12 +837,14 @@ func funcLabel(fn *types.Func) string {
 	return fn.Name()
 }
 
+var guardTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil)}
+
 // guard returns a description of the first authorization check in the
 // handler body, or "".
 func (r *runner) guard(h *httpmodel.Handler) string {
 	info := r.pass.TypesInfo
 	found := ""
-	ast.Inspect(h.Body, func(n ast.Node) bool {
+	r.res.Inspect(h.Body, guardTypes, func(n ast.Node) bool {
 		if found != "" {
 			return false
 		}

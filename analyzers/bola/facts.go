@@ -23,7 +23,7 @@ func (f *AuthorizerFact) String() string { return "authorizer: " + f.Why }
 
 // authorizers computes the authorizer functions declared in the package,
 // exports their facts, and returns them.
-func authorizers(pass *analysis.Pass) map[*types.Func]string {
+func authorizers(pass *analysis.Pass, model *httpmodel.Result) map[*types.Func]string {
 	found := map[*types.Func]string{}
 	if stdlib(pass.Pkg.Path()) || frameworkPkg(pass.Pkg.Path()) {
 		return found
@@ -45,7 +45,7 @@ func authorizers(pass *analysis.Pass) map[*types.Func]string {
 			if fn == nil || found[fn] != "" || !decisionResult(fn) {
 				continue
 			}
-			if why := authorizerBody(pass, fd, fn, found); why != "" {
+			if why := authorizerBody(pass, model, fd, fn, found); why != "" {
 				found[fn] = why
 				changed = true
 			}
@@ -74,7 +74,7 @@ func decisionResult(fn *types.Func) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-func authorizerBody(pass *analysis.Pass, fd *ast.FuncDecl, fn *types.Func, found map[*types.Func]string) string {
+func authorizerBody(pass *analysis.Pass, model *httpmodel.Result, fd *ast.FuncDecl, fn *types.Func, found map[*types.Func]string) string {
 	sig := fn.Type().(*types.Signature)
 	var params []*types.Var
 	if sig.Recv() != nil {
@@ -86,7 +86,7 @@ func authorizerBody(pass *analysis.Pass, fd *ast.FuncDecl, fn *types.Func, found
 	if len(params) < 2 {
 		return ""
 	}
-	flow := httpmodel.NewFlow(pass.TypesInfo, pass.Pkg, fd.Body)
+	flow := model.NewFlow(pass.TypesInfo, pass.Pkg, fd.Body)
 	paramOf := func(e ast.Expr) int {
 		for i, p := range params {
 			if flow.DerivesFromVar(e, p) {
@@ -96,7 +96,7 @@ func authorizerBody(pass *analysis.Pass, fd *ast.FuncDecl, fn *types.Func, found
 		return -1
 	}
 	why := ""
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	model.Inspect(fd.Body, authorizerTypes, func(n ast.Node) bool {
 		if why != "" {
 			return false
 		}
@@ -137,6 +137,8 @@ func authorizerBody(pass *analysis.Pass, fd *ast.FuncDecl, fn *types.Func, found
 	})
 	return why
 }
+
+var authorizerTypes = []ast.Node{(*ast.FuncLit)(nil), (*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil)}
 
 // ownerSelector: x.F where F names an owner (UserID, OwnerID, TenantID...).
 func ownerSelector(e ast.Expr) bool {

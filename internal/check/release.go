@@ -40,7 +40,8 @@ type Releaser interface{ Release() }
 //     package whose analysis has already begun goes before passes of
 //     packages not yet begun, so packages finish one after another;
 //   - the result of an analyzer on a package is freed as soon as the last
-//     analyzer of the closure of analyzers requiring it has run there
+//     analyzer that requires it, directly or through another (which may
+//     call into a result holding it), has run there
 //     (*inspector.Inspector results are emptied, Releaser results
 //     released), so results must not be kept past the dependents' Run;
 //   - done, if not nil, is called once every analyzer of the closure has run
@@ -52,28 +53,36 @@ type Releaser interface{ Release() }
 func Plan(analyzers []*analysis.Analyzer, pkgs []*types.Package, done func(*types.Package)) (end func()) {
 	plan := &plan{
 		dependents: map[*analysis.Analyzer]int{},
+		requires:   map[*analysis.Analyzer][]*analysis.Analyzer{},
 		ranCount:   map[releaseKey]int{},
 		finished:   map[*types.Package]int{},
 		order:      map[*types.Package]int{},
 		free:       runtime.GOMAXPROCS(0),
 		done:       done,
 	}
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
+	var visit func(a *analysis.Analyzer) []*analysis.Analyzer
+	visit = func(a *analysis.Analyzer) []*analysis.Analyzer {
+		if reqs, ok := plan.requires[a]; ok {
+			return reqs
 		}
-		seen[a] = true
+		set := map[*analysis.Analyzer]bool{}
+		var reqs []*analysis.Analyzer
+		for _, req := range a.Requires {
+			for _, r := range append([]*analysis.Analyzer{req}, visit(req)...) {
+				if !set[r] {
+					set[r] = true
+					reqs = append(reqs, r)
+				}
+			}
+		}
+		plan.requires[a] = reqs
 		if ours(a) {
 			plan.analyzers++
-		}
-		for _, req := range a.Requires {
-			if ours(a) {
-				plan.dependents[req]++
+			for _, r := range reqs {
+				plan.dependents[r]++
 			}
-			visit(req)
 		}
+		return reqs
 	}
 	for _, a := range analyzers {
 		visit(a)
@@ -95,8 +104,9 @@ func Plan(analyzers []*analysis.Analyzer, pkgs []*types.Package, done func(*type
 var plans sync.Map // *types.Package → *plan
 
 type plan struct {
-	analyzers  int                        // apivet analyzers in the closure
-	dependents map[*analysis.Analyzer]int // how many of them require each analyzer
+	analyzers  int                                         // apivet analyzers in the closure
+	requires   map[*analysis.Analyzer][]*analysis.Analyzer // transitive prerequisites of each analyzer
+	dependents map[*analysis.Analyzer]int                  // how many apivet analyzers require each one, directly or not
 	done       func(*types.Package)
 
 	mu       sync.Mutex
@@ -156,7 +166,7 @@ func (p *plan) release() {
 func (p *plan) ran(pass *analysis.Pass) {
 	var last []*analysis.Analyzer
 	p.mu.Lock()
-	for _, req := range pass.Analyzer.Requires {
+	for _, req := range p.requires[pass.Analyzer] {
 		key := releaseKey{pass.Pkg, req}
 		p.ranCount[key]++
 		if p.ranCount[key] == p.dependents[req] {

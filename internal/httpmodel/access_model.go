@@ -1,10 +1,11 @@
 package httpmodel
 
 import (
-	"github.com/apivet/apivet/internal/structtype"
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/apivet/apivet/internal/structtype"
 )
 
 // Which model type a data access touches, and which result methods carry

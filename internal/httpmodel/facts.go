@@ -173,7 +173,7 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 	flows := map[*ast.FuncDecl]*Flow{}
 	deps := map[*ast.FuncDecl]funcDeps{}
 	for _, fd := range decls {
-		flows[fd] = NewFlow(m.info, m.pass.Pkg, fd.Body)
+		flows[fd] = m.newFlow(fd.Body)
 		deps[fd] = m.depsOf(fd)
 	}
 	// Each round recomputes only the functions whose summaries can have
@@ -252,7 +252,7 @@ type funcDeps struct {
 func (m *modeler) depsOf(fd *ast.FuncDecl) funcDeps {
 	var d funcDeps
 	seen := map[*types.Func]bool{}
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	m.inspect(fd.Body, identTypes, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok {
 			return true
@@ -464,7 +464,7 @@ func (m *modeler) middlewareKindOf(fn *types.Func, fd *ast.FuncDecl) MiddlewareK
 // function sets up routing, it is not itself middleware.
 func (m *modeler) buildsRoutes(body ast.Node) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	m.inspect(body, callTypes, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
 			if fn := m.callee(c); fn != nil {
 				if row, ok := routerTable[keyOf(fn)]; ok && row.op != opNew {
@@ -500,7 +500,7 @@ func (m *modeler) bodyKindsSplit(body ast.Node, self *types.Func) (MiddlewareKin
 	var k MiddlewareKind
 	var locals []*types.Func
 	seen := map[*types.Func]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
+	m.inspect(body, kindTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
 			if fn, ok := m.info.Uses[n].(*types.Func); ok && fn.Origin() != self && !seen[fn.Origin()] {
@@ -550,7 +550,7 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 		return nil
 	}
 	var fact *DataAccessFact
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	m.inspect(fd.Body, accessTypes, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false // runs later (a returned handler), not on call
 		}

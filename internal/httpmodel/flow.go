@@ -40,6 +40,8 @@ type Flow struct {
 	info *types.Info
 	pkg  *types.Package
 	body ast.Node
+	// walk, if set, walks body faster than ast.Inspect (modeler.inspect)
+	walk func(n ast.Node, types []ast.Node, f func(ast.Node) bool)
 	once sync.Once // builds defs on first use: most functions are never asked
 	defs map[*types.Var][]ast.Expr
 }
@@ -49,6 +51,22 @@ type Flow struct {
 func NewFlow(info *types.Info, pkg *types.Package, body ast.Node) *Flow {
 	return &Flow{info: info, pkg: pkg, body: body}
 }
+
+// NewFlow is NewFlow for a body of the package the model was built for,
+// walking it with the package's inspector when the model has one.
+func (r *Result) NewFlow(info *types.Info, pkg *types.Package, body ast.Node) *Flow {
+	f := NewFlow(info, pkg, body)
+	if r != nil && r.m != nil {
+		f.walk = r.m.inspect
+	}
+	return f
+}
+
+func (m *modeler) newFlow(body ast.Node) *Flow {
+	return &Flow{info: m.info, pkg: m.pass.Pkg, body: body, walk: m.inspect}
+}
+
+var defTypes = []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
 
 // index builds the def-use index once.
 func (f *Flow) index() {
@@ -60,7 +78,11 @@ func (f *Flow) build() {
 	if f.body == nil {
 		return
 	}
-	ast.Inspect(f.body, func(n ast.Node) bool {
+	walk := f.walk
+	if walk == nil {
+		walk = func(n ast.Node, _ []ast.Node, f func(ast.Node) bool) { ast.Inspect(n, f) }
+	}
+	walk(f.body, defTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -118,60 +119,56 @@ func isError(t types.Type) bool {
 // findHandlers collects the handlers of the package: declared functions
 // and methods, and closures, with a handler signature.
 func (m *modeler) findHandlers() {
-	for _, f := range m.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
+	for cur := range m.ins.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		n := cur.Node()
+		var sig *types.Signature
+		var fn *types.Func
+		var body *ast.BlockStmt
+		var ftype *ast.FuncType
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			fn, _ = m.info.Defs[n.Name].(*types.Func)
+			if fn == nil || n.Body == nil {
+				continue
 			}
-			stack = append(stack, n)
-			var sig *types.Signature
-			var fn *types.Func
-			var body *ast.BlockStmt
-			var ftype *ast.FuncType
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				fn, _ = m.info.Defs[n.Name].(*types.Func)
-				if fn == nil || n.Body == nil {
-					return false
-				}
-				sig = fn.Type().(*types.Signature)
-				body, ftype = n.Body, n.Type
-			case *ast.FuncLit:
-				s, ok := m.info.TypeOf(n).(*types.Signature)
-				if !ok {
-					return true
-				}
-				sig, body, ftype = s, n.Body, n.Type
-			default:
-				return true
-			}
-			fw, req, wr, ok := handlerSig(sig)
+			sig = fn.Type().(*types.Signature)
+			body, ftype = n.Body, n.Type
+		case *ast.FuncLit:
+			s, ok := m.info.TypeOf(n).(*types.Signature)
 			if !ok {
-				return true
+				continue
 			}
-			h := &Handler{Node: n, Func: fn, Framework: fw, Body: body}
-			h.Request = paramVar(m.info, ftype, req)
-			if wr >= 0 {
-				h.Writer = paramVar(m.info, ftype, wr)
+			sig, body, ftype = s, n.Body, n.Type
+		}
+		fw, req, wr, ok := handlerSig(sig)
+		if !ok {
+			continue
+		}
+		h := &Handler{Node: n, Func: fn, Framework: fw, Body: body}
+		h.Request = paramVar(m.info, ftype, req)
+		if wr >= 0 {
+			h.Writer = paramVar(m.info, ftype, wr)
+		}
+		if lit, ok := n.(*ast.FuncLit); ok {
+			// The enclosing functions, outermost first, then lit.
+			var stack []ast.Node
+			for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				stack = append(stack, c.Node())
 			}
-			if lit, ok := n.(*ast.FuncLit); ok {
-				h.Factory, h.Middleware = m.closureContext(stack, lit)
+			slices.Reverse(stack)
+			h.Factory, h.Middleware = m.closureContext(stack, lit)
+		}
+		h.Name = m.handlerName(h)
+		m.res.Handlers = append(m.res.Handlers, h)
+		m.res.byNode[n] = h
+		if fn != nil {
+			m.res.byFunc[fn] = h
+		}
+		if h.Factory != nil {
+			if _, dup := m.res.byFunc[h.Factory]; !dup {
+				m.res.byFunc[h.Factory] = h
 			}
-			h.Name = m.handlerName(h)
-			m.res.Handlers = append(m.res.Handlers, h)
-			m.res.byNode[n] = h
-			if fn != nil {
-				m.res.byFunc[fn] = h
-			}
-			if h.Factory != nil {
-				if _, dup := m.res.byFunc[h.Factory]; !dup {
-					m.res.byFunc[h.Factory] = h
-				}
-			}
-			return true
-		})
+		}
 	}
 }
 

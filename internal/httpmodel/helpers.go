@@ -101,7 +101,7 @@ func (m *modeler) helperFacts(fn *types.Func, fd *ast.FuncDecl, fl *Flow) bool {
 		return false
 	}
 	h := &Handler{Node: fd, Func: fn, Body: fd.Body, flow: fl}
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	m.inspect(fd.Body, scanTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -5,7 +5,9 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -54,6 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 		inputs:           map[*types.Func]*InputFact{},
 		responses:        map[*types.Func]*ResponseFact{},
 		bodyKindCache:    map[*ast.FuncDecl]*bodyKindSummary{},
+		ins:              pass.ResultOf[check.Inspect].(*inspector.Inspector),
 		summaries:        map[*types.Func]*summary{},
 		declOf:           map[*types.Func]*ast.FuncDecl{},
 		globals:          map[types.Object]value{},
@@ -61,6 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 		consumedReturned: map[*types.Func]bool{},
 	}
 	res.m = m
+	m.bodies = bodyCursors(m.ins)
 	pass.ExportPackageFact(&ModelFact{})
 	decls := m.funcDecls()
 	m.computeFacts(decls)
@@ -80,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 // middleware).
 func callsNext(m *modeler, h *Handler) bool {
 	found := false
-	ast.Inspect(h.Body, func(n ast.Node) bool {
+	m.inspect(h.Body, callTypes, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
 			if fn := m.callee(c); fn != nil && fn.Name() == "Next" && fn.Pkg() != nil &&
 				(fn.Pkg().Path() == pkgGin || fn.Pkg().Path() == pkgFiber || fn.Pkg().Path() == pkgFiber3) {

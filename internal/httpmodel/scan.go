@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -28,6 +29,10 @@ type modeler struct {
 	responses map[*types.Func]*ResponseFact
 	// bodyKindCache: middleware scans of declared bodies (computeFacts)
 	bodyKindCache map[*ast.FuncDecl]*bodyKindSummary
+	// ins is the package's inspector; bodies, the cursors of function
+	// bodies, for m.inspect
+	ins    *inspector.Inspector
+	bodies map[*ast.BlockStmt]inspector.Cursor
 
 	// route walker state
 	summaries        map[*types.Func]*summary
@@ -42,6 +47,15 @@ type implFact struct {
 	fn   *types.Func
 	fact *DataAccessFact
 }
+
+// Node types that body scans look at (see modeler.inspect).
+var (
+	callTypes   = []ast.Node{(*ast.CallExpr)(nil)}
+	scanTypes   = []ast.Node{(*ast.FuncLit)(nil), (*ast.IndexExpr)(nil), (*ast.CallExpr)(nil)}
+	accessTypes = []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}
+	identTypes  = []ast.Node{(*ast.Ident)(nil)}
+	kindTypes   = []ast.Node{(*ast.Ident)(nil), (*ast.CallExpr)(nil), (*ast.SelectorExpr)(nil)}
+)
 
 // callee returns the function or method a call statically refers to,
 // including interface methods (typeutil.Callee without builtins).
@@ -82,8 +96,8 @@ func arg(call *ast.CallExpr, i int) ast.Expr {
 
 // scanHandler fills h's inputs, principals, responses and data accesses.
 func (m *modeler) scanHandler(h *Handler) {
-	h.flow = NewFlow(m.info, m.pass.Pkg, h.Body)
-	ast.Inspect(h.Body, func(n ast.Node) bool {
+	h.flow = m.newFlow(h.Body)
+	m.inspect(h.Body, scanTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			// nested handlers are scanned on their own

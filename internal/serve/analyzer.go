@@ -26,6 +26,31 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeOf((*Result)(nil)),
 }
 
+// buildsServers reports whether a function of the package returns a
+// server or router value (the only functions the resolver summarizes when
+// the package serves nothing itself).
+func buildsServers(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			res := fn.Type().(*types.Signature).Results()
+			for i := 0; i < res.Len(); i++ {
+				if kindOf(res.At(i).Type()) != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // Result lists a package's serve calls in source order.
 type Result struct {
 	Calls []*Call
@@ -35,7 +60,11 @@ type Result struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{File: map[*Call]*ast.File{}}
-	r := newResolver(pass.TypesInfo, pass.Files, func(fn *types.Func) *ServerFact {
+	if !Imports(pass.Pkg) && !buildsServers(pass) {
+		return res, nil
+	}
+	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
+	r := newResolver(pass.TypesInfo, ins, func(fn *types.Func) *ServerFact {
 		var f ServerFact
 		if pass.ImportObjectFact(fn, &f) {
 			return &f
@@ -66,7 +95,6 @@ func run(pass *analysis.Pass) (any, error) {
 	if !Imports(pass.Pkg) {
 		return res, nil
 	}
-	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		var file *ast.File

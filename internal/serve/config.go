@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -83,7 +84,7 @@ type resolver struct {
 	seen   map[*types.Func]bool
 }
 
-func newResolver(info *types.Info, files []*ast.File, fact func(*types.Func) *ServerFact) *resolver {
+func newResolver(info *types.Info, ins *inspector.Inspector, fact func(*types.Func) *ServerFact) *resolver {
 	r := &resolver{
 		info:   info,
 		funcs:  map[*types.Func]*ast.FuncDecl{},
@@ -103,8 +104,8 @@ func newResolver(info *types.Info, files []*ast.File, fact func(*types.Func) *Se
 		}
 		m[path] = v
 	}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
+	ins.Preorder(resolverTypes, func(n ast.Node) {
+		func() bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
 				if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
@@ -152,10 +153,12 @@ func newResolver(info *types.Info, files []*ast.File, fact func(*types.Func) *Se
 				}
 			}
 			return true
-		})
-	}
+		}()
+	})
 	return r
 }
+
+var resolverTypes = []ast.Node{(*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)}
 
 // objOf is the variable or struct field e denotes, or nil.
 func (r *resolver) objOf(e ast.Expr) types.Object {

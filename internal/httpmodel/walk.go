@@ -1,0 +1,79 @@
+package httpmodel
+
+import (
+	"go/ast"
+	"reflect"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// bodyCursors indexes the package's function bodies (declarations and
+// literals) by their inspector cursor, so that scans of a body can use the
+// inspector's event table instead of ast.Inspect: it skips subtrees holding
+// none of the node types a scan looks at, and makes no interface calls.
+func bodyCursors(in *inspector.Inspector) map[*ast.BlockStmt]inspector.Cursor {
+	out := map[*ast.BlockStmt]inspector.Cursor{}
+	if in == nil {
+		return out
+	}
+	for c := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				out[n.Body] = c.ChildAt(edge.FuncDecl_Body, -1)
+			}
+		case *ast.FuncLit:
+			out[n.Body] = c.ChildAt(edge.FuncLit_Body, -1)
+		}
+	}
+	return out
+}
+
+// inspect calls f for each node of the given types in the subtree of n,
+// in depth-first order, descending into a node's children only if f
+// returns true — ast.Inspect restricted to types, without the final nil
+// call. Function bodies go through the package's inspector.
+func (m *modeler) inspect(n ast.Node, types []ast.Node, f func(ast.Node) bool) {
+	if body, ok := n.(*ast.BlockStmt); ok && m != nil {
+		if c, ok := m.bodies[body]; ok {
+			c.Inspect(types, func(c inspector.Cursor) bool { return f(c.Node()) })
+			return
+		}
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		if x == nil {
+			return false
+		}
+		if !hasType(types, x) {
+			return true
+		}
+		return f(x)
+	})
+}
+
+// hasType reports whether n's dynamic type is one of types' (nil pointers
+// of node types, as inspector filters are written).
+func hasType(types []ast.Node, n ast.Node) bool {
+	rt := reflect.TypeOf(n)
+	for _, t := range types {
+		if reflect.TypeOf(t) == rt {
+			return true
+		}
+	}
+	return false
+}
+
+// Inspect calls f for each node of the given types (nil pointers of node
+// types, as for an inspector) in the subtree of n, in depth-first order,
+// descending into a node's children only if f returns true. It is
+// ast.Inspect restricted to types, and much cheaper on function bodies of
+// the package the model was built for, which it walks through the
+// package's inspector.
+func (r *Result) Inspect(n ast.Node, types []ast.Node, f func(ast.Node) bool) {
+	if r == nil || r.m == nil {
+		(*modeler)(nil).inspect(n, types, f)
+		return
+	}
+	r.m.inspect(n, types, f)
+}
