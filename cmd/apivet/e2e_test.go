@@ -292,3 +292,37 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("posn not relative: %q", posn)
 	}
 }
+
+// TestIncremental checks that -incremental (go vet with the build cache)
+// reports exactly what the standalone mode reports, keeps a broken
+// package's errors and the other packages' findings, and notices edits.
+func TestIncremental(t *testing.T) {
+	demo := testutil.Module(t, "../../testdata/demo")
+	r := apivet(t, demo, "-incremental", "./...")
+	if r.code != 1 {
+		t.Fatalf("exit code %d, want 1 (findings); stderr:\n%s", r.code, r.stderr)
+	}
+	golden(t, "demo.txt", r.stdout)
+	golden(t, "demo.json", apivet(t, demo, "-incremental", "-format", "json", "./...").stdout)
+	golden(t, "cases.txt", apivet(t, "testdata/cases", "-incremental", "-checks", "pprof", "./...").stdout)
+
+	broken := apivet(t, "testdata/broken", "-incremental", "-checks", "pprof", "./...")
+	if broken.code != 3 || !strings.Contains(broken.stdout, "good/main.go:9:2: pprof:") ||
+		strings.Count(broken.stderr, "bad/bad.go:4:9: error: cannot use") != 1 {
+		t.Errorf("broken module: exit code %d (want 3), stdout:\n%s\nstderr (want the type error once):\n%s", broken.code, broken.stdout, broken.stderr)
+	}
+
+	// An edit is seen: go vet's cache is keyed by the package's inputs.
+	dir := copyModule(t, "testdata/clean")
+	if r := apivet(t, dir, "-incremental", "-checks", "pprof", "./..."); r.code != 0 {
+		t.Fatalf("clean module: exit code %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	src := "package main\n\nimport (\n\t\"net/http\"\n\t_ \"net/http/pprof\"\n)\n\nfunc serveDebug() { http.ListenAndServe(\":6060\", nil) }\n"
+	if err := os.WriteFile(filepath.Join(dir, "svc", "debug.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = apivet(t, dir, "-incremental", "-checks", "pprof", "./...")
+	if r.code != 1 || !strings.Contains(r.stdout, "svc/debug.go:8:21: pprof:") {
+		t.Errorf("after adding debug.go: exit code %d, want 1 and its finding:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

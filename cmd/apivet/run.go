@@ -82,6 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		debugFlag     = fs.Bool("debug", false, "print stack traces of internal errors")
 		cpuProfile    = fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 		memProfile    = fs.String("memprofile", "", "write a heap profile, taken when analysis ends, to `file` (for go tool pprof)")
+		incremental   = fs.Bool("incremental", false, "analyze through go vet and its build cache: later runs re-analyze only changed packages and those importing them")
 	)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -177,8 +178,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	patterns := fs.Args()
-	res, err := driver.Run(driver.Config{Dir: root, Patterns: patterns, Tests: *tests, Checks: enabled,
-		MemProfile: *memProfile})
+	dcfg := driver.Config{Dir: root, Patterns: patterns, Tests: *tests, Checks: enabled, MemProfile: *memProfile}
+	var res *driver.Result
+	if *incremental {
+		var exe string
+		if exe, err = os.Executable(); err == nil {
+			res, err = driver.RunVet(driver.VetConfig{Config: dcfg, Tool: exe, ConfigFile: cfgPath})
+		}
+	} else {
+		res, err = driver.Run(dcfg)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "apivet: %v\n", err)
 		return exitLoad

@@ -211,7 +211,7 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	if len(pkgs) > 0 {
 		res.Fset = pkgs[0].Fset
 	}
-	res.Problems = loadProblems(pkgs)
+	res.Problems = loadProblems(pkgs, cfg.Dir)
 
 	byAnalyzer := map[*analysis.Analyzer]*check.Check{}
 	var analyzers []*analysis.Analyzer
@@ -311,19 +311,28 @@ func writeHeapProfile(name string) error {
 
 // loadProblems collects load, parse and type errors of the packages and
 // their dependencies, once each.
-func loadProblems(pkgs []*packages.Package) []Problem {
+func loadProblems(pkgs []*packages.Package, dir string) []Problem {
 	var out []Problem
 	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			msg := e.Msg
-			pos := parsePos(e.Pos)
-			key := e.Pos + ": " + msg
-			if seen[key] {
-				continue
+			var ps []Problem
+			if e.Pos == "" && strings.HasPrefix(e.Msg, "# ") {
+				// The compiler's output, from go list -export: "# pkg"
+				// and the errors the type checker reports again.
+				ps = compilerErrors(e.Msg, dir)
+			} else {
+				ps = []Problem{{Kind: LoadError, Pos: parsePos(e.Pos), Message: e.Msg}}
 			}
-			seen[key] = true
-			out = append(out, Problem{Kind: LoadError, Package: p.PkgPath, Pos: pos, Message: msg})
+			for _, pr := range ps {
+				pr.Package = p.PkgPath
+				key := pr.String()
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				out = append(out, pr)
+			}
 		}
 	})
 	return out
