@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		showVersion   = fs.Bool("version", false, "print the version and exit")
 		debugFlag     = fs.Bool("debug", false, "print stack traces of internal errors")
 		cpuProfile    = fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
-		memProfile    = fs.String("memprofile", "", "write a heap profile, taken when analysis ends, to `file` (for go tool pprof)")
+		memProfile    = fs.String("memprofile", "", "write a heap profile, taken when half of the packages are analyzed, to `file` (for go tool pprof)")
 		incremental   = fs.Bool("incremental", false, "analyze through go vet and its build cache: later runs re-analyze only changed packages and those importing them")
 	)
 	fs.Usage = func() {

@@ -154,11 +154,6 @@ func Guard(a *analysis.Analyzer) *analysis.Analyzer {
 	}
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (res any, err error) {
-		if p := planOf(pass); p != nil {
-			p.acquire(pass.Pkg)
-			defer p.ran(pass) // after the recover below
-			defer p.release()
-		}
 		if !importGraphOnly[a] && isDependency(pass) {
 			// A dependency: loaded without syntax (standalone driver),
 			// or the standard library or a versioned module (vet tool,
@@ -231,4 +226,11 @@ func RunsOnImportGraph(a *analysis.Analyzer) {
 	guardedMu.Lock()
 	defer guardedMu.Unlock()
 	importGraphOnly[a] = true
+}
+
+// OnImportGraph reports whether a was declared with RunsOnImportGraph.
+func OnImportGraph(a *analysis.Analyzer) bool {
+	guardedMu.Lock()
+	defer guardedMu.Unlock()
+	return importGraphOnly[a]
 }

@@ -16,13 +16,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apivet/apivet/internal/check"
@@ -38,7 +39,7 @@ type Config struct {
 	Overlay  map[string][]byte // unsaved file contents, by absolute path
 
 	// MemProfile, if set, names a file that receives a heap profile taken
-	// when the analysis ends, while every package's results are live.
+	// when half of the packages are analyzed.
 	MemProfile string
 }
 
@@ -223,77 +224,107 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	if len(analyzers) == 0 {
 		return res, nil
 	}
-	// Run packages one after another and free each one's results, syntax
-	// and type information once its checks are done: the checker would
-	// keep them all until the run ends. Findings need only the enclosing
-	// functions' extents, kept in spans.
-	spans := &funcSpans{byFile: map[*token.File][]funcSpan{}}
-	byTypes := map[*types.Package]*packages.Package{}
-	var typed []*types.Package
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.TypesInfo != nil {
-			typed = append(typed, p.Types)
-			byTypes[p.Types] = p
-		}
-	})
-	defer check.Plan(analyzers, typed, func(tp *types.Package) {
-		p := byTypes[tp]
-		spans.add(p)
-		dropSyntax(p)
-	})()
-	graph, err := checker.Analyze(analyzers, pkgs, nil)
-	if err != nil {
-		return nil, err
-	}
-	if cfg.MemProfile != "" {
-		if err := writeHeapProfile(cfg.MemProfile); err != nil {
-			return nil, err
-		}
-	}
-
-	seenInternal := map[string]bool{}
-	for act := range graph.All() {
-		var ie *check.InternalError
-		if act.Err != nil && errors.As(act.Err, &ie) {
-			key := ie.Analyzer + "@" + ie.Package
-			if !seenInternal[key] {
-				seenInternal[key] = true
-				res.Problems = append(res.Problems, Problem{Kind: InternalError, Package: ie.Package,
-					Message: ie.Error(), Stack: string(ie.Stack)})
-			}
-		}
-	}
-	seen := map[string]bool{}
-	for _, act := range graph.Roots {
-		c := byAnalyzer[act.Analyzer]
-		if act.Err != nil {
-			msg := act.Err.Error()
-			var ie *check.InternalError
-			switch {
-			case errors.As(act.Err, &ie), strings.HasPrefix(msg, "failed prerequisites"):
-				// reported above, from the action that failed
-			case strings.Contains(msg, "analysis skipped due to errors in package"):
-				// reported as a load error
-			default:
-				res.Problems = append(res.Problems, Problem{Kind: InternalError, Package: act.Package.PkgPath,
-					Message: fmt.Sprintf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)})
-			}
-			continue
-		}
-		for _, d := range act.Diagnostics {
-			f := newFinding(c, act.Package, spans, d)
-			key := f.Check.Name() + "\x00" + f.Pos.String() + "\x00" + f.Message
-			if seen[key] { // the same file in a package and its test variant
+	// Each package's findings are computed as soon as its analyzers are
+	// done, and then its syntax and type information are dropped.
+	var (
+		mu           sync.Mutex
+		seen         = map[string]bool{}
+		seenProblem  = map[string]bool{}
+		analyzed     int
+		profileAt    = (len(pkgs) + 1) / 2 // root packages; a rough middle
+		profileError error
+	)
+	defer boundMemory()()
+	newRunner(analyzers).run(pkgs, func(p *packages.Package, units []unit) {
+		var findings []Finding
+		var problems []Problem
+		for _, u := range units {
+			if u.err != nil {
+				msg := u.err.Error()
+				var ie *check.InternalError
+				switch {
+				case errors.As(u.err, &ie):
+					problems = append(problems, Problem{Kind: InternalError, Package: ie.Package, Message: ie.Error(), Stack: string(ie.Stack)})
+				case strings.HasPrefix(msg, "failed prerequisites"):
+					// reported from the analyzer that failed
+				case strings.Contains(msg, "analysis skipped due to errors in package"):
+					// reported as a load error
+				default:
+					problems = append(problems, Problem{Kind: InternalError, Package: p.PkgPath,
+						Message: fmt.Sprintf("%s on %s: %v", u.analyzer.Name, p.PkgPath, u.err)})
+				}
 				continue
 			}
-			seen[key] = true
-			res.Findings = append(res.Findings, f)
+			if c := byAnalyzer[u.analyzer]; c != nil {
+				for _, d := range u.diags {
+					findings = append(findings, newFinding(c, p, d))
+				}
+			}
 		}
+		if p.TypesInfo != nil {
+			dropSyntax(p)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for _, f := range findings {
+			key := f.Check.Name() + "\x00" + f.Pos.String() + "\x00" + f.Message
+			if !seen[key] { // the same file in a package and its test variant
+				seen[key] = true
+				res.Findings = append(res.Findings, f)
+			}
+		}
+		for _, pr := range problems {
+			if key := pr.Package + "\x00" + pr.Message; !seenProblem[key] {
+				seenProblem[key] = true
+				res.Problems = append(res.Problems, pr)
+			}
+		}
+		if p.TypesInfo != nil {
+			analyzed++
+			if cfg.MemProfile != "" && analyzed == profileAt {
+				profileError = writeHeapProfile(cfg.MemProfile)
+			}
+		}
+	})
+	if profileError != nil {
+		return nil, profileError
 	}
 	sortFindings(res.Findings)
 	assignFingerprints(res.Findings)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].String() < res.Problems[j].String() })
 	return res, nil
+}
+
+// memoryBound is how much memory analysis may use, as a multiple of what
+// the process holds once the packages are loaded.
+const memoryBound = 1.4
+
+// memoryMargin is the least room the analysis gets over what loading took.
+const memoryMargin = 128 << 20
+
+// boundMemory sets a soft memory limit for the analysis, memoryBound
+// times what loading left the process holding (at least memoryMargin
+// more), unless the user set
+// GOMEMLIMIT. Without it the collector, paced by GOGC, lets the heap grow
+// to twice what was live at its last cycle during loading before it runs
+// again — well past loading's own peak — although the runner frees each
+// package's syntax and results as it goes. It returns a function that
+// restores the previous limit.
+func boundMemory() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 || sample[1].Value.Kind() != metrics.KindUint64 {
+		return func() {}
+	}
+	used := int64(sample[0].Value.Uint64() - sample[1].Value.Uint64())
+	// At least memoryMargin over: small modules' analysis would otherwise
+	// collect all the time.
+	limit := max(int64(float64(used)*memoryBound), used+memoryMargin)
+	old := debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 func writeHeapProfile(name string) error {
@@ -369,7 +400,7 @@ func parsePos(s string) token.Position {
 	return p
 }
 
-func newFinding(c *check.Check, pkg *packages.Package, spans *funcSpans, d analysis.Diagnostic) Finding {
+func newFinding(c *check.Check, pkg *packages.Package, d analysis.Diagnostic) Finding {
 	fset := pkg.Fset
 	f := Finding{
 		Check:    c,
@@ -399,21 +430,30 @@ func newFinding(c *check.Check, pkg *packages.Package, spans *funcSpans, d analy
 	for _, r := range d.Related {
 		f.Related = append(f.Related, Related{Pos: fset.Position(r.Pos), Message: r.Message})
 	}
-	f.Function, f.Line = context(pkg, spans, d.Pos)
+	f.Function, f.Line = context(pkg, d.Pos)
 	return f
 }
 
 // context returns the enclosing function's name and the normalized
 // source line of pos.
-func context(pkg *packages.Package, spans *funcSpans, pos token.Pos) (fn, line string) {
+func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
 	tf := pkg.Fset.File(pos)
 	if tf == nil {
 		return "", ""
 	}
-	spans.add(pkg) // no-op unless the package was not done (a prerequisite failed)
-	for _, s := range spans.byFile[tf] {
-		if s.pos <= pos && pos < s.end {
-			fn = s.name
+	for _, file := range pkg.Syntax {
+		if file == nil || pkg.Fset.File(file.FileStart) != tf {
+			continue
+		}
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || pos < fd.Pos() || pos >= fd.End() {
+				continue
+			}
+			fn = fd.Name.Name
+			if fd.Recv != nil && len(fd.Recv.List) > 0 {
+				fn = recvName(fd.Recv.List[0].Type) + "." + fn
+			}
 		}
 	}
 	if content, err := readFile(tf.Name()); err == nil {
@@ -431,52 +471,10 @@ func context(pkg *packages.Package, spans *funcSpans, pos token.Pos) (fn, line s
 	return fn, line
 }
 
-// funcSpans records, per file, the extent and name of each function
-// declaration ("Type.Method" for methods), so that findings can name their
-// enclosing function after the package's syntax is dropped.
-type funcSpans struct {
-	mu     sync.Mutex
-	byFile map[*token.File][]funcSpan
-	seen   map[*packages.Package]bool
-}
-
+// funcSpan is the extent and name of a function declaration.
 type funcSpan struct {
 	pos, end token.Pos
 	name     string
-}
-
-func (s *funcSpans) add(pkg *packages.Package) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.seen == nil {
-		s.seen = map[*packages.Package]bool{}
-	}
-	if s.seen[pkg] {
-		return
-	}
-	s.seen[pkg] = true
-	for _, file := range pkg.Syntax {
-		if file == nil {
-			continue
-		}
-		tf := pkg.Fset.File(file.FileStart)
-		if tf == nil || s.byFile[tf] != nil {
-			continue // the same file in a test variant
-		}
-		list := []funcSpan{}
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok {
-				continue
-			}
-			name := fd.Name.Name
-			if fd.Recv != nil && len(fd.Recv.List) > 0 {
-				name = recvName(fd.Recv.List[0].Type) + "." + name
-			}
-			list = append(list, funcSpan{fd.Pos(), fd.End(), name})
-		}
-		s.byFile[tf] = list
-	}
 }
 
 // dropSyntax lets the garbage collector take a package's syntax trees and

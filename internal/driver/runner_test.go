@@ -93,12 +93,12 @@ var reportFuncs = &check.Check{
 	Severity: check.Warning,
 }
 
-// TestPlanFreesAfterUse checks what check.Plan promises the standalone
-// driver: results, inspectors, syntax and type information are freed once
+// TestRunnerFreesAfterUse checks what the standalone driver's runner promises:
+// results, inspectors, syntax and type information are freed once
 // a package's checks are done — never before a check used them — at most
 // GOMAXPROCS passes run at once, and findings keep their context.
-func TestPlanFreesAfterUse(t *testing.T) {
-	dir := testutil.Module(t, "testdata/plan")
+func TestRunnerFreesAfterUse(t *testing.T) {
+	dir := testutil.Module(t, "testdata/twopkgs")
 	// One pass at a time: the two packages' passes would otherwise overlap.
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	res, err := driver.Run(driver.Config{Dir: dir, Checks: []*check.Check{reportFuncs}})

@@ -1,6 +1,6 @@
 package b
 
-import "example.com/plantest/a"
+import "example.com/twopkgs/a"
 
 // Show shows a record.
 func Show(id string) string { return a.Load(id) }

@@ -1,0 +1,382 @@
+package driver
+
+import (
+	"fmt"
+	"go/types"
+	"log"
+	"reflect"
+	"runtime"
+	"sort"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/apivet/apivet/internal/check"
+)
+
+// runner runs analyzers over a loaded package graph, as
+// golang.org/x/tools/go/analysis/checker does, but shaped for apivet's
+// mix of many small packages and a few shared prerequisites:
+//
+//   - one unit of work per package, not per (analyzer, package) action:
+//     a package's analyzers run one after another on one goroutine, at
+//     most GOMAXPROCS packages at a time, each once its imports are done;
+//   - facts live in one table keyed by object, with the checker's
+//     visibility rule for AllObjectFacts, instead of being copied from
+//     every dependency into every action;
+//   - dependencies loaded from export data get only the analyzers that
+//     work from the import graph (check.RunsOnImportGraph) and their
+//     prerequisites; if none is enabled they are not visited at all;
+//   - when a package is done its results, syntax and type information are
+//     dropped (its *types.Package stays: importers refer to it).
+//
+// The checker keeps every action's result and facts until the run ends
+// and pays a goroutine, maps and a fact copy per action: on a module of
+// 236 packages without HTTP code that cost as much as type-checking.
+type runner struct {
+	order   []*analysis.Analyzer // the closure of the analyzers, prerequisites first
+	onGraph map[*analysis.Analyzer]bool
+
+	factsMu  sync.RWMutex
+	objFacts map[objFactKey]analysis.Fact
+	pkgFacts map[pkgFactKey]analysis.Fact
+
+	closureMu sync.Mutex
+	closure   map[*types.Package]map[*types.Package]bool // transitive imports
+}
+
+type objFactKey struct {
+	obj types.Object
+	t   reflect.Type
+}
+
+type pkgFactKey struct {
+	pkg *types.Package
+	t   reflect.Type
+}
+
+// unit is the outcome of one analyzer on one package.
+type unit struct {
+	analyzer *analysis.Analyzer
+	pkg      *packages.Package
+	diags    []analysis.Diagnostic
+	err      error
+}
+
+func newRunner(analyzers []*analysis.Analyzer) *runner {
+	r := &runner{
+		onGraph:  map[*analysis.Analyzer]bool{},
+		objFacts: map[objFactKey]analysis.Fact{},
+		pkgFacts: map[pkgFactKey]analysis.Fact{},
+		closure:  map[*types.Package]map[*types.Package]bool{},
+	}
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		r.order = append(r.order, a)
+	}
+	for _, a := range analyzers {
+		visit(a)
+	}
+	// An analyzer runs on dependencies if it works from the import graph,
+	// and so do its prerequisites.
+	var mark func(a *analysis.Analyzer)
+	mark = func(a *analysis.Analyzer) {
+		r.onGraph[a] = true
+		for _, req := range a.Requires {
+			mark(req)
+		}
+	}
+	for _, a := range r.order {
+		if check.OnImportGraph(a) && len(a.FactTypes) > 0 {
+			mark(a)
+		}
+	}
+	return r
+}
+
+// run analyzes roots and, where needed, their dependencies, calling done
+// for each package analyzed from source once all its analyzers have run.
+func (r *runner) run(roots []*packages.Package, done func(*packages.Package, []unit)) {
+	// The packages to visit: roots, and dependencies if an analyzer
+	// works from the import graph.
+	deps := len(r.onGraph) > 0
+	var all []*packages.Package
+	seen := map[*packages.Package]bool{}
+	var visit func(p *packages.Package, root bool)
+	visit = func(p *packages.Package, root bool) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if root || deps {
+			for _, imp := range p.Imports {
+				visit(imp, false)
+			}
+		}
+		all = append(all, p) // dependencies first
+	}
+	for _, p := range roots {
+		visit(p, true)
+	}
+	// A package waits for its imports that are visited.
+	waiting := map[*packages.Package]int{}
+	importers := map[*packages.Package][]*packages.Package{}
+	for _, p := range all {
+		for _, imp := range p.Imports {
+			if seen[imp] {
+				waiting[p]++
+				importers[imp] = append(importers[imp], p)
+			}
+		}
+	}
+	var (
+		mu    sync.Mutex
+		cond  = sync.NewCond(&mu)
+		ready []*packages.Package
+		left  = len(all)
+	)
+	for _, p := range all {
+		if waiting[p] == 0 {
+			ready = append(ready, p)
+		}
+	}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				for len(ready) == 0 && left > 0 {
+					cond.Wait()
+				}
+				if left == 0 {
+					mu.Unlock()
+					return
+				}
+				// Packages were queued dependencies first; take the
+				// earliest, so a package's importers follow it soon.
+				p := ready[0]
+				ready = ready[1:]
+				mu.Unlock()
+
+				units := r.analyze(p)
+				if p.TypesInfo != nil && done != nil {
+					done(p, units)
+				}
+
+				mu.Lock()
+				left--
+				for _, imp := range importers[p] {
+					if waiting[imp]--; waiting[imp] == 0 {
+						ready = append(ready, imp)
+					}
+				}
+				cond.Broadcast()
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// analyze runs the analyzers that apply to p, prerequisites first.
+func (r *runner) analyze(p *packages.Package) []unit {
+	source := p.TypesInfo != nil
+	results := map[*analysis.Analyzer]any{}
+	failed := map[*analysis.Analyzer]bool{}
+	var units []unit
+	module := &analysis.Module{}
+	if m := p.Module; m != nil {
+		module = &analysis.Module{Path: m.Path, Version: m.Version}
+		if m.GoVersion != "" {
+			module.GoVersion = "go" + m.GoVersion
+		}
+	}
+	for _, a := range r.order {
+		if !source && !r.onGraph[a] {
+			continue
+		}
+		u := unit{analyzer: a, pkg: p}
+		var failedReqs []string
+		for _, req := range a.Requires {
+			if failed[req] {
+				failedReqs = append(failedReqs, req.Name)
+			}
+		}
+		switch {
+		case len(failedReqs) > 0:
+			sort.Strings(failedReqs)
+			u.err = fmt.Errorf("failed prerequisites: %v", failedReqs)
+		case p.IllTyped && !a.RunDespiteErrors:
+			u.err = fmt.Errorf("analysis skipped due to errors in package")
+		default:
+			pass := r.pass(p, a, module, results, &u)
+			var res any
+			res, u.err = a.Run(pass)
+			pass.ExportObjectFact, pass.ExportPackageFact = nil, nil
+			if u.err == nil {
+				results[a] = res
+			}
+		}
+		if u.err != nil {
+			failed[a] = true
+		}
+		units = append(units, u)
+	}
+	for _, res := range results {
+		check.Release(res)
+	}
+	return units
+}
+
+func (r *runner) pass(p *packages.Package, a *analysis.Analyzer, module *analysis.Module, results map[*analysis.Analyzer]any, u *unit) *analysis.Pass {
+	pass := &analysis.Pass{
+		Analyzer:     a,
+		Fset:         p.Fset,
+		Files:        p.Syntax,
+		OtherFiles:   p.OtherFiles,
+		IgnoredFiles: p.IgnoredFiles,
+		Pkg:          p.Types,
+		TypesInfo:    p.TypesInfo,
+		TypesSizes:   p.TypesSizes,
+		TypeErrors:   p.TypeErrors,
+		Module:       module,
+		ResultOf:     results,
+		Report:       func(d analysis.Diagnostic) { u.diags = append(u.diags, d) },
+		ReadFile:     readFile,
+	}
+	pass.ImportObjectFact = func(obj types.Object, ptr analysis.Fact) bool {
+		if obj == nil {
+			panic("nil object")
+		}
+		r.factsMu.RLock()
+		f, ok := r.objFacts[objFactKey{obj, reflect.TypeOf(ptr)}]
+		r.factsMu.RUnlock()
+		if ok {
+			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+		}
+		return ok
+	}
+	pass.ExportObjectFact = func(obj types.Object, f analysis.Fact) {
+		if obj.Pkg() != p.Types {
+			log.Panicf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", a, p, obj, f)
+		}
+		r.factsMu.Lock()
+		r.objFacts[objFactKey{obj, reflect.TypeOf(f)}] = f
+		r.factsMu.Unlock()
+	}
+	pass.ImportPackageFact = func(pkg *types.Package, ptr analysis.Fact) bool {
+		if pkg == nil {
+			panic("nil package")
+		}
+		r.factsMu.RLock()
+		f, ok := r.pkgFacts[pkgFactKey{pkg, reflect.TypeOf(ptr)}]
+		r.factsMu.RUnlock()
+		if ok {
+			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+		}
+		return ok
+	}
+	pass.ExportPackageFact = func(f analysis.Fact) {
+		r.factsMu.Lock()
+		r.pkgFacts[pkgFactKey{p.Types, reflect.TypeOf(f)}] = f
+		r.factsMu.Unlock()
+	}
+	pass.AllObjectFacts = func() []analysis.ObjectFact {
+		ftypes := factTypes(a)
+		closure := r.closureOf(p)
+		direct := map[*types.Package]bool{}
+		for _, imp := range p.Imports {
+			direct[imp.Types] = true
+		}
+		var out []analysis.ObjectFact
+		r.factsMu.RLock()
+		for k, f := range r.objFacts {
+			if ftypes[k.t] && visibleFact(k.obj, p.Types, direct, closure) {
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+			}
+		}
+		r.factsMu.RUnlock()
+		return out
+	}
+	pass.AllPackageFacts = func() []analysis.PackageFact {
+		ftypes := factTypes(a)
+		closure := r.closureOf(p)
+		var out []analysis.PackageFact
+		r.factsMu.RLock()
+		for k, f := range r.pkgFacts {
+			if ftypes[k.t] && (k.pkg == p.Types || closure[k.pkg]) {
+				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+			}
+		}
+		r.factsMu.RUnlock()
+		return out
+	}
+	return pass
+}
+
+func factTypes(a *analysis.Analyzer) map[reflect.Type]bool {
+	out := map[reflect.Type]bool{}
+	for _, f := range a.FactTypes {
+		out[reflect.TypeOf(f)] = true
+	}
+	return out
+}
+
+// visibleFact reports whether the checker would give a pass over pkg the
+// fact on obj: its own objects; of other packages, what each import edge
+// lets through (checker.exportedFrom) — methods, fields, types and
+// constants of any dependency, exported functions and package variables
+// of direct imports only.
+func visibleFact(obj types.Object, pkg *types.Package, direct, closure map[*types.Package]bool) bool {
+	if obj.Pkg() == pkg {
+		return true
+	}
+	switch obj := obj.(type) {
+	case *types.Func:
+		if obj.Signature().Recv() != nil {
+			return closure[obj.Pkg()]
+		}
+		return obj.Exported() && direct[obj.Pkg()]
+	case *types.Var:
+		if obj.IsField() {
+			return closure[obj.Pkg()]
+		}
+		return direct[obj.Pkg()]
+	case *types.TypeName, *types.Const:
+		return closure[obj.Pkg()]
+	}
+	return false
+}
+
+// closureOf returns the packages p imports, directly or not.
+func (r *runner) closureOf(p *packages.Package) map[*types.Package]bool {
+	r.closureMu.Lock()
+	defer r.closureMu.Unlock()
+	var visit func(p *packages.Package) map[*types.Package]bool
+	visit = func(p *packages.Package) map[*types.Package]bool {
+		if c, ok := r.closure[p.Types]; ok {
+			return c
+		}
+		c := map[*types.Package]bool{}
+		r.closure[p.Types] = c
+		for _, imp := range p.Imports {
+			c[imp.Types] = true
+			for q := range visit(imp) {
+				c[q] = true
+			}
+		}
+		return c
+	}
+	return visit(p)
+}

@@ -1,3 +1,0 @@
-module example.com/plantest
-
-go 1.22
