@@ -195,12 +195,9 @@ func (r *runner) analyze(p *packages.Package) []unit {
 	results := map[*analysis.Analyzer]any{}
 	failed := map[*analysis.Analyzer]bool{}
 	var units []unit
-	module := &analysis.Module{}
-	if m := p.Module; m != nil {
-		module = &analysis.Module{Path: m.Path, Version: m.Version}
-		if m.GoVersion != "" {
-			module.GoVersion = "go" + m.GoVersion
-		}
+	module := &analysis.Module{} // as the checker: possibly empty, never nil
+	if p.Module != nil {
+		module = analysisModule(p.Module)
 	}
 	for _, a := range r.order {
 		if !source && !r.onGraph[a] {
@@ -323,6 +320,19 @@ func (r *runner) pass(p *packages.Package, a *analysis.Analyzer, module *analysi
 		return out
 	}
 	return pass
+}
+
+// analysisModule converts a go/packages module as the checker does.
+func analysisModule(m *packages.Module) *analysis.Module {
+	if m == nil {
+		return nil
+	}
+	var modErr *analysis.ModuleError
+	if m.Error != nil {
+		modErr = &analysis.ModuleError{Err: m.Error.Err}
+	}
+	return &analysis.Module{Path: m.Path, Version: m.Version, Replace: analysisModule(m.Replace), Time: m.Time,
+		Main: m.Main, Indirect: m.Indirect, Dir: m.Dir, GoMod: m.GoMod, GoVersion: m.GoVersion, Error: modErr}
 }
 
 func factTypes(a *analysis.Analyzer) map[reflect.Type]bool {
