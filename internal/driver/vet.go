@@ -42,7 +42,7 @@ func RunVet(cfg VetConfig) (*Result, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	args := []string{"vet", "-vettool=" + cfg.Tool, "-json"}
+	args := []string{"vet", "-vettool=" + cfg.Tool, "-json", "-names=false"}
 	if cfg.Tests {
 		args = append(args, "-tests")
 	}

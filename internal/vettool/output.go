@@ -20,6 +20,16 @@ import (
 // on stderr); the plain branch is for go vet's of older Go versions and
 // direct use.
 func printResults(fset *token.FileSet, where token.Pos, cfg *Config, results []result) int {
+	if prefixNames {
+		// "bola: GET /orders/{id} ...", as the standalone mode prints,
+		// so that readers know what reported it and what to name in an
+		// //apivet:ignore directive.
+		for _, r := range results {
+			for i := range r.diags {
+				r.diags[i].Message = r.a.Name + ": " + r.diags[i].Message
+			}
+		}
+	}
 	if jsonOut {
 		// {"ID": {"analyzer": [diagnostics]}}; the exit status is 0 (the
 		// findings are in the JSON).

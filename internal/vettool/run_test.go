@@ -172,7 +172,7 @@ func TestAnalyzerFailure(t *testing.T) {
 	want := map[string]string{
 		"boom":      "internal error: analyzer boom panicked on package example.com/p: kaboom",
 		"needsboom": "needsboom check failed on package example.com/p: prerequisite boom failed: internal error: analyzer boom panicked",
-		"plain":     "package p",
+		"plain":     "plain: package p", // messages start with the check's name
 	}
 	for name, msg := range want {
 		ds := tree[name]
@@ -272,7 +272,7 @@ func TestPlainOutput(t *testing.T) {
 	if code != 1 || badCode != 1 {
 		t.Errorf("exit %d and %d, want 1 and 1", code, badCode)
 	}
-	want := filepath.Join(dir, "p.go") + ":1:9: package p\n1\tpackage p\n2\t\n" +
+	want := filepath.Join(dir, "p.go") + ":1:9: plain: package p\n1\tpackage p\n2\t\n" +
 		filepath.Join(dir, "bad.go") + `:3:13: cannot use "s" (untyped string constant) as int value in variable declaration` + "\n"
 	if string(out) != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", out, want)

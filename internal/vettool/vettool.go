@@ -115,6 +115,7 @@ type Config struct {
 var (
 	explicitSelection bool // some -NAME flag was given
 	jsonOut           bool
+	prefixNames       = true
 	contextLine       = -1
 	fixFlag           bool
 	diffFlag          bool
@@ -163,6 +164,7 @@ func parseFlags(fs *flag.FlagSet, args []string, analyzers []*analysis.Analyzer)
 		fs.Var(versionFlag{}, "V", "print the version and exit (-V=full, for go vet's cache)")
 	}
 	fs.BoolVar(&jsonOut, "json", false, "emit JSON output")
+	fs.BoolVar(&prefixNames, "names", true, "begin each message with the name of the check that reports it (go vet prints no analyzer name)")
 	fs.IntVar(&contextLine, "c", -1, "display offending line with this many lines of context")
 	fs.BoolVar(&fixFlag, "fix", false, "not supported under go vet")
 	fs.BoolVar(&diffFlag, "diff", false, "not supported under go vet")
