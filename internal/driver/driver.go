@@ -71,6 +71,27 @@ type Finding struct {
 	Fingerprint string // stable across unrelated line shifts
 }
 
+// normalize sorts the fix's edits in file order, as go/analysis drivers
+// do, and reports whether they are valid: within one file each edit ends
+// after it starts and before the next one starts.
+func (fix *Fix) normalize() bool {
+	sort.SliceStable(fix.Edits, func(i, j int) bool {
+		a, b := fix.Edits[i], fix.Edits[j]
+		return a.Filename < b.Filename || a.Filename == b.Filename && a.Start < b.Start
+	})
+	for i, e := range fix.Edits {
+		if e.Filename == "" || e.End < e.Start {
+			return false
+		}
+		if i > 0 {
+			if prev := fix.Edits[i-1]; prev.Filename == e.Filename && prev.End > e.Start {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Related is a secondary location of a finding.
 type Related struct {
 	Pos     token.Position
@@ -425,7 +446,9 @@ func newFinding(c *check.Check, pkg *packages.Package, d analysis.Diagnostic) Fi
 			fix.Edits = append(fix.Edits, Edit{Filename: start.Filename, Start: start.Offset, End: stop.Offset,
 				NewText: string(te.NewText), Pos: start, EndP: stop})
 		}
-		f.Fixes = append(f.Fixes, fix)
+		if fix.normalize() {
+			f.Fixes = append(f.Fixes, fix)
+		}
 	}
 	for _, r := range d.Related {
 		f.Related = append(f.Related, Related{Pos: fset.Position(r.Pos), Message: r.Message})

@@ -264,12 +264,9 @@ func (v *vetFiles) finding(c *check.Check, pkg string, d vetDiagnostic) Finding 
 			fix.Edits = append(fix.Edits, Edit{Filename: e.Filename, Start: e.Start, End: e.End, NewText: e.New,
 				Pos: v.offset(e.Filename, e.Start), EndP: v.offset(e.Filename, e.End)})
 		}
-		// In file order, as the checker leaves them in the standalone mode.
-		sort.SliceStable(fix.Edits, func(i, j int) bool {
-			a, b := fix.Edits[i], fix.Edits[j]
-			return a.Filename < b.Filename || a.Filename == b.Filename && a.Start < b.Start
-		})
-		f.Fixes = append(f.Fixes, fix)
+		if fix.normalize() {
+			f.Fixes = append(f.Fixes, fix)
+		}
 	}
 	for _, r := range d.Related {
 		rp, _ := v.position(r.Posn)
