@@ -20,6 +20,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/vettool"
 )
 
 // VetConfig says how RunVet drives go vet.
@@ -81,7 +82,7 @@ func RunVet(cfg VetConfig) (*Result, error) {
 		for id, byAnalyzer := range tree {
 			pkg, _, _ := strings.Cut(id, " ")
 			for name, raw := range byAnalyzer {
-				var diags []vetDiagnostic
+				var diags []vettool.JSONDiagnostic
 				if err := json.Unmarshal(raw, &diags); err != nil {
 					// {"error": "..."}: an analyzer failed on the package.
 					var e struct{ Error string }
@@ -122,28 +123,6 @@ func RunVet(cfg VetConfig) (*Result, error) {
 	assignFingerprints(res.Findings)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].String() < res.Problems[j].String() })
 	return res, nil
-}
-
-// vetDiagnostic is a diagnostic of go vet -json (internal/vettool's
-// output).
-type vetDiagnostic struct {
-	Category       string `json:"category"`
-	Posn           string `json:"posn"`
-	End            string `json:"end"`
-	Message        string `json:"message"`
-	SuggestedFixes []struct {
-		Message string `json:"message"`
-		Edits   []struct {
-			Filename string `json:"filename"`
-			Start    int    `json:"start"`
-			End      int    `json:"end"`
-			New      string `json:"new"`
-		} `json:"edits"`
-	} `json:"suggested_fixes"`
-	Related []struct {
-		Posn    string `json:"posn"`
-		Message string `json:"message"`
-	} `json:"related"`
 }
 
 // compilerErrors returns the errors in the output of go vet or the
@@ -245,7 +224,7 @@ func (v *vetFiles) offset(name string, off int) token.Position {
 	return f.tf.Position(f.tf.Pos(off))
 }
 
-func (v *vetFiles) finding(c *check.Check, pkg string, d vetDiagnostic) Finding {
+func (v *vetFiles) finding(c *check.Check, pkg string, d vettool.JSONDiagnostic) Finding {
 	f := Finding{
 		Check:    c,
 		Severity: check.SeverityOf(c, analysis.Diagnostic{Category: d.Category}),

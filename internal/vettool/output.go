@@ -120,52 +120,53 @@ func printPlain(fset *token.FileSet, d analysis.Diagnostic) {
 }
 
 // The JSON schema of go/analysis drivers (driverutil.JSONDiagnostic),
-// which cmd/go's vet parses.
+// which cmd/go's vet parses, and apivet -incremental and the tests read
+// back.
 type (
-	jsonTextEdit struct {
+	JSONTextEdit struct {
 		Filename string `json:"filename"`
 		Start    int    `json:"start"`
 		End      int    `json:"end"`
 		New      string `json:"new"`
 	}
-	jsonSuggestedFix struct {
+	JSONSuggestedFix struct {
 		Message string         `json:"message"`
-		Edits   []jsonTextEdit `json:"edits"`
+		Edits   []JSONTextEdit `json:"edits"`
 	}
-	jsonRelated struct {
+	JSONRelated struct {
 		Posn    string `json:"posn"`
 		End     string `json:"end"`
 		Message string `json:"message"`
 	}
-	jsonDiagnostic struct {
+	JSONDiagnostic struct {
 		Category       string             `json:"category,omitempty"`
 		Posn           string             `json:"posn"`
 		End            string             `json:"end"`
 		Message        string             `json:"message"`
-		SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
-		Related        []jsonRelated      `json:"related,omitempty"`
+		SuggestedFixes []JSONSuggestedFix `json:"suggested_fixes,omitempty"`
+		Related        []JSONRelated      `json:"related,omitempty"`
 	}
 )
 
-func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) []jsonDiagnostic {
+func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) []JSONDiagnostic {
 	orPos := func(end, pos token.Pos) token.Pos {
 		if end.IsValid() {
 			return end
 		}
 		return pos
 	}
-	out := make([]jsonDiagnostic, 0, len(diags))
+	out := make([]JSONDiagnostic, 0, len(diags))
 	for _, d := range diags {
-		jd := jsonDiagnostic{
+		jd := JSONDiagnostic{
 			Category: d.Category,
 			Posn:     fset.Position(d.Pos).String(),
 			End:      fset.Position(orPos(d.End, d.Pos)).String(),
 			Message:  d.Message,
 		}
 		for _, fix := range d.SuggestedFixes {
-			jf := jsonSuggestedFix{Message: fix.Message}
+			jf := JSONSuggestedFix{Message: fix.Message}
 			for _, e := range fix.TextEdits {
-				jf.Edits = append(jf.Edits, jsonTextEdit{
+				jf.Edits = append(jf.Edits, JSONTextEdit{
 					Filename: fset.Position(e.Pos).Filename,
 					Start:    fset.Position(e.Pos).Offset,
 					End:      fset.Position(orPos(e.End, e.Pos)).Offset,
@@ -175,7 +176,7 @@ func jsonDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) []jsonDia
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
 		for _, r := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{
+			jd.Related = append(jd.Related, JSONRelated{
 				Posn:    fset.Position(r.Pos).String(),
 				End:     fset.Position(orPos(r.End, r.Pos)).String(),
 				Message: r.Message,

@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/apivet/apivet/internal/testutil"
+	"github.com/apivet/apivet/internal/vettool"
 )
 
 func apivet(t *testing.T) string {
@@ -97,24 +98,8 @@ func TestInterfaceWithUnexportedMethodAcrossPackages(t *testing.T) {
 }
 
 // jsonDiag is the go/analysis JSON diagnostic.
-type jsonDiag struct {
-	Category       string `json:"category"`
-	Posn           string `json:"posn"`
-	End            string `json:"end"`
-	Message        string `json:"message"`
-	SuggestedFixes []struct {
-		Message string `json:"message"`
-		Edits   []struct {
-			Filename string `json:"filename"`
-			Start    int    `json:"start"`
-			End      int    `json:"end"`
-			New      string `json:"new"`
-		} `json:"edits"`
-	} `json:"suggested_fixes"`
-}
+type jsonDiag = vettool.JSONDiagnostic
 
-// decodeTrees decodes the JSON trees go vet -json prints, one per package:
-// {"pkg": {"analyzer": [diagnostics] or {"error": "..."}}}.
 func decodeTrees(t *testing.T, stdout string) (diags map[string]map[string][]jsonDiag, errs map[string]map[string]string) {
 	t.Helper()
 	diags = map[string]map[string][]jsonDiag{}
