@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apivet/apivet/internal/check"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -85,7 +85,7 @@ func runOn(tb testing.TB, l loaded) int {
 	n := 0
 	pass := &analysis.Pass{
 		Analyzer: Analyzer, Fset: l.fset, Files: l.files, Pkg: l.pkg, TypesInfo: l.info,
-		ResultOf: map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New(l.files)},
+		ResultOf: map[*analysis.Analyzer]any{check.Inspect: inspector.New(l.files)},
 		Report:   func(analysis.Diagnostic) { n++ },
 	}
 	if _, err := run(pass); err != nil {
