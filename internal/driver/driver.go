@@ -494,12 +494,6 @@ func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
 	return fn, line
 }
 
-// funcSpan is the extent and name of a function declaration.
-type funcSpan struct {
-	pos, end token.Pos
-	name     string
-}
-
 // dropSyntax lets the garbage collector take a package's syntax trees and
 // type information once every check has run on it; its *types.Package
 // stays, since packages importing it refer to its objects.

@@ -163,6 +163,12 @@ type vetFiles struct {
 	parsed map[string]*vetFile
 }
 
+// funcSpan is the extent and name of a function declaration.
+type funcSpan struct {
+	pos, end token.Pos
+	name     string
+}
+
 type vetFile struct {
 	tf    *token.File
 	file  *ast.File // nil if the file does not parse
