@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -42,26 +43,28 @@ func (s *server) analyze(dir string) {
 		s.showError(err.Error())
 		return
 	}
-	res, err := driver.Run(driver.Config{Dir: dir, Patterns: []string{"."}, Tests: tests, Checks: checks, Overlay: overlay})
+	res, err := driver.Run(driver.Config{Dir: dir, Patterns: sourcePatterns(dir), Tests: tests, Checks: checks, Overlay: overlay})
 	if err != nil {
 		s.log.Printf("%s: %v", dir, err)
 		return
 	}
 
 	// The package's files get diagnostics (an empty list clears old ones),
-	// unless the package does not type-check: then the findings are
-	// incomplete, and the last ones stay until the code compiles again.
+	// unless it or a package it imports does not type-check: then the
+	// findings are incomplete, and the last ones stay until the code
+	// compiles again.
 	files := map[string]bool{}
 	for _, pkg := range res.Packages {
 		if len(pkg.Errors) > 0 {
 			s.log.Printf("%s: not analyzed until it compiles: %v", pkg.PkgPath, pkg.Errors[0])
 			return
 		}
-		for _, f := range pkg.CompiledGoFiles {
-			files[f] = true
-		}
-		for _, f := range pkg.GoFiles {
-			files[f] = true
+		for _, list := range [][]string{pkg.CompiledGoFiles, pkg.GoFiles} {
+			for _, f := range list {
+				if filepath.Dir(f) == dir {
+					files[f] = true
+				}
+			}
 		}
 	}
 	// Open Go files of the directory outside the analyzed package (test
@@ -87,6 +90,9 @@ func (s *server) analyze(dir string) {
 	}
 	byFile := map[string][]published{}
 	for _, f := range res.Findings {
+		if filepath.Dir(f.Pos.Filename) != dir {
+			continue // another package's, published when it is open
+		}
 		files[f.Pos.Filename] = true
 		byFile[f.Pos.Filename] = append(byFile[f.Pos.Filename], toPublished(f, text))
 	}
@@ -130,6 +136,26 @@ func (s *server) analyze(dir string) {
 		}
 		s.publish(uri, version, diags)
 	}
+}
+
+// sourcePatterns returns the package in dir and the packages of the same
+// module it imports, directly or not: they are loaded from source, like
+// under apivet ./..., so that what they tell the checks through facts (a
+// repository method's queries, an authorization helper, a router built
+// there) is the same in the editor as on the command line. Dependencies
+// of other modules come from export data either way.
+func sourcePatterns(dir string) []string {
+	cmd := exec.Command("go", "list", "-e", "-deps", "-f", "{{if and .Module .Module.Main}}{{.ImportPath}}{{end}}", ".")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return []string{"."}
+	}
+	patterns := []string{"."}
+	for _, line := range strings.Fields(string(out)) {
+		patterns = append(patterns, line)
+	}
+	return patterns
 }
 
 // enabledChecks reads the .apivet.yml that applies to dir (if any) into

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/testutil"
 )
 
 // printlnCheck flags the last argument of println calls, with a fix that
@@ -48,6 +49,50 @@ var printlnCheck = &check.Check{
 	Severity: check.Warning,
 }
 
+// printsFact marks functions that call println.
+type printsFact struct{}
+
+func (*printsFact) AFact()         {}
+func (*printsFact) String() string { return "prints" }
+
+// callsPrinterCheck flags calls of functions that call println, which it
+// learns through facts, also from other packages.
+var callsPrinterCheck = &check.Check{
+	Analyzer: &analysis.Analyzer{
+		Name:      "callsprinter",
+		Doc:       "flags calls of functions that print",
+		FactTypes: []analysis.Fact{new(printsFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				for _, d := range f.Decls {
+					fd, ok := d.(*ast.FuncDecl)
+					if !ok || fd.Body == nil {
+						continue
+					}
+					ast.Inspect(fd.Body, func(n ast.Node) bool {
+						if call, ok := n.(*ast.CallExpr); ok {
+							if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "println" {
+								pass.ExportObjectFact(pass.TypesInfo.Defs[fd.Name], new(printsFact))
+							}
+						}
+						return true
+					})
+				}
+				ast.Inspect(f, func(n ast.Node) bool {
+					if sel, ok := n.(*ast.SelectorExpr); ok {
+						if obj := pass.TypesInfo.Uses[sel.Sel]; obj != nil && obj.Pkg() != pass.Pkg && pass.ImportObjectFact(obj, new(printsFact)) {
+							pass.Reportf(sel.Pos(), "%s prints to stderr", sel.Sel.Name)
+						}
+					}
+					return true
+				})
+			}
+			return nil, nil
+		},
+	},
+	Severity: check.Warning,
+}
+
 // client drives a server in-process over pipes, as an editor would.
 type client struct {
 	t      *testing.T
@@ -58,11 +103,14 @@ type client struct {
 	exit   chan int
 }
 
-func startServer(t *testing.T) *client {
+func startServer(t *testing.T, checks ...*check.Check) *client {
 	t.Helper()
+	if len(checks) == 0 {
+		checks = []*check.Check{printlnCheck}
+	}
 	cr, sw := io.Pipe() // server -> client
 	sr, cw := io.Pipe() // client -> server
-	s := newServer(sr, sw, io.Discard, func() []*check.Check { return []*check.Check{printlnCheck} })
+	s := newServer(sr, sw, io.Discard, func() []*check.Check { return checks })
 	s.openDelay, s.changeDelay = 10*time.Millisecond, 50*time.Millisecond
 	c := &client{t: t, conn: newConn(cr, cw), resps: make(chan *message, 10), notes: make(chan *message, 100), exit: make(chan int, 1)}
 	go func() {
@@ -177,18 +225,7 @@ func (c *client) shutdown() int {
 func fixture(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"go.mod", "greet/greet.go", "greet/other.go", "greet/greet_test.go"} {
-		data, err := os.ReadFile(filepath.Join("testdata/mod", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testutil.CopyDir(t, "testdata/mod", dir)
 	return dir
 }
 
@@ -295,6 +332,23 @@ func TestDiagnosticsQuickFixAndEdit(t *testing.T) {
 	}
 	if code := c.shutdown(); code != 0 {
 		t.Errorf("exit code %d, want 0", code)
+	}
+}
+
+// TestFactsFromModulePackages: the package being edited is analyzed with
+// the packages of its module that it imports loaded from source, so their
+// facts reach it as on the command line.
+func TestFactsFromModulePackages(t *testing.T) {
+	dir := fixture(t)
+	loud := filepath.Join(dir, "greet", "loud.go")
+	data, _ := os.ReadFile(loud)
+	uri := pathToURI(loud)
+	c := startServer(t, callsPrinterCheck)
+	c.initialize()
+	c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: uri, LanguageID: "go", Version: 1, Text: string(data)}})
+	got := c.diagnostics(uri)
+	if len(got.Diagnostics) != 1 || got.Diagnostics[0].Message != "Shout prints to stderr" {
+		t.Fatalf("diagnostics = %+v, want the call of shout.Shout (a fact from package shout)", got.Diagnostics)
 	}
 }
 
