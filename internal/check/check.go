@@ -196,14 +196,14 @@ func isDependency(pass *analysis.Pass) bool {
 	if pass.Module != nil && pass.Module.Version != "" {
 		return true
 	}
-	return isStd(pass.Pkg.Path())
+	return IsStd(pass.Pkg.Path())
 }
 
 var stdCache sync.Map // import path -> bool
 
-// isStd reports whether path is a standard library package: no dot in its
+// IsStd reports whether path is a standard library package: no dot in its
 // first element and a directory under GOROOT/src.
-func isStd(path string) bool {
+func IsStd(path string) bool {
 	if v, ok := stdCache.Load(path); ok {
 		return v.(bool)
 	}

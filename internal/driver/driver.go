@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
@@ -35,8 +36,16 @@ type Config struct {
 	Patterns []string // package patterns (default ./...)
 	Tests    bool     // analyze _test.go files too
 	Checks   []*check.Check
-	Env      []string          // extra environment for go list
-	Overlay  map[string][]byte // unsaved file contents, by absolute path
+	Env      []string // extra environment for go list
+	// Overlay replaces or adds files, by absolute path, for go list and
+	// the type checker. Any overlay makes go/packages type-check every
+	// dependency, the standard library included, from source.
+	Overlay map[string][]byte
+	// Unsaved replaces the contents of existing files, by absolute path,
+	// when they are parsed (an editor's unsaved buffers): dependencies
+	// still come from export data, but go list sees the files on disk, so
+	// an import added and not yet saved does not resolve until it is.
+	Unsaved map[string][]byte
 
 	// MemProfile, if set, names a file that receives a heap profile taken
 	// when half of the packages are analyzed.
@@ -154,6 +163,15 @@ func Load(cfg Config) ([]*packages.Package, error) {
 		Env:     append(os.Environ(), cfg.Env...),
 		Overlay: cfg.Overlay,
 	}
+	if len(cfg.Unsaved) > 0 {
+		pcfg.ParseFile = func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			if text, ok := cfg.Unsaved[filename]; ok {
+				src = text
+			}
+			// go/packages' own mode.
+			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
+		}
+	}
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
 		return nil, err
@@ -255,8 +273,9 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 		profileAt    = (len(pkgs) + 1) / 2 // root packages; a rough middle
 		profileError error
 	)
+	src := newSources(cfg.Overlay, cfg.Unsaved)
 	defer boundMemory()()
-	newRunner(analyzers).run(pkgs, func(p *packages.Package, units []unit) {
+	newRunner(analyzers, src.read).run(pkgs, func(p *packages.Package, units []unit) {
 		var findings []Finding
 		var problems []Problem
 		for _, u := range units {
@@ -278,7 +297,7 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 			}
 			if c := byAnalyzer[u.analyzer]; c != nil {
 				for _, d := range u.diags {
-					findings = append(findings, newFinding(c, p, d))
+					findings = append(findings, newFinding(c, p, src, d))
 				}
 			}
 		}
@@ -421,7 +440,7 @@ func parsePos(s string) token.Position {
 	return p
 }
 
-func newFinding(c *check.Check, pkg *packages.Package, d analysis.Diagnostic) Finding {
+func newFinding(c *check.Check, pkg *packages.Package, src *sources, d analysis.Diagnostic) Finding {
 	fset := pkg.Fset
 	f := Finding{
 		Check:    c,
@@ -453,13 +472,13 @@ func newFinding(c *check.Check, pkg *packages.Package, d analysis.Diagnostic) Fi
 	for _, r := range d.Related {
 		f.Related = append(f.Related, Related{Pos: fset.Position(r.Pos), Message: r.Message})
 	}
-	f.Function, f.Line = context(pkg, d.Pos)
+	f.Function, f.Line = context(pkg, src, d.Pos)
 	return f
 }
 
 // context returns the enclosing function's name and the normalized
 // source line of pos.
-func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
+func context(pkg *packages.Package, src *sources, pos token.Pos) (fn, line string) {
 	tf := pkg.Fset.File(pos)
 	if tf == nil {
 		return "", ""
@@ -479,7 +498,7 @@ func context(pkg *packages.Package, pos token.Pos) (fn, line string) {
 			}
 		}
 	}
-	if content, err := readFile(tf.Name()); err == nil {
+	if content, err := src.read(tf.Name()); err == nil {
 		l := tf.Line(pos)
 		start := tf.LineStart(l)
 		off := tf.Offset(start)
@@ -504,22 +523,37 @@ func dropSyntax(p *packages.Package) {
 	}
 }
 
-var (
-	filesMu sync.Mutex
-	files   = map[string][]byte{}
-)
+// sources reads source files once per run — findings cluster in few
+// files, and a read per finding showed in profiles — and serves unsaved
+// editor contents in place of the files on disk.
+type sources struct {
+	mu      sync.Mutex
+	files   map[string][]byte
+	unsaved map[string][]byte
+}
 
-// readFile reads a source file once per process: findings cluster in few
-// files, and a file read per finding showed in profiles.
-func readFile(name string) ([]byte, error) {
-	filesMu.Lock()
-	defer filesMu.Unlock()
-	if b, ok := files[name]; ok {
+func newSources(unsaved ...map[string][]byte) *sources {
+	s := &sources{files: map[string][]byte{}, unsaved: map[string][]byte{}}
+	for _, m := range unsaved {
+		for name, text := range m {
+			s.unsaved[name] = text
+		}
+	}
+	return s
+}
+
+func (s *sources) read(name string) ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if b, ok := s.unsaved[name]; ok {
+		return b, nil
+	}
+	if b, ok := s.files[name]; ok {
 		return b, nil
 	}
 	b, err := os.ReadFile(name)
 	if err == nil {
-		files[name] = b
+		s.files[name] = b
 	}
 	return b, err
 }

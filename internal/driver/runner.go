@@ -35,8 +35,9 @@ import (
 // and pays a goroutine, maps and a fact copy per action: on a module of
 // 236 packages without HTTP code that cost as much as type-checking.
 type runner struct {
-	order   []*analysis.Analyzer // the closure of the analyzers, prerequisites first
-	onGraph map[*analysis.Analyzer]bool
+	order    []*analysis.Analyzer // the closure of the analyzers, prerequisites first
+	onGraph  map[*analysis.Analyzer]bool
+	readFile func(string) ([]byte, error)
 
 	factsMu  sync.RWMutex
 	objFacts map[objFactKey]analysis.Fact
@@ -64,8 +65,9 @@ type unit struct {
 	err      error
 }
 
-func newRunner(analyzers []*analysis.Analyzer) *runner {
+func newRunner(analyzers []*analysis.Analyzer, readFile func(string) ([]byte, error)) *runner {
 	r := &runner{
+		readFile: readFile,
 		onGraph:  map[*analysis.Analyzer]bool{},
 		objFacts: map[objFactKey]analysis.Fact{},
 		pkgFacts: map[pkgFactKey]analysis.Fact{},
@@ -106,26 +108,28 @@ func newRunner(analyzers []*analysis.Analyzer) *runner {
 // run analyzes roots and, where needed, their dependencies, calling done
 // for each package analyzed from source once all its analyzers have run.
 func (r *runner) run(roots []*packages.Package, done func(*packages.Package, []unit)) {
-	// The packages to visit: roots, and dependencies if an analyzer
-	// works from the import graph.
+	// The packages to visit: roots and other packages loaded from source
+	// (go/packages type-checks every dependency from source when given an
+	// overlay), and all dependencies if an analyzer works from the import
+	// graph.
 	deps := len(r.onGraph) > 0
 	var all []*packages.Package
 	seen := map[*packages.Package]bool{}
-	var visit func(p *packages.Package, root bool)
-	visit = func(p *packages.Package, root bool) {
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
 		if seen[p] {
 			return
 		}
 		seen[p] = true
-		if root || deps {
-			for _, imp := range p.Imports {
-				visit(imp, false)
+		for _, imp := range p.Imports {
+			if deps || fromSource(imp) {
+				visit(imp)
 			}
 		}
 		all = append(all, p) // dependencies first
 	}
 	for _, p := range roots {
-		visit(p, true)
+		visit(p)
 	}
 	// A package waits for its imports that are visited.
 	waiting := map[*packages.Package]int{}
@@ -189,9 +193,20 @@ func (r *runner) run(roots []*packages.Package, done func(*packages.Package, []u
 	wg.Wait()
 }
 
+// fromSource reports whether apivet analyzes p from its syntax: it was
+// loaded from source and is neither in the standard library nor in a
+// versioned (downloaded) module, which apivet does not report on and
+// whose facts are not worth their cost (see check.Guard).
+func fromSource(p *packages.Package) bool {
+	if p.TypesInfo == nil || p.Module != nil && p.Module.Version != "" {
+		return false
+	}
+	return p.Module != nil || !check.IsStd(p.PkgPath)
+}
+
 // analyze runs the analyzers that apply to p, prerequisites first.
 func (r *runner) analyze(p *packages.Package) []unit {
-	source := p.TypesInfo != nil
+	source := fromSource(p)
 	results := map[*analysis.Analyzer]any{}
 	failed := map[*analysis.Analyzer]bool{}
 	var units []unit
@@ -250,7 +265,7 @@ func (r *runner) pass(p *packages.Package, a *analysis.Analyzer, module *analysi
 		Module:       module,
 		ResultOf:     results,
 		Report:       func(d analysis.Diagnostic) { u.diags = append(u.diags, d) },
-		ReadFile:     readFile,
+		ReadFile:     r.readFile,
 	}
 	pass.ImportObjectFact = func(obj types.Object, ptr analysis.Fact) bool {
 		if obj == nil {

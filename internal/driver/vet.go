@@ -69,7 +69,7 @@ func RunVet(cfg VetConfig) (*Result, error) {
 	}
 
 	res := &Result{}
-	files := &vetFiles{fset: token.NewFileSet(), parsed: map[string]*vetFile{}}
+	files := &vetFiles{fset: token.NewFileSet(), parsed: map[string]*vetFile{}, src: newSources()}
 	seen := map[string]bool{}
 	dec := json.NewDecoder(&stdout)
 	for {
@@ -161,6 +161,7 @@ type vetFiles struct {
 	mu     sync.Mutex
 	fset   *token.FileSet
 	parsed map[string]*vetFile
+	src    *sources
 }
 
 // funcSpan is the extent and name of a function declaration.
@@ -183,11 +184,11 @@ func (v *vetFiles) get(name string) *vetFile {
 	}
 	f := &vetFile{}
 	v.parsed[name] = f
-	src, err := readFile(name)
+	text, err := v.src.read(name)
 	if err != nil {
 		return f
 	}
-	file, _ := parser.ParseFile(v.fset, name, src, parser.SkipObjectResolution)
+	file, _ := parser.ParseFile(v.fset, name, text, parser.SkipObjectResolution)
 	v.fset.Iterate(func(tf *token.File) bool {
 		if tf.Name() == name {
 			f.tf = tf
@@ -263,7 +264,7 @@ func (v *vetFiles) finding(c *check.Check, pkg string, d vettool.JSONDiagnostic)
 			f.Function = s.name
 		}
 	}
-	if content, err := readFile(f.Pos.Filename); err == nil && vf.tf != nil && pos.IsValid() {
+	if content, err := v.src.read(f.Pos.Filename); err == nil && vf.tf != nil && pos.IsValid() {
 		start := vf.tf.Offset(vf.tf.LineStart(f.Pos.Line))
 		end := start
 		for end < len(content) && content[end] != '\n' {

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"net/url"
@@ -29,21 +30,35 @@ func (s *server) analyze(dir string) {
 		}
 	}()
 	s.mu.Lock()
-	overlay := map[string][]byte{}
+	open := map[string][]byte{}
 	versions := map[string]int{}
 	for name, doc := range s.docs {
-		overlay[name] = doc.text
+		open[name] = doc.text
 		versions[name] = doc.version
 	}
 	tests := s.tests
 	s.mu.Unlock()
+	// Unsaved contents replace the files' text when they are parsed, not
+	// through a go/packages overlay, which would type-check every
+	// dependency, the standard library included, from source (seconds per
+	// keystroke instead of export data); an import added and not yet saved
+	// resolves on save. A document not on disk yet is an overlay.
+	unsaved, overlay := map[string][]byte{}, map[string][]byte{}
+	for name, text := range open {
+		switch disk, err := os.ReadFile(name); {
+		case err != nil:
+			overlay[name] = text
+		case !bytes.Equal(disk, text):
+			unsaved[name] = text
+		}
+	}
 
 	checks, err := s.enabledChecks(dir)
 	if err != nil {
 		s.showError(err.Error())
 		return
 	}
-	res, err := driver.Run(driver.Config{Dir: dir, Patterns: sourcePatterns(dir), Tests: tests, Checks: checks, Overlay: overlay})
+	res, err := driver.Run(driver.Config{Dir: dir, Patterns: sourcePatterns(dir), Tests: tests, Checks: checks, Overlay: overlay, Unsaved: unsaved})
 	if err != nil {
 		s.log.Printf("%s: %v", dir, err)
 		return
@@ -70,7 +85,7 @@ func (s *server) analyze(dir string) {
 	// Open Go files of the directory outside the analyzed package (test
 	// files without the tests option, files excluded by build tags) get an
 	// empty list: nothing is reported there, and nothing stale stays.
-	for name := range overlay {
+	for name := range open {
 		if filepath.Dir(name) == dir && isGo(name) {
 			files[name] = true
 		}
@@ -82,7 +97,7 @@ func (s *server) analyze(dir string) {
 	}
 
 	text := func(filename string) []byte {
-		if t, ok := overlay[filename]; ok {
+		if t, ok := open[filename]; ok {
 			return t
 		}
 		data, _ := os.ReadFile(filename)
