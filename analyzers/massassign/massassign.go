@@ -192,6 +192,9 @@ func checkBind(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, in
 			if sets.assignedBetween(p.f.Name(), bindPos, w.call.Pos()) {
 				continue
 			}
+			if pm.ServerSet(model, p.f, w.phase) {
+				continue
+			}
 			left = append(left, p)
 		}
 		if sets.reassignedBetween(bindPos, w.call.Pos()) {
@@ -293,6 +296,9 @@ type write struct {
 	// (gorm Select/Omit, sqlx named parameters, SQL arguments).
 	limited func(persist.Field) bool
 	skip    bool
+	// phase is the gorm callback chain the write runs, for the fields
+	// gorm hooks and callbacks set server-side.
+	phase persist.Phase
 }
 
 // writesOf returns the writes of v after pos in the handler body.
@@ -305,7 +311,7 @@ func writesOf(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, v *
 		if op.Kind != persist.Write || !inBody(op.Call.Pos()) || !wholeValue(info, op.Arg, v) {
 			continue
 		}
-		w := write{call: op.Call, what: op.Func}
+		w := write{call: op.Call, what: op.Func, phase: op.Phase}
 		switch {
 		case op.Writer != nil:
 			w.limited, w.skip = limitColumns(op.Writer.Selected, op.Writer.Omitted)
@@ -333,7 +339,7 @@ func writesOf(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, v *
 		if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && persist.WriteName(fn.Name()) {
 			for _, a := range call.Args {
 				if wholeValue(info, a, v) {
-					out = append(out, write{call: call, what: fn.Name() + " (an interface method)"})
+					out = append(out, write{call: call, what: fn.Name() + " (an interface method)", phase: persist.NamePhase(fn.Name())})
 					return true
 				}
 			}
@@ -461,7 +467,7 @@ func sqlWrite(info *types.Info, call *ast.CallExpr, v *types.Var) (write, bool) 
 		}
 	}
 	return write{call: call, what: recv + fn.Name() + " (SQL " + strings.Fields(strings.ToUpper(strings.TrimSpace(q)))[0] + ")",
-		limited: func(f persist.Field) bool { return fields[f.Name()] && len(f.Via) == 0 }}, true
+		limited: func(f persist.Field) bool { return fields[f.Name()] && len(f.Via) == 0 }, phase: persist.PhaseRaw}, true
 }
 
 func derefType(t types.Type) types.Type {

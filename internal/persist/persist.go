@@ -46,7 +46,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{check.Inspect},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(ModelFact), new(foreignModelsFact), new(WriterFact)},
+	FactTypes:  []analysis.Fact{new(ModelFact), new(foreignModelsFact), new(WriterFact), new(StampFact), new(CallbacksFact)},
 }
 
 // ModelFact marks a struct type of the analyzed package that is a
@@ -82,6 +82,9 @@ type WriterFact struct {
 	// Selected and Omitted are the columns that gorm Select/Omit calls
 	// on the way limit the write to or leave out.
 	Selected, Omitted []string
+	// Phase is the union of the gorm callback chains the writes on the
+	// way run.
+	Phase Phase
 }
 
 func (*WriterFact) AFact() {}
@@ -107,6 +110,9 @@ type Result struct {
 	foreign map[string]string // "pkg.Name" -> reason, from package facts
 	pass    *analysis.Pass
 	writers map[*types.Func]*WriterFact
+	// callbackCols are the columns (lowercase field or column names) that
+	// registered gorm callbacks set, by PhaseCreate and PhaseUpdate.
+	callbackCols map[Phase]map[string]bool
 }
 
 // Release drops the result once every analyzer that requires it has run
@@ -142,6 +148,8 @@ type Op struct {
 	// Writer is set for a call of a function with a WriterFact (a
 	// repository method writing its argument).
 	Writer *WriterFact
+	// Phase is the gorm callback chain a write runs (0 for reads).
+	Phase Phase
 }
 
 // Model reports whether t (through any pointers) is a named persistence
@@ -262,6 +270,7 @@ type opRow struct {
 	arg             int  // index of the value argument
 	variadic        bool // every argument from arg on (Scan)
 	fields          bool // the arguments are &v.F, the model is v (database/sql Scan)
+	phase           Phase
 }
 
 var opTable = []opRow{
@@ -275,11 +284,11 @@ var opTable = []opRow{
 	{pkg: "gorm.io/gorm", recv: "DB", name: "FirstOrCreate", kind: Read},
 	{pkg: "gorm.io/gorm", recv: "DB", name: "Scan", kind: Read},
 	{pkg: "gorm.io/gorm", recv: "DB", name: "ScanRows", kind: Read, arg: 1},
-	{pkg: "gorm.io/gorm", recv: "DB", name: "Create", kind: Write},
-	{pkg: "gorm.io/gorm", recv: "DB", name: "CreateInBatches", kind: Write},
-	{pkg: "gorm.io/gorm", recv: "DB", name: "Save", kind: Write},
-	{pkg: "gorm.io/gorm", recv: "DB", name: "Updates", kind: Write},
-	{pkg: "gorm.io/gorm", recv: "DB", name: "UpdateColumns", kind: Write},
+	{pkg: "gorm.io/gorm", recv: "DB", name: "Create", kind: Write, phase: PhaseCreate},
+	{pkg: "gorm.io/gorm", recv: "DB", name: "CreateInBatches", kind: Write, phase: PhaseCreate},
+	{pkg: "gorm.io/gorm", recv: "DB", name: "Save", kind: Write, phase: PhaseCreate | PhaseUpdate},
+	{pkg: "gorm.io/gorm", recv: "DB", name: "Updates", kind: Write, phase: PhaseUpdate},
+	{pkg: "gorm.io/gorm", recv: "DB", name: "UpdateColumns", kind: Write, phase: PhaseUpdate | PhaseNoHooks},
 	// github.com/jinzhu/gorm (v1), same names
 	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "First", kind: Read},
 	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "Last", kind: Read},
@@ -288,9 +297,9 @@ var opTable = []opRow{
 	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "Scan", kind: Read},
 	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "FirstOrInit", kind: Read},
 	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "FirstOrCreate", kind: Read},
-	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "Create", kind: Write},
-	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "Save", kind: Write},
-	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "Updates", kind: Write},
+	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "Create", kind: Write, phase: PhaseCreate},
+	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "Save", kind: Write, phase: PhaseCreate | PhaseUpdate},
+	{pkg: "github.com/jinzhu/gorm", recv: "DB", name: "Updates", kind: Write, phase: PhaseUpdate},
 	// github.com/jmoiron/sqlx (sqlx.go, sqlx_context.go, v1.4.0)
 	// (*DB), (*Tx), (*Conn), (*Stmt), (*NamedStmt): the same argument order.
 	{pkg: "github.com/jmoiron/sqlx", recv: "*", name: "Get", kind: Read},
@@ -304,10 +313,10 @@ var opTable = []opRow{
 	{pkg: "github.com/jmoiron/sqlx", recv: "", name: "GetContext", kind: Read, arg: 2},
 	{pkg: "github.com/jmoiron/sqlx", recv: "", name: "SelectContext", kind: Read, arg: 2},
 	{pkg: "github.com/jmoiron/sqlx", recv: "", name: "StructScan", kind: Read, arg: 1},
-	{pkg: "github.com/jmoiron/sqlx", recv: "*", name: "NamedExec", kind: Write, arg: 1},
-	{pkg: "github.com/jmoiron/sqlx", recv: "*", name: "NamedExecContext", kind: Write, arg: 2},
-	{pkg: "github.com/jmoiron/sqlx", recv: "", name: "NamedExec", kind: Write, arg: 2},
-	{pkg: "github.com/jmoiron/sqlx", recv: "", name: "NamedExecContext", kind: Write, arg: 3},
+	{pkg: "github.com/jmoiron/sqlx", recv: "*", name: "NamedExec", kind: Write, arg: 1, phase: PhaseRaw},
+	{pkg: "github.com/jmoiron/sqlx", recv: "*", name: "NamedExecContext", kind: Write, arg: 2, phase: PhaseRaw},
+	{pkg: "github.com/jmoiron/sqlx", recv: "", name: "NamedExec", kind: Write, arg: 2, phase: PhaseRaw},
+	{pkg: "github.com/jmoiron/sqlx", recv: "", name: "NamedExecContext", kind: Write, arg: 3, phase: PhaseRaw},
 	// database/sql: Scan(&u.ID, &u.Email, ...)
 	{pkg: "database/sql", recv: "Rows", name: "Scan", kind: Read, variadic: true, fields: true},
 	{pkg: "database/sql", recv: "Row", name: "Scan", kind: Read, variadic: true, fields: true},
@@ -320,8 +329,8 @@ var opTable = []opRow{
 	// github.com/uptrace/bun (query_*.go, v1.3.0)
 	{pkg: "github.com/uptrace/bun", recv: "SelectQuery", name: "Model", kind: Read},
 	{pkg: "github.com/uptrace/bun", recv: "SelectQuery", name: "Scan", kind: Read, arg: 1, variadic: true},
-	{pkg: "github.com/uptrace/bun", recv: "InsertQuery", name: "Model", kind: Write},
-	{pkg: "github.com/uptrace/bun", recv: "UpdateQuery", name: "Model", kind: Write},
+	{pkg: "github.com/uptrace/bun", recv: "InsertQuery", name: "Model", kind: Write, phase: PhaseRaw},
+	{pkg: "github.com/uptrace/bun", recv: "UpdateQuery", name: "Model", kind: Write, phase: PhaseRaw},
 }
 
 var opIndex = func() map[string][]opRow {
@@ -414,7 +423,7 @@ func run(pass *analysis.Pass) (any, error) {
 			args = args[row.arg:]
 		}
 		for _, a := range args {
-			op := Op{Call: call, Kind: row.kind, Arg: a, Func: row.describe(), Library: row.pkg}
+			op := Op{Call: call, Kind: row.kind, Arg: a, Func: row.describe(), Library: row.pkg, Phase: row.phase}
 			target := a
 			if row.fields {
 				target = fieldRoot(a)
@@ -433,6 +442,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	})
 
+	res.computeStamps(pass, ins)
 	res.computeWriters(pass, ins)
 
 	if len(foreign) > 0 {

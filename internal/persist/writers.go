@@ -52,6 +52,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 		for _, f := range fns {
 			found := map[int]string{}
 			var selected, omitted []string
+			var phase Phase
 			ast.Inspect(f.body, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
@@ -60,6 +61,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 				for _, op := range writeOps[call] {
 					if v := paramOf(pass, op.Arg, f.params); v >= 0 {
 						found[v] = op.Func
+						phase |= op.Phase
 						sel, om := GormColumns(pass.TypesInfo, call)
 						selected = append(selected, sel...)
 						omitted = append(omitted, om...)
@@ -76,6 +78,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 					for _, a := range call.Args {
 						if v := paramOf(pass, a, f.params); v >= 0 && structtype.Elem(pass.TypesInfo.TypeOf(a)) != nil {
 							found[v] = callee.Name() + " (interface)"
+							phase |= NamePhase(callee.Name())
 						}
 					}
 				}
@@ -84,6 +87,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 						if i < len(call.Args) {
 							if v := paramOf(pass, call.Args[i], f.params); v >= 0 {
 								found[v] = callee.Name() + " → " + w.Via
+								phase |= w.Phase
 								selected = append(selected, w.Selected...)
 								omitted = append(omitted, w.Omitted...)
 							}
@@ -96,10 +100,10 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 				continue
 			}
 			old := r.writers[f.fn]
-			if old != nil && len(old.Params) == len(found) {
+			if old != nil && len(old.Params) == len(found) && old.Phase == phase {
 				continue
 			}
-			w := &WriterFact{Selected: selected, Omitted: omitted}
+			w := &WriterFact{Selected: selected, Omitted: omitted, Phase: phase}
 			for i, via := range found {
 				w.Params = append(w.Params, i)
 				w.Via = via
@@ -125,7 +129,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 		}
 		for _, i := range w.Params {
 			if i < len(call.Args) {
-				r.Ops = append(r.Ops, Op{Call: call, Kind: Write, Arg: call.Args[i], Func: callee.Name(), Writer: w})
+				r.Ops = append(r.Ops, Op{Call: call, Kind: Write, Arg: call.Args[i], Func: callee.Name(), Writer: w, Phase: w.Phase})
 			}
 		}
 	})

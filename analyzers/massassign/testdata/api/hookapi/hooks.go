@@ -1,0 +1,109 @@
+package hookapi
+
+import (
+	"github.com/gin-gonic/gin"
+	"gorm.io/gorm"
+
+	"example.com/api/models"
+	"example.com/api/svc"
+)
+
+type H struct{ DB *gorm.DB }
+
+func (h *H) createTicket(c *gin.Context) {
+	var t models.Ticket
+	if err := c.ShouldBindJSON(&t); err != nil {
+		return
+	}
+	h.DB.Create(&t) // BeforeCreate sets OwnerID
+}
+
+func (h *H) saveTicket(c *gin.Context) {
+	var t models.Ticket
+	if err := c.ShouldBindJSON(&t); err != nil { // want `models.Ticket, which \(\*gorm.DB\).Save writes .*OwnerID`
+		return
+	}
+	h.DB.Save(&t) // an update runs no BeforeCreate
+}
+
+func (h *H) createInvite(c *gin.Context) {
+	var i models.Invite
+	if err := c.ShouldBindJSON(&i); err != nil { // want `models.Invite, which \(\*gorm.DB\).Create writes .*Role`
+		return
+	}
+	h.DB.Create(&i)
+}
+
+func (h *H) createBadge(c *gin.Context) {
+	var b models.Badge
+	if err := c.ShouldBindJSON(&b); err != nil { // want `models.Badge, which \(\*gorm.DB\).Create writes .*Role`
+		return
+	}
+	h.DB.Create(&b)
+}
+
+func (h *H) createMemo(c *gin.Context) {
+	var m models.Memo
+	if err := c.ShouldBindJSON(&m); err != nil { // want `models.Memo, which \(\*gorm.DB\).Create writes .*OwnerID`
+		return
+	}
+	h.DB.Create(&m)
+}
+
+func (h *H) createDraft(c *gin.Context) {
+	var d models.Draft
+	if err := c.ShouldBindJSON(&d); err != nil { // want `models.Draft, which \(\*gorm.DB\).Create writes .*OwnerID`
+		return
+	}
+	h.DB.Create(&d)
+}
+
+func (h *H) saveReview(c *gin.Context) {
+	var r models.Review
+	if err := c.ShouldBindJSON(&r); err != nil {
+		return
+	}
+	h.DB.Save(&r) // BeforeSave stamps AuthorID and clears Approved
+}
+
+func (h *H) patchReview(c *gin.Context) {
+	var r models.Review
+	if err := c.ShouldBindJSON(&r); err != nil { // want `models.Review, which \(\*gorm.DB\).UpdateColumns writes .*AuthorID`
+		return
+	}
+	h.DB.Model(&r).UpdateColumns(&r) // UpdateColumns skips hooks
+}
+
+func (h *H) createFolder(c *gin.Context) {
+	var f models.Folder
+	if err := c.ShouldBindJSON(&f); err != nil {
+		return
+	}
+	h.DB.Create(&f) // the embedded Stamped's BeforeCreate sets CreatedBy
+}
+
+func (h *H) createCustomer(c *gin.Context) {
+	var cu models.Customer
+	if err := c.ShouldBindJSON(&cu); err != nil { // want `models.Customer, which CreateCustomer writes at line \d+: the client can set TenantID \(`
+		return
+	}
+	_ = svc.CreateCustomer(c.Request.Context(), cu) // the callback stamps created_by, not tenant_id (query callbacks write nothing)
+}
+
+func (h *H) createCustomerOK(c *gin.Context) {
+	var cu models.Customer
+	if err := c.ShouldBindJSON(&cu); err != nil {
+		return
+	}
+	cu.TenantID = 7
+	_ = svc.CreateCustomer(c.Request.Context(), cu) // created_by stamped by the registered callback
+}
+
+func (h *H) updateCustomer(c *gin.Context) {
+	var cu models.Customer
+	if err := c.ShouldBindJSON(&cu); err != nil { // want `models.Customer, which UpdateCustomer writes .*CreatedBy`
+		return
+	}
+	cu.TenantID = 7
+	_ = svc.UpdateCustomer(c.Request.Context(), cu) // Save may update: the create stamp does not run
+}
