@@ -17,6 +17,7 @@ import (
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/structtype"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -53,12 +54,25 @@ Not flagged: binding into a request DTO (then copying chosen fields);
 gorm Select(...) before the write (only the listed columns are written)
 and Omit(...) of the privileged columns; privileged fields assigned
 after the bind and before the write (from the principal or any
-server-side value: u.UserID = me.ID; u.Role = "member"); models with
-their own UnmarshalJSON for JSON binders.
+server-side value: u.UserID = me.ID; u.Role = "member"); fields gorm
+sets server-side on that write: the model's BeforeSave/BeforeCreate/
+BeforeUpdate hook (pointer receiver, gorm's signature) assigns them or
+sets them with Statement.SetColumn, or a callback the program registers
+on the create or update chain (db.Callback().Create().Before(...).
+Register(name, fn)) sets their column with SetColumn; Save must be
+stamped on both chains, UpdateColumns skips hooks, and a hook that only
+fills a default (if u.Role == "" {...}) or rewrites the client's value
+(u.Role = strings.ToLower(u.Role)) does not count; models with their own
+UnmarshalJSON for JSON binders.
+
+Copies of the bound value (t := in, p := &in, var t = *in) are
+followed: their writes and field assignments count.
 
 Limits: the bind and the write must be in the same handler (the write may
-be behind repository functions); a value copied into another variable
-after the bind is not followed. Timestamps (CreatedAt, UpdatedAt,
+be behind repository functions); a value copied field by field into
+another model is not followed. gorm callbacks are seen only when
+registered in a package the handler's package depends on (facts follow
+imports); bun hooks are not modelled. Timestamps (CreatedAt, UpdatedAt,
 DeletedAt) are not counted unless audit-fields is on. gin's ShouldBind
 and echo's Bind choose the decoder from the client's Content-Type, so a
 field with json:"-" but no form:"-" can still be set with a form post;
@@ -182,8 +196,9 @@ func checkBind(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, in
 		return
 	}
 	bindPos := in.Call.End()
-	sets := fieldSets(info, h.Body, v)
-	for _, w := range writesOf(pass, pm, h, v, bindPos) {
+	vs := aliases(info, h.Body, v, bindPos)
+	sets := fieldSets(info, h.Body, vs)
+	for _, w := range writesOf(pass, pm, h, vs, bindPos) {
 		var left []privField
 		for _, p := range priv {
 			if w.limited != nil && !w.limited(p.f) {
@@ -206,6 +221,55 @@ func checkBind(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, in
 		report(pass, in, model, w, left)
 		return
 	}
+}
+
+// varSet is the bound variable and its copies.
+type varSet map[types.Object]bool
+
+// aliases returns v and the variables that copy it or point to it after
+// the bind (x := v, x := &v, y := *p, var x = v), so that a write or a
+// field assignment through a copy counts.
+func aliases(info *types.Info, body ast.Node, v *types.Var, after token.Pos) varSet {
+	vs := varSet{v: true}
+	for changed := true; changed; {
+		changed = false
+		ast.Inspect(body, func(n ast.Node) bool {
+			var lhs []*ast.Ident
+			var rhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Pos() < after || len(n.Lhs) != len(n.Rhs) {
+					return true
+				}
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						lhs = append(lhs, id)
+						rhs = append(rhs, n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if n.Pos() < after || len(n.Names) != len(n.Values) {
+					return true
+				}
+				lhs, rhs = n.Names, n.Values
+			default:
+				return true
+			}
+			for i, id := range lhs {
+				x, _ := info.ObjectOf(id).(*types.Var)
+				if x == nil || vs[x] || !wholeValue(info, rhs[i], vs) {
+					continue
+				}
+				if structtype.Elem(x.Type()) != structtype.Elem(v.Type()) {
+					continue
+				}
+				vs[x] = true
+				changed = true
+			}
+			return true
+		})
+	}
+	return vs
 }
 
 // targetVar is the variable a bind fills: v in &v, v (a pointer), *v.
@@ -302,7 +366,7 @@ type write struct {
 }
 
 // writesOf returns the writes of v after pos in the handler body.
-func writesOf(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, v *types.Var, after token.Pos) []write {
+func writesOf(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, v varSet, after token.Pos) []write {
 	info := pass.TypesInfo
 	var out []write
 	inBody := func(p token.Pos) bool { return p >= after && p < h.Body.End() }
@@ -362,7 +426,7 @@ func sortWrites(ws []write) {
 }
 
 // wholeValue: e is v, &v or *v.
-func wholeValue(info *types.Info, e ast.Expr, v *types.Var) bool {
+func wholeValue(info *types.Info, e ast.Expr, v varSet) bool {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
@@ -371,7 +435,7 @@ func wholeValue(info *types.Info, e ast.Expr, v *types.Var) bool {
 		e = ast.Unparen(s.X)
 	}
 	id, ok := e.(*ast.Ident)
-	return ok && info.Uses[id] == v
+	return ok && v[info.Uses[id]]
 }
 
 // limitColumns turns gorm Select/Omit lists into a filter of the fields
@@ -434,7 +498,7 @@ func isWriteSQL(q string) bool {
 
 // sqlWrite: Exec-like call with constant INSERT/UPDATE SQL that passes
 // fields of v as arguments.
-func sqlWrite(info *types.Info, call *ast.CallExpr, v *types.Var) (write, bool) {
+func sqlWrite(info *types.Info, call *ast.CallExpr, v varSet) (write, bool) {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return write{}, false
@@ -452,7 +516,7 @@ func sqlWrite(info *types.Info, call *ast.CallExpr, v *types.Var) (write, bool) 
 			continue
 		}
 		if sel, ok := ast.Unparen(a).(*ast.SelectorExpr); ok {
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && v[info.Uses[id]] {
 				fields[sel.Sel.Name] = true
 			}
 		}
@@ -490,23 +554,26 @@ type sets struct {
 	whole  []token.Pos            // v = ..., *v = ...
 }
 
-func fieldSets(info *types.Info, body ast.Node, v *types.Var) *sets {
+func fieldSets(info *types.Info, body ast.Node, v varSet) *sets {
 	s := &sets{fields: map[string][]token.Pos{}}
 	ast.Inspect(body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok {
 			return true
 		}
-		for _, l := range as.Lhs {
+		for i, l := range as.Lhs {
 			l = ast.Unparen(l)
+			if len(as.Rhs) == len(as.Lhs) && wholeValue(info, as.Rhs[i], v) {
+				continue // x := v makes a copy, it does not replace the bound value
+			}
 			if st, ok := l.(*ast.StarExpr); ok {
 				l = ast.Unparen(st.X)
-				if id, ok := l.(*ast.Ident); ok && info.Uses[id] == v {
+				if id, ok := l.(*ast.Ident); ok && v[info.Uses[id]] {
 					s.whole = append(s.whole, as.Pos())
 				}
 				continue
 			}
-			if id, ok := l.(*ast.Ident); ok && info.Uses[id] == v {
+			if id, ok := l.(*ast.Ident); ok && v[info.Uses[id]] {
 				s.whole = append(s.whole, as.Pos())
 				continue
 			}
@@ -524,11 +591,11 @@ func fieldSets(info *types.Info, body ast.Node, v *types.Var) *sets {
 	return s
 }
 
-func rootIs(info *types.Info, e ast.Expr, v *types.Var) bool {
+func rootIs(info *types.Info, e ast.Expr, v varSet) bool {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.Ident:
-			return info.Uses[x] == v
+			return v[info.Uses[x]]
 		case *ast.SelectorExpr:
 			e = x.X
 		case *ast.IndexExpr:

@@ -107,3 +107,40 @@ func (h *H) updateCustomer(c *gin.Context) {
 	cu.TenantID = 7
 	_ = svc.UpdateCustomer(c.Request.Context(), cu) // Save may update: the create stamp does not run
 }
+
+func (h *H) copied(c *gin.Context) {
+	var in models.Ticket
+	if err := c.ShouldBindJSON(&in); err != nil { // want `models.Ticket, which \(\*gorm.DB\).Save writes .*OwnerID`
+		return
+	}
+	t := in
+	h.DB.Save(&t) // the copy carries the client's OwnerID
+}
+
+func (h *H) pointed(c *gin.Context) {
+	in := new(models.Ticket)
+	if err := c.ShouldBindJSON(in); err != nil { // want `models.Ticket, which \(\*gorm.DB\).Updates writes .*OwnerID`
+		return
+	}
+	var t = *in
+	h.DB.Updates(&t)
+}
+
+func (h *H) copiedThenSet(c *gin.Context) {
+	var in models.Ticket
+	if err := c.ShouldBindJSON(&in); err != nil {
+		return
+	}
+	t := &in
+	t.OwnerID = c.GetUint("uid") // set through the pointer
+	h.DB.Save(t)
+}
+
+func (h *H) copiedOtherType(c *gin.Context) {
+	var in models.Ticket
+	if err := c.ShouldBindJSON(&in); err != nil {
+		return
+	}
+	n := models.Note{Text: in.Title} // only the title is copied
+	h.DB.Save(&n)
+}
