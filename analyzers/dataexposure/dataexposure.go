@@ -51,8 +51,10 @@ masking helper in any package (u.Sanitize(), hideSecrets(users): learned
 with facts); a credential that a service issues and shows to the
 record's owner (a field named token, API key or secret) when the handler
 compares an owner field of the record with something before responding
-(app.UserID == me.ID): passwords, hashes, salts and personal data stay
-errors; text, HTML, byte and error responses.
+(app.UserID == me.ID) or reads it with a query scoped to the caller
+(db.Where("user_id = ?", me.ID).First(&app, id), App{UserID: uid} or a
+map as the condition, the caller being a principal the HTTP model
+knows): passwords, hashes, salts and personal data stay errors; text, HTML, byte and error responses.
 
 Suggested fix: add json:"-" to the sensitive field, when the model is
 declared in the package being analyzed (an edit in another package would
@@ -142,7 +144,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if bodyDefs == nil {
 				bodyDefs = collectDefs(pass, clears, h.Body)
 			}
-			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body}
+			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h}
 			w.value(r.Value, "", 0)
 			report(pass, r, w.found)
 		}
@@ -184,6 +186,7 @@ type walker struct {
 	root *types.Var
 	// body is the handler body (for the owner check).
 	body *ast.BlockStmt
+	h    *httpmodel.Handler
 }
 
 const maxDepth = 6
@@ -375,7 +378,7 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 					continue
 				}
 				if phrase, ok := persist.Sensitive(f); ok {
-					if issuable[phrase] && path == "" && w.ownerChecked() {
+					if issuable[phrase] && path == "" && (w.ownerChecked() || w.callerScoped()) {
 						// The caller's own credential, after an
 						// ownership check: shown on purpose.
 						continue

@@ -146,3 +146,47 @@ func (h *H) createApp(c *gin.Context) {
 	a.Token = "private-part"                   // issued once, on purpose
 	c.JSON(http.StatusOK, models.WithIcon(&a)) // want `whole`
 }
+
+func (h *H) scopedApp(c *gin.Context) {
+	var a models.App
+	h.R.DB.Where("user_id = ?", c.GetUint("uid")).First(&a, c.Param("id"))
+	c.JSON(http.StatusOK, a) // want `whole`
+}
+
+func (h *H) scopedAppInline(c *gin.Context) {
+	var a models.App
+	uid := c.GetUint("uid")
+	h.R.DB.First(&a, "id = ? AND user_id = ?", c.Param("id"), uid)
+	c.JSON(http.StatusOK, a) // want `whole`
+}
+
+func (h *H) scopedAppStruct(c *gin.Context) {
+	var a models.App
+	h.R.DB.Where(&models.App{UserID: c.GetUint("uid")}).First(&a, c.Param("id"))
+	c.JSON(http.StatusOK, a) // want `whole`
+}
+
+func (h *H) scopedByClient(c *gin.Context) {
+	var a models.App
+	h.R.DB.Where("user_id = ?", c.Query("user_id")).First(&a, c.Param("id"))
+	c.JSON(http.StatusOK, a) // want `sensitive field Token`
+}
+
+func (h *H) scopedOtherColumn(c *gin.Context) {
+	var a models.App
+	h.R.DB.Where("name = ?", c.GetString("name")).First(&a)
+	c.JSON(http.StatusOK, a) // want `sensitive field Token`
+}
+
+func (h *H) scopedOtherVar(c *gin.Context) {
+	var mine, a models.App
+	h.R.DB.Where("user_id = ?", c.GetUint("uid")).First(&mine)
+	h.R.DB.First(&a, c.Param("id"))
+	c.JSON(http.StatusOK, a) // want `sensitive field Token`
+}
+
+func (h *H) scopedUserHash(c *gin.Context) {
+	var u models.User
+	h.R.DB.Where("id = ? AND user_id = ?", c.Param("id"), c.GetUint("uid")).First(&u)
+	c.JSON(http.StatusOK, u) // want `sensitive field PasswordHash`
+}
