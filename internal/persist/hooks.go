@@ -357,6 +357,9 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 			if fn == nil {
 				return true
 			}
+			if callbackRegistrars[methodKey(fn)] {
+				return false // registering a callback does not run it
+			}
 			if gormStampers[methodKey(fn)] && len(n.Args) >= 2 {
 				if name := constStr(info, n.Args[0]); name != "" && !underCond(info, conds, name) {
 					cols = append(cols, name)

@@ -63,3 +63,10 @@ func TestWriterOps(t *testing.T) {
 		}
 	}
 }
+
+// TestStamps: hook methods and callbacks that set columns server-side,
+// and the callbacks a package registers on the create and update chains.
+func TestStamps(t *testing.T) {
+	dir := testutil.Module(t, "testdata/models")
+	analysistest.Run(t, dir, persist.Analyzer, "./hooks")
+}
