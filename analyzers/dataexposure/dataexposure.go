@@ -54,7 +54,11 @@ compares an owner field of the record with something before responding
 (app.UserID == me.ID) or reads it with a query scoped to the caller
 (db.Where("user_id = ?", me.ID).First(&app, id), App{UserID: uid} or a
 map as the condition, the caller being a principal the HTTP model
-knows): passwords, hashes, salts and personal data stay errors; text, HTML, byte and error responses.
+knows): passwords, hashes, salts and personal data stay errors; fields
+no read fills: every read of the value lists its columns with gorm
+Select/Omit and leaves them out, in the handler or in the function that
+returns the value (db.Select("id,username,role").Find(&users); return
+users: learned with facts); text, HTML, byte and error responses.
 
 Suggested fix: add json:"-" to the sensitive field, when the model is
 declared in the package being analyzed (an edit in another package would
@@ -225,13 +229,13 @@ func (w *walker) value(e ast.Expr, path string, depth int) {
 		}
 		if v != nil {
 			w.root = v
-			w.typ(t, path, depth, w.defs.masked(v, w.at))
+			w.typ(t, path, depth, w.masked(v))
 			return
 		}
 	case *ast.SelectorExpr, *ast.IndexExpr:
 		if root := rootVar(info, e); root != nil {
 			w.root = root
-			w.typ(t, path, depth, w.defs.masked(root, w.at))
+			w.typ(t, path, depth, w.masked(root))
 			return
 		}
 	case *ast.CallExpr:
@@ -240,7 +244,7 @@ func (w *walker) value(e ast.Expr, path string, depth int) {
 		// through; its masks hold.
 		if root := passThrough(info, e, t); root != nil {
 			w.root = root
-			w.typ(t, path, depth, w.defs.masked(root, w.at))
+			w.typ(t, path, depth, w.masked(root))
 			return
 		}
 	}

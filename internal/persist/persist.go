@@ -46,7 +46,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{check.Inspect},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(ModelFact), new(foreignModelsFact), new(WriterFact), new(StampFact), new(CallbacksFact)},
+	FactTypes:  []analysis.Fact{new(ModelFact), new(foreignModelsFact), new(WriterFact), new(StampFact), new(CallbacksFact), new(LoadsFact)},
 }
 
 // ModelFact marks a struct type of the analyzed package that is a
@@ -444,6 +444,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	res.computeStamps(pass, ins)
 	res.computeWriters(pass, ins)
+	res.computeLoads(pass, ins)
 
 	if len(foreign) > 0 {
 		f := &foreignModelsFact{}

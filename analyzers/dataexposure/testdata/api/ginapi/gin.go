@@ -190,3 +190,47 @@ func (h *H) scopedUserHash(c *gin.Context) {
 	h.R.DB.Where("id = ? AND user_id = ?", c.Param("id"), c.GetUint("uid")).First(&u)
 	c.JSON(http.StatusOK, u) // want `sensitive field PasswordHash`
 }
+
+func (h *H) publicUsers(c *gin.Context) {
+	users, total := h.R.PublicUsers(c.Query("name"))
+	c.JSON(http.StatusOK, gin.H{"data": users, "total": total}) // want `JSON sends models.User, a persistence model \(it embeds gorm.Model\), whole`
+}
+
+func (h *H) userNoHash(c *gin.Context) {
+	u, _ := h.R.UserNoHash(c.Param("id"))
+	c.JSON(http.StatusOK, u) // want `whole`
+}
+
+func (h *H) selectedHere(c *gin.Context) {
+	var users []models.User
+	h.R.DB.Select("id", "email").Find(&users)
+	c.JSON(http.StatusOK, users) // want `whole`
+}
+
+func (h *H) selectedHereWithHash(c *gin.Context) {
+	var users []models.User
+	h.R.DB.Select("id, email, password_hash").Find(&users)
+	c.JSON(http.StatusOK, users) // want `sensitive field PasswordHash`
+}
+
+func (h *H) usersStar(c *gin.Context) {
+	users, _ := h.R.UsersStar()
+	c.JSON(http.StatusOK, users) // want `sensitive field PasswordHash`
+}
+
+func (h *H) userWithHash(c *gin.Context) {
+	u, _ := h.R.UserWithHash(c.Param("id"))
+	c.JSON(http.StatusOK, u) // want `sensitive field PasswordHash`
+}
+
+func (h *H) userMixed(c *gin.Context) {
+	u, _ := h.R.UserMixed(c.Param("id"), c.Query("full") != "")
+	c.JSON(http.StatusOK, u) // want `sensitive field PasswordHash`
+}
+
+func (h *H) selectedThenReloaded(c *gin.Context) {
+	var u models.User
+	h.R.DB.Select("id").First(&u, c.Param("id"))
+	h.R.DB.First(&u, c.Param("id"))
+	c.JSON(http.StatusOK, u) // want `sensitive field PasswordHash`
+}

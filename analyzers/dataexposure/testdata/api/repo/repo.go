@@ -29,3 +29,47 @@ func (r *Repo) Users() ([]*models.User, error) {
 	var us []*models.User
 	return us, r.DB.Find(&us).Error
 }
+
+// PublicUsers loads only public columns: PasswordHash stays empty.
+func (r *Repo) PublicUsers(name string) ([]models.User, int64) {
+	var users []models.User
+	var total int64
+	if name != "" {
+		r.DB.Select("id, email, role").Where("email LIKE ?", name+"%").Find(&users)
+		r.DB.Model(&users).Count(&total)
+		return users, total
+	}
+	r.DB.Select("id,email,role").Find(&users)
+	r.DB.Model(&users).Count(&total)
+	return users, total
+}
+
+// UserNoHash leaves the hash out.
+func (r *Repo) UserNoHash(id string) (*models.User, error) {
+	u := &models.User{}
+	err := r.DB.Omit("password_hash").First(u, id).Error
+	return u, err
+}
+
+// UsersStar selects every column of the table.
+func (r *Repo) UsersStar() ([]models.User, error) {
+	var users []models.User
+	err := r.DB.Select("users.*").Find(&users).Error
+	return users, err
+}
+
+// UserWithHash lists the hash.
+func (r *Repo) UserWithHash(id string) (models.User, error) {
+	var u models.User
+	err := r.DB.Select("id", "email", "password_hash").First(&u, id).Error
+	return u, err
+}
+
+// UserMixed reads once restricted, once not.
+func (r *Repo) UserMixed(id string, full bool) (models.User, error) {
+	var u models.User
+	if full {
+		return u, r.DB.First(&u, id).Error
+	}
+	return u, r.DB.Select("id").First(&u, id).Error
+}

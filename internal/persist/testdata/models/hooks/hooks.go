@@ -60,3 +60,22 @@ func Register(db *gorm.DB) {
 	_ = db.Callback().Update().Before("gorm:update").Register("app:updater", stamp("x"))
 	_ = db.Callback().Query().Before("gorm:query").Register("app:filter", stampCreator) // queries write nothing
 }
+
+func publicDocs(db *gorm.DB) []Doc { // want publicDocs:"loads result 0: select id,kind"
+	var docs []Doc
+	db.Select("id, kind").Find(&docs)
+	return docs
+}
+
+func allDocs(db *gorm.DB) []Doc { // an unrestricted read: no fact
+	var docs []Doc
+	db.Select("id").Find(&docs)
+	db.Find(&docs)
+	return docs
+}
+
+func docNoOwner(db *gorm.DB, id uint) (*Doc, error) { // want docNoOwner:"loads result 0: omit owner_id"
+	d := new(Doc)
+	err := db.Omit("owner_id").First(d, id).Error
+	return d, err
+}

@@ -1,0 +1,305 @@
+package persist
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/structtype"
+)
+
+// Columns is the column list of one gorm read: db.Select("id, name")
+// loads only those columns, db.Omit("password") all but those.
+type Columns struct{ Selected, Omitted []string }
+
+// Restricted reports whether the read lists the columns it loads or
+// leaves out (Select("*") lists nothing).
+func (c Columns) Restricted() bool { return len(c.Selected) > 0 || len(c.Omitted) > 0 }
+
+var columnWord = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*|\*`)
+
+// Loads reports whether a read with these columns fills field f. A
+// Select entry loads f when one of its words is f's column or name
+// ("users.password", "password AS pw"); "*" loads everything.
+func (c Columns) Loads(f Field) bool {
+	col, name := strings.ToLower(f.Column()), strings.ToLower(f.Name())
+	if len(c.Selected) > 0 {
+		for _, s := range c.Selected {
+			for _, w := range columnWord.FindAllString(strings.ToLower(s), -1) {
+				if w == "*" || w == col || w == name {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, o := range c.Omitted {
+		o = strings.ToLower(strings.Trim(o, "`\" "))
+		if i := strings.LastIndex(o, "."); i >= 0 {
+			o = o[i+1:]
+		}
+		if o == col || o == name {
+			return false
+		}
+	}
+	return true
+}
+
+// ReadColumns returns the gorm column list of a read Op, and whether the
+// read is a gorm read at all.
+func ReadColumns(info *types.Info, op Op) (Columns, bool) {
+	if op.Library != "gorm.io/gorm" && op.Library != "github.com/jinzhu/gorm" {
+		return Columns{}, false
+	}
+	sel, om := GormColumns(info, op.Call)
+	for _, s := range sel {
+		if strings.Contains(s, "*") {
+			return Columns{}, true
+		}
+	}
+	return Columns{Selected: sel, Omitted: om}, true
+}
+
+// LoadsFact marks a function that returns (as result Result) a model
+// value it fills only with gorm reads that list their columns: fields
+// none of Reads loads, and not in Assigned, come back empty
+// (`db.Select("id,username,role").Find(&users); return users`).
+type LoadsFact struct {
+	Result   int
+	Reads    []Columns
+	Assigned []string
+}
+
+func (*LoadsFact) AFact() {}
+func (f *LoadsFact) String() string {
+	var parts []string
+	for _, c := range f.Reads {
+		if len(c.Selected) > 0 {
+			parts = append(parts, "select "+strings.Join(c.Selected, ","))
+		} else {
+			parts = append(parts, "omit "+strings.Join(c.Omitted, ","))
+		}
+	}
+	return "loads result " + itoa(f.Result) + ": " + strings.Join(parts, "; ")
+}
+
+func itoa(i int) string {
+	if i < 0 {
+		return "-" + itoa(-i)
+	}
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// Loads returns the LoadsFact of a called function, if any.
+func (r *Result) Loads(fn *types.Func) *LoadsFact {
+	if fn == nil || r.pass == nil {
+		return nil
+	}
+	var f LoadsFact
+	if r.pass.ImportObjectFact(fn.Origin(), &f) {
+		return &f
+	}
+	return nil
+}
+
+// computeLoads exports a LoadsFact for each function returning a model
+// variable that only column-listing gorm reads fill.
+func (r *Result) computeLoads(pass *analysis.Pass, ins *inspector.Inspector) {
+	if !importsGorm(pass.Pkg) {
+		return
+	}
+	info := pass.TypesInfo
+	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
+		d := n.(*ast.FuncDecl)
+		fn, _ := info.Defs[d.Name].(*types.Func)
+		if fn == nil || d.Body == nil {
+			return
+		}
+		res := fn.Signature().Results()
+		idx := -1
+		for i := 0; i < res.Len(); i++ {
+			if r.IsModel(elemOrNil(res.At(i).Type())) {
+				idx = i
+				break
+			}
+		}
+		if idx < 0 {
+			return
+		}
+		if f := r.loadsOf(info, d, res.At(idx), idx); f != nil {
+			pass.ExportObjectFact(fn, f)
+		}
+	})
+}
+
+func elemOrNil(t types.Type) types.Type {
+	if n := structtype.Elem(t); n != nil {
+		return n
+	}
+	return types.Typ[types.Invalid]
+}
+
+// loadsOf: every return of result idx is one local variable, declared
+// empty, that only restricted gorm reads fill.
+func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, idx int) *LoadsFact {
+	var v *types.Var
+	ok := true
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			var x *types.Var
+			if len(n.Results) == 0 {
+				x = named
+			} else if idx < len(n.Results) {
+				e := ast.Unparen(n.Results[idx])
+				if u, isAddr := e.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+					e = ast.Unparen(u.X)
+				}
+				if id, isID := e.(*ast.Ident); isID {
+					x, _ = info.Uses[id].(*types.Var)
+				}
+			}
+			if x == nil || v != nil && x != v {
+				ok = false
+			}
+			v = x
+		}
+		return ok
+	})
+	if !ok || v == nil {
+		return nil
+	}
+	f := &LoadsFact{Result: idx}
+	// Assignments: only empty declarations; field assignments load the field.
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if id, isID := ast.Unparen(l).(*ast.Ident); isID && info.ObjectOf(id) == v {
+					if len(n.Rhs) != len(n.Lhs) || !emptyValue(n.Rhs[i]) {
+						ok = false
+					}
+				} else if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && rootVarIs(info, sel.X, v) {
+					f.Assigned = append(f.Assigned, sel.Sel.Name)
+				} else if ix, isIx := ast.Unparen(l).(*ast.IndexExpr); isIx && rootVarIs(info, ix.X, v) {
+					ok = false // users[i] = other
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if info.ObjectOf(id) == v && i < len(n.Values) && !emptyValue(n.Values[i]) {
+					ok = false
+				}
+			}
+		case *ast.CallExpr:
+			// append(users, x), copy(users, x): filled some other way.
+			if id, isID := ast.Unparen(n.Fun).(*ast.Ident); isID && (id.Name == "append" || id.Name == "copy") {
+				if _, builtin := info.Uses[id].(*types.Builtin); builtin && len(n.Args) > 0 && rootVarIs(info, n.Args[0], v) {
+					ok = false
+				}
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return nil
+	}
+	for _, op := range r.Ops {
+		if op.Call.Pos() < d.Body.Pos() || op.Call.End() > d.Body.End() || !rootVarIs(info, op.Arg, v) {
+			continue
+		}
+		if op.Kind == Write {
+			continue
+		}
+		cols, gorm := ReadColumns(info, op)
+		if !gorm || !cols.Restricted() {
+			return nil
+		}
+		f.Reads = append(f.Reads, cols)
+	}
+	// Any other call taking the variable may fill it (json.Unmarshal,
+	// a helper): only the listed reads may.
+	other := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		call, isCall := n.(*ast.CallExpr)
+		if !isCall || other {
+			return !other
+		}
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() != nil &&
+			(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") {
+			return true // gorm's reads are Ops; Model(&users) and Count fill nothing
+		}
+		for _, a := range call.Args {
+			if u, isAddr := ast.Unparen(a).(*ast.UnaryExpr); isAddr && u.Op == token.AND && rootVarIs(info, u.X, v) && !r.isOpCall(call) {
+				other = true
+			}
+		}
+		return true
+	})
+	if other || len(f.Reads) == 0 {
+		return nil
+	}
+	return f
+}
+
+func (r *Result) isOpCall(call *ast.CallExpr) bool {
+	for _, op := range r.Ops {
+		if op.Call == call {
+			return true
+		}
+	}
+	return false
+}
+
+// emptyValue: T{}, &T{}, new(T), make(...), nil.
+func emptyValue(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0
+	case *ast.CallExpr:
+		if id, ok := e.Fun.(*ast.Ident); ok && (id.Name == "new" || id.Name == "make") {
+			return true
+		}
+	case *ast.Ident:
+		return e.Name == "nil"
+	}
+	return false
+}
+
+// rootVarIs: e is v, &v, *v, v.F..., v[i]... .
+func rootVarIs(info *types.Info, e ast.Expr, v *types.Var) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return info.Uses[x] == v
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.UnaryExpr:
+			if x.Op != token.AND {
+				return false
+			}
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
