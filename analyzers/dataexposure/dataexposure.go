@@ -58,7 +58,9 @@ knows): passwords, hashes, salts and personal data stay errors; fields
 no read fills: every read of the value lists its columns with gorm
 Select/Omit and leaves them out, in the handler or in the function that
 returns the value (db.Select("id,username,role").Find(&users); return
-users: learned with facts); text, HTML, byte and error responses.
+users: learned with facts); fields a response helper never reads of
+the model it is given (setupLogin(&u, c) that sends User{ID: u.ID, Name:
+u.Name}: learned with facts); text, HTML, byte and error responses.
 
 Suggested fix: add json:"-" to the sensitive field, when the model is
 declared in the package being analyzed (an edit in another package would
@@ -96,7 +98,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 	// clearsFact: functions that assign fields of their pointer
 	// parameters (masking helpers).
-	FactTypes: []analysis.Fact{new(clearsFact)},
+	// readsOnlyFact: response helpers that read only some fields of
+	// their model parameter.
+	FactTypes: []analysis.Fact{new(clearsFact), new(readsOnlyFact)},
 }
 
 // Check is the dataexposure check's metadata.
@@ -136,6 +140,7 @@ func run(pass *analysis.Pass) (any, error) {
 	hm, _ := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
 	pm := pass.ResultOf[persist.Analyzer].(*persist.Result)
 	clears := exportClears(pass)
+	exportReadsOnly(pass, pm)
 	if hm == nil {
 		return nil, nil
 	}
@@ -148,7 +153,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if bodyDefs == nil {
 				bodyDefs = collectDefs(pass, clears, h.Body)
 			}
-			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h}
+			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r)}
 			w.value(r.Value, "", 0)
 			report(pass, r, w.found)
 		}
@@ -191,6 +196,9 @@ type walker struct {
 	// body is the handler body (for the owner check).
 	body *ast.BlockStmt
 	h    *httpmodel.Handler
+	// only, if set, are the fields of the value that a response helper
+	// can send at all (it reads no others).
+	only map[string]bool
 }
 
 const maxDepth = 6

@@ -13,6 +13,18 @@ import (
 // carry: assigned before the response (masks), or never loaded.
 func (w *walker) masked(v *types.Var) map[string]bool {
 	m := w.defs.masked(v, w.at)
+	if w.only != nil {
+		if named := structElem(v.Type()); named != nil {
+			for _, f := range persist.Fields(named) {
+				if !w.only[f.Name()] {
+					if m == nil {
+						m = map[string]bool{}
+					}
+					m[f.Name()] = true
+				}
+			}
+		}
+	}
 	for name := range w.unloaded(v) {
 		if m == nil {
 			m = map[string]bool{}

@@ -55,3 +55,23 @@ func (h *H) profileViaHelper(w http.ResponseWriter, r *http.Request) {
 	u, _ := h.R.User(r.PathValue("id"))
 	web.WriteJSON(w, http.StatusOK, map[string]string{"email": u.Email})
 }
+
+func (h *H) login(w http.ResponseWriter, r *http.Request) {
+	u, _ := h.R.User(r.PathValue("id"))
+	web.SetupLogin(&u, w) // want `SetupLogin sends models.User, a persistence model \(it embeds gorm.Model\), whole`
+}
+
+func (h *H) loginRaw(w http.ResponseWriter, r *http.Request) {
+	u, _ := h.R.User(r.PathValue("id"))
+	web.SendUser(&u, w) // want `SendUser sends persistence model models.User with its sensitive field PasswordHash`
+}
+
+func (h *H) loginHash(w http.ResponseWriter, r *http.Request) {
+	u, _ := h.R.User(r.PathValue("id"))
+	web.SendWithHash(&u, w) // want `SendWithHash sends persistence model models.User with its sensitive field PasswordHash`
+}
+
+func (h *H) loginMasked(w http.ResponseWriter, r *http.Request) {
+	u, _ := h.R.User(r.PathValue("id"))
+	web.SendMasked(&u, w) // want `SendMasked sends persistence model models.User with its sensitive field PasswordHash`
+}
