@@ -42,6 +42,8 @@ Two levels:
 
 Not flagged: response DTOs (types with no persistence tags that no
 data-access call reads into); fields tagged json:"-" or unexported;
+fields gorm does not store (gorm:"-", gorm:"-:all"); fields left out of
+a model built as a keyed literal (User{ID: u.ID, Name: u.Name});
 models with their own MarshalJSON (or MarshalText) method; fields
 assigned before the response (u.PasswordHash = "" masks it, u.Token =
 issued sends it on purpose), including in a loop over a slice of
@@ -388,6 +390,9 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 			for _, f := range persist.Fields(u) {
 				if !w.fieldSerialized(f) || masked[f.Name()] {
 					continue
+				}
+				if f.NotStored() {
+					continue // gorm:"-": not database data, the code fills it
 				}
 				if phrase, ok := persist.Sensitive(f); ok {
 					if issuable[phrase] && path == "" && (w.ownerChecked() || w.callerScoped()) {

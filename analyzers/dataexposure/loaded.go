@@ -2,6 +2,7 @@ package dataexposure
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -55,16 +56,20 @@ func (w *walker) unloaded(v *types.Var) map[string]bool {
 		if op.Kind != persist.Read || op.Call.Pos() < w.body.Pos() || op.Call.Pos() > w.at || rootVar(info, op.Arg) != v {
 			continue
 		}
-		cols, gorm := persist.ReadColumns(info, op)
+		cols, gorm := persist.ReadColumns(info, w.body, op)
 		if !gorm || !cols.Restricted() {
 			return nil
 		}
 		reads = append(reads, cols)
 	}
+	literal := false
 	for _, d := range w.defs.sets[v] {
-		if !emptyValue(d.expr) {
+		keys, ok := persist.LiteralKeys(d.expr)
+		if !ok || d.elem {
 			return nil // v = other, v := f() with one result
 		}
+		literal = true
+		assigned = append(assigned, keys...)
 	}
 	bad := false
 	ast.Inspect(w.body, func(n ast.Node) bool {
@@ -93,14 +98,14 @@ func (w *walker) unloaded(v *types.Var) map[string]bool {
 		}
 		return true
 	})
-	if bad || len(reads) == 0 {
+	if bad || len(reads) == 0 && !literal || fills(info, w.pm, w.body, v, w.at) {
 		return nil
 	}
 	out := map[string]bool{}
 fields:
 	for _, f := range persist.Fields(named) {
 		for _, a := range assigned {
-			if a == f.Name() {
+			if a == f.Name() || len(f.Via) > 0 && a == f.Via[0].Name() {
 				continue fields
 			}
 		}
@@ -135,21 +140,37 @@ func structElem(t types.Type) *types.Named {
 	return nil
 }
 
-// emptyValue: T{}, &T{}, new(T), make(...), nil.
-func emptyValue(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op.String() == "&" {
-		e = ast.Unparen(u.X)
+// fills: a call other than a data-access read takes v's address before
+// pos (json.Unmarshal(b, &u), c.Bind(&u), fill(&u)) and may set any field.
+func fills(info *types.Info, pm *persist.Result, body ast.Node, v *types.Var, pos token.Pos) bool {
+	ops := map[*ast.CallExpr]bool{}
+	for _, op := range pm.Ops {
+		ops[op.Call] = true
 	}
-	switch e := e.(type) {
-	case *ast.CompositeLit:
-		return len(e.Elts) == 0
-	case *ast.CallExpr:
-		if id, ok := e.Fun.(*ast.Ident); ok && (id.Name == "new" || id.Name == "make") {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || call.Pos() >= pos {
+			return !found
+		}
+		if ops[call] {
 			return true
 		}
-	case *ast.Ident:
-		return e.Name == "nil"
-	}
-	return false
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil && fn.Pkg() != nil &&
+			(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") {
+			return true // Model(&users), Count: gorm's reads are ops
+		}
+		for _, a := range call.Args {
+			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && rootVar(info, u.X) == v {
+				found = true
+			}
+			if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == v {
+				if _, ptr := v.Type().Underlying().(*types.Pointer); ptr {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
 }

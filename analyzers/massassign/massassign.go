@@ -380,7 +380,7 @@ func writesOf(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, v v
 		case op.Writer != nil:
 			w.limited, w.skip = limitColumns(op.Writer.Selected, op.Writer.Omitted)
 		case op.Library == "gorm.io/gorm" || op.Library == "github.com/jinzhu/gorm":
-			w.limited, w.skip = limitColumns(persist.GormColumns(info, op.Call))
+			w.limited, w.skip = limitColumns(persist.GormColumnsIn(info, h.Body, op.Call))
 		case strings.HasPrefix(op.Func, "(*sqlx.") || strings.HasPrefix(op.Func, "sqlx."):
 			w.limited, w.skip = namedColumns(info, op.Call)
 		}

@@ -53,6 +53,17 @@ func (f Field) Column() string {
 	return strings.Join(words.Split(f.Var.Name()), "_")
 }
 
+// NotStored reports whether gorm neither reads nor writes the field
+// (gorm:"-", gorm:"-:all"): a transient field the code fills itself.
+func (f Field) NotStored() bool {
+	for _, part := range strings.Split(f.Tag.Get("gorm"), ";") {
+		if p := strings.TrimSpace(part); p == "-" || p == "-:all" {
+			return true
+		}
+	}
+	return false
+}
+
 // Excluded reports whether the tag key (json, form, xml, ...) excludes the
 // field with "-".
 func (f Field) Excluded(key string) bool {

@@ -51,13 +51,14 @@ func (c Columns) Loads(f Field) bool {
 	return true
 }
 
-// ReadColumns returns the gorm column list of a read Op, and whether the
-// read is a gorm read at all.
-func ReadColumns(info *types.Info, op Op) (Columns, bool) {
+// ReadColumns returns the gorm column list of a read Op in body (the
+// function around it, to follow a query kept in a variable), and whether
+// the read is a gorm read at all.
+func ReadColumns(info *types.Info, body ast.Node, op Op) (Columns, bool) {
 	if op.Library != "gorm.io/gorm" && op.Library != "github.com/jinzhu/gorm" {
 		return Columns{}, false
 	}
-	sel, om := GormColumns(info, op.Call)
+	sel, om := GormColumnsIn(info, body, op.Call)
 	for _, s := range sel {
 		if strings.Contains(s, "*") {
 			return Columns{}, true
@@ -187,7 +188,11 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				if id, isID := ast.Unparen(l).(*ast.Ident); isID && info.ObjectOf(id) == v {
-					if len(n.Rhs) != len(n.Lhs) || !emptyValue(n.Rhs[i]) {
+					if len(n.Rhs) != len(n.Lhs) {
+						ok = false
+					} else if keys, isLit := LiteralKeys(n.Rhs[i]); isLit {
+						f.Assigned = append(f.Assigned, keys...)
+					} else {
 						ok = false
 					}
 				} else if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && rootVarIs(info, sel.X, v) {
@@ -198,8 +203,12 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 			}
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
-				if info.ObjectOf(id) == v && i < len(n.Values) && !emptyValue(n.Values[i]) {
-					ok = false
+				if info.ObjectOf(id) == v && i < len(n.Values) {
+					if keys, isLit := LiteralKeys(n.Values[i]); isLit {
+						f.Assigned = append(f.Assigned, keys...)
+					} else {
+						ok = false
+					}
 				}
 			}
 		case *ast.CallExpr:
@@ -222,7 +231,7 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 		if op.Kind == Write {
 			continue
 		}
-		cols, gorm := ReadColumns(info, op)
+		cols, gorm := ReadColumns(info, d.Body, op)
 		if !gorm || !cols.Restricted() {
 			return nil
 		}
@@ -262,23 +271,37 @@ func (r *Result) isOpCall(call *ast.CallExpr) bool {
 	return false
 }
 
-// emptyValue: T{}, &T{}, new(T), make(...), nil.
-func emptyValue(e ast.Expr) bool {
+// LiteralKeys reports whether e is a value whose fields are zero but for
+// the keys of a keyed composite literal: T{}, &T{ID: id}, new(T),
+// make(...), nil. It returns the keys.
+func LiteralKeys(e ast.Expr) ([]string, bool) {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		return len(e.Elts) == 0
+		var keys []string
+		for _, el := range e.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				return nil, false // positional: every field set
+			}
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				return nil, false // a slice or map literal with elements
+			}
+			keys = append(keys, id.Name)
+		}
+		return keys, true
 	case *ast.CallExpr:
 		if id, ok := e.Fun.(*ast.Ident); ok && (id.Name == "new" || id.Name == "make") {
-			return true
+			return nil, true
 		}
 	case *ast.Ident:
-		return e.Name == "nil"
+		return nil, e.Name == "nil"
 	}
-	return false
+	return nil, false
 }
 
 // rootVarIs: e is v, &v, *v, v.F..., v[i]... .

@@ -62,7 +62,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 					if v := paramOf(pass, op.Arg, f.params); v >= 0 {
 						found[v] = op.Func
 						phase |= op.Phase
-						sel, om := GormColumns(pass.TypesInfo, call)
+						sel, om := GormColumnsIn(pass.TypesInfo, f.body, call)
 						selected = append(selected, sel...)
 						omitted = append(omitted, om...)
 					}
@@ -180,9 +180,27 @@ func WriteName(name string) bool {
 // gorm call (db.Select("name").Save(&u), db.Omit("role").Create(&u)):
 // the columns (or field names) listed. Select("*") lists nothing.
 func GormColumns(info *types.Info, call *ast.CallExpr) (selected, omitted []string) {
-	for x := call.Fun; ; {
+	return GormColumnsIn(info, nil, call)
+}
+
+// GormColumnsIn is GormColumns that also follows a query built in a local
+// variable of body (q := db.Omit("password"); q = q.Order("id");
+// q.Find(&users)): the columns every definition of the variable lists.
+func GormColumnsIn(info *types.Info, body ast.Node, call *ast.CallExpr) (selected, omitted []string) {
+	return gormColumns(info, body, call.Fun, 0)
+}
+
+func gormColumns(info *types.Info, body ast.Node, fun ast.Expr, depth int) (selected, omitted []string) {
+	for x := fun; ; {
 		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
 		if !ok {
+			return
+		}
+		if id, isID := ast.Unparen(sel.X).(*ast.Ident); isID && body != nil && depth < 3 {
+			if v, isVar := info.Uses[id].(*types.Var); isVar {
+				s, o := queryVarColumns(info, body, v, depth+1)
+				return append(selected, s...), append(omitted, o...)
+			}
 			return
 		}
 		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
@@ -212,4 +230,73 @@ func GormColumns(info *types.Info, call *ast.CallExpr) (selected, omitted []stri
 		}
 		x = inner.Fun
 	}
+}
+
+// queryVarColumns: the columns that every definition of the query
+// variable v in body lists; a definition that extends v itself (q =
+// q.Order(...)) keeps them.
+func queryVarColumns(info *types.Info, body ast.Node, v *types.Var, depth int) (selected, omitted []string) {
+	var defs []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v {
+				defs = append(defs, as.Rhs[i])
+			}
+		}
+		return true
+	})
+	first := true
+	for _, d := range defs {
+		call, ok := ast.Unparen(d).(*ast.CallExpr)
+		if !ok {
+			return nil, nil
+		}
+		if chainRoot(info, call) == v {
+			continue // q = q.Where(...): keeps what q had
+		}
+		// The definition's calls, its own last one included
+		// (q := db.Omit("password")).
+		s, o := gormColumns(info, nil, &ast.SelectorExpr{X: call, Sel: ast.NewIdent("_")}, depth)
+		if first {
+			selected, omitted = s, o
+			first = false
+			continue
+		}
+		selected, omitted = intersect(selected, s), intersect(omitted, o)
+	}
+	return selected, omitted
+}
+
+// chainRoot is the variable a call chain starts from (q in q.Where().Order()).
+func chainRoot(info *types.Info, call *ast.CallExpr) *types.Var {
+	for x := ast.Expr(call); ; {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.CallExpr:
+			x = e.Fun
+		case *ast.SelectorExpr:
+			x = e.X
+		case *ast.Ident:
+			v, _ := info.Uses[e].(*types.Var)
+			return v
+		default:
+			return nil
+		}
+	}
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
 }

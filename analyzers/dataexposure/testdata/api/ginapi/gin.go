@@ -234,3 +234,53 @@ func (h *H) selectedThenReloaded(c *gin.Context) {
 	h.R.DB.First(&u, c.Param("id"))
 	c.JSON(http.StatusOK, u) // want `sensitive field PasswordHash`
 }
+
+func (h *H) cleanLiteral(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	clean := models.User{Email: u.Email, Role: u.Role}
+	c.JSON(http.StatusOK, gin.H{"data": clean}) // want `whole`
+}
+
+func (h *H) literalWithHash(c *gin.Context) {
+	u, _ := h.R.User(c.Param("id"))
+	clean := models.User{Email: u.Email, PasswordHash: u.PasswordHash}
+	c.JSON(http.StatusOK, gin.H{"data": clean}) // want `sensitive field PasswordHash`
+}
+
+func (h *H) literalThenFilled(c *gin.Context) {
+	clean := models.User{Email: "x"}
+	_ = c.ShouldBindJSON(&clean)
+	c.JSON(http.StatusOK, clean) // want `sensitive field PasswordHash`
+}
+
+func (h *H) literalThenRead(c *gin.Context) {
+	u := models.User{Email: "x"}
+	h.R.DB.Where("email = ?", u.Email).First(&u)
+	c.JSON(http.StatusOK, u) // want `sensitive field PasswordHash`
+}
+
+func (h *H) queryVar(c *gin.Context) {
+	var users []*models.User
+	q := h.R.DB.Limit(10).Omit("password_hash")
+	if c.Query("order") != "" {
+		q = q.Order(c.Query("order"))
+	}
+	q.Find(&users)
+	c.JSON(http.StatusOK, users) // want `whole`
+}
+
+func (h *H) queryVarReset(c *gin.Context) {
+	var users []*models.User
+	q := h.R.DB.Omit("password_hash")
+	if c.Query("all") != "" {
+		q = h.R.DB.Limit(10)
+	}
+	q.Find(&users)
+	c.JSON(http.StatusOK, users) // want `sensitive field PasswordHash`
+}
+
+func (h *H) transient(c *gin.Context) {
+	var v models.Verification
+	h.R.DB.First(&v, c.Param("id"))
+	c.JSON(http.StatusOK, v) // want `whole`
+}

@@ -89,3 +89,10 @@ type App struct {
 
 // WithIcon fills in display data and returns the app.
 func WithIcon(a *App) *App { return a }
+
+// Verification keeps the code it mails out of the database.
+type Verification struct {
+	gorm.Model
+	Email string `json:"email"`
+	Code  string `json:"verification_code" gorm:"-:all"`
+}
