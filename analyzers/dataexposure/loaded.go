@@ -2,6 +2,7 @@ package dataexposure
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -93,8 +94,24 @@ func (w *walker) unloaded(v *types.Var) map[string]bool {
 				bad = true
 				return false
 			}
-			reads = append(reads, f.Reads...)
+			for _, r := range f.Reads {
+				if r.Guard > 0 && r.Guard-1 < len(call.Args) {
+					if tv, ok := info.Types[call.Args[r.Guard-1]]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool &&
+						constant.BoolVal(tv.Value) != r.GuardValue {
+						continue // GetUserById(id, false): the read for true does not run
+					}
+				}
+				if !r.Restricted() {
+					bad = true
+					return false
+				}
+				reads = append(reads, r)
+			}
 			assigned = append(assigned, f.Assigned...)
+			if len(f.Reads) > 0 {
+				literal = true // the function's own literal counts as a source
+			}
+			continue
 		}
 		return true
 	})

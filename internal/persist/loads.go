@@ -16,7 +16,14 @@ import (
 
 // Columns is the column list of one gorm read: db.Select("id, name")
 // loads only those columns, db.Omit("password") all but those.
-type Columns struct{ Selected, Omitted []string }
+type Columns struct {
+	Selected, Omitted []string
+	// Guard, when > 0, says the read runs only when boolean parameter
+	// Guard-1 of the function that holds it is GuardValue (if selectAll {
+	// db.First(&u) } else { db.Omit("password").First(&u) }).
+	Guard      int
+	GuardValue bool
+}
 
 // Restricted reports whether the read lists the columns it loads or
 // leaves out (Select("*") lists nothing).
@@ -232,7 +239,11 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 			continue
 		}
 		cols, gorm := ReadColumns(info, d.Body, op)
-		if !gorm || !cols.Restricted() {
+		if !gorm {
+			return nil
+		}
+		cols.Guard, cols.GuardValue = guardOf(info, d, op.Call)
+		if !cols.Restricted() && cols.Guard == 0 {
 			return nil
 		}
 		f.Reads = append(f.Reads, cols)
@@ -260,6 +271,55 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 		return nil
 	}
 	return f
+}
+
+// guardOf: call sits in the then or else branch of an if whose
+// condition is a boolean parameter of d (or its negation); it returns 1+
+// the parameter's index and the value that runs the branch.
+func guardOf(info *types.Info, d *ast.FuncDecl, call *ast.CallExpr) (int, bool) {
+	params := map[types.Object]int{}
+	i := 0
+	for _, fl := range d.Type.Params.List {
+		for _, n := range fl.Names {
+			if b, ok := info.TypeOf(n).Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
+				params[info.Defs[n]] = i
+			}
+			i++
+		}
+		if len(fl.Names) == 0 {
+			i++
+		}
+	}
+	if len(params) == 0 {
+		return 0, false
+	}
+	guard, value := 0, false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || call.Pos() < ifs.Pos() || call.End() > ifs.End() {
+			return n == nil || call.Pos() >= n.Pos() && call.End() <= n.End()
+		}
+		cond, neg := ast.Unparen(ifs.Cond), false
+		if u, ok := cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			cond, neg = ast.Unparen(u.X), true
+		}
+		id, ok := cond.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		idx, ok := params[info.Uses[id]]
+		if !ok {
+			return true
+		}
+		switch {
+		case call.Pos() >= ifs.Body.Pos() && call.End() <= ifs.Body.End():
+			guard, value = idx+1, !neg
+		case ifs.Else != nil && call.Pos() >= ifs.Else.Pos() && call.End() <= ifs.Else.End():
+			guard, value = idx+1, neg
+		}
+		return true
+	})
+	return guard, value
 }
 
 func (r *Result) isOpCall(call *ast.CallExpr) bool {

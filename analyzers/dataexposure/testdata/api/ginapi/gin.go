@@ -284,3 +284,18 @@ func (h *H) transient(c *gin.Context) {
 	h.R.DB.First(&v, c.Param("id"))
 	c.JSON(http.StatusOK, v) // want `whole`
 }
+
+func (h *H) userByIDPublic(c *gin.Context) {
+	u, _ := h.R.UserByID(c.Param("id"), false)
+	c.JSON(http.StatusOK, gin.H{"data": u}) // want `whole`
+}
+
+func (h *H) userByIDAll(c *gin.Context) {
+	u, _ := h.R.UserByID(c.Param("id"), true)
+	c.JSON(http.StatusOK, gin.H{"data": u}) // want `sensitive field PasswordHash`
+}
+
+func (h *H) userByIDFlag(c *gin.Context) {
+	u, _ := h.R.UserByID(c.Param("id"), c.Query("all") == "1")
+	c.JSON(http.StatusOK, gin.H{"data": u}) // want `sensitive field PasswordHash`
+}

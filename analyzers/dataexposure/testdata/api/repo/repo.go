@@ -73,3 +73,15 @@ func (r *Repo) UserMixed(id string, full bool) (models.User, error) {
 	}
 	return u, r.DB.Select("id").First(&u, id).Error
 }
+
+// UserByID loads the hash only when asked to.
+func (r *Repo) UserByID(id string, selectAll bool) (*models.User, error) {
+	user := models.User{Email: ""}
+	var err error
+	if selectAll {
+		err = r.DB.First(&user, "id = ?", id).Error
+	} else {
+		err = r.DB.Omit("password_hash").First(&user, "id = ?", id).Error
+	}
+	return &user, err
+}
