@@ -175,6 +175,9 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 					e = ast.Unparen(u.X)
 				}
 				if id, isID := e.(*ast.Ident); isID {
+					if _, isNil := info.Uses[id].(*types.Nil); isNil {
+						return true // return nil, err: nothing to send
+					}
 					x, _ = info.Uses[id].(*types.Var)
 				}
 			}

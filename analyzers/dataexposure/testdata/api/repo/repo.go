@@ -76,6 +76,9 @@ func (r *Repo) UserMixed(id string, full bool) (models.User, error) {
 
 // UserByID loads the hash only when asked to.
 func (r *Repo) UserByID(id string, selectAll bool) (*models.User, error) {
+	if id == "" {
+		return nil, nil
+	}
 	user := models.User{Email: ""}
 	var err error
 	if selectAll {
