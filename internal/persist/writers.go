@@ -218,8 +218,8 @@ func gormColumns(info *types.Info, body ast.Node, fun ast.Expr, depth int) (sele
 			}
 			if into != nil {
 				for _, a := range inner.Args {
-					if tv, ok := info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-						for _, c := range strings.Split(constant.StringVal(tv.Value), ",") {
+					for _, str := range stringList(info, body, a) {
+						for _, c := range strings.Split(str, ",") {
 							if c = strings.TrimSpace(c); c != "" && c != "*" {
 								*into = append(*into, c)
 							}
@@ -260,7 +260,7 @@ func queryVarColumns(info *types.Info, body ast.Node, v *types.Var, depth int) (
 		}
 		// The definition's calls, its own last one included
 		// (q := db.Omit("password")).
-		s, o := gormColumns(info, nil, &ast.SelectorExpr{X: call, Sel: ast.NewIdent("_")}, depth)
+		s, o := gormColumns(info, body, &ast.SelectorExpr{X: call, Sel: ast.NewIdent("_")}, depth)
 		if first {
 			selected, omitted = s, o
 			first = false
@@ -299,4 +299,98 @@ func intersect(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// stringList returns the constant strings an argument stands for: a
+// constant, a []string literal of constants, or a local slice variable
+// of body built from such literals and appends of constants
+// (allow := []string{"name", "mail"}; allow = append(allow, "role")).
+// Anything else gives nil.
+func stringList(info *types.Info, body ast.Node, e ast.Expr) []string {
+	e = ast.Unparen(e)
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return []string{constant.StringVal(tv.Value)}
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		var out []string
+		for _, el := range x.Elts {
+			tv, ok := info.Types[el]
+			if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+				return nil
+			}
+			out = append(out, constant.StringVal(tv.Value))
+		}
+		return out
+	case *ast.Ident:
+		v, _ := info.Uses[x].(*types.Var)
+		if v == nil || body == nil {
+			return nil
+		}
+		if _, ok := v.Type().Underlying().(*types.Slice); !ok {
+			return nil
+		}
+		var out []string
+		ok := true
+		ast.Inspect(body, func(n ast.Node) bool {
+			var lhs []ast.Expr
+			var rhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				lhs, rhs = n.Lhs, n.Rhs
+			case *ast.ValueSpec:
+				for _, name := range n.Names {
+					lhs = append(lhs, name)
+				}
+				rhs = n.Values
+			default:
+				return ok
+			}
+			for i, l := range lhs {
+				id, isID := l.(*ast.Ident)
+				if !isID || info.ObjectOf(id) != v {
+					continue
+				}
+				if len(rhs) != len(lhs) {
+					if len(rhs) != 0 {
+						ok = false
+					}
+					continue
+				}
+				r := ast.Unparen(rhs[i])
+				if call, isCall := r.(*ast.CallExpr); isCall {
+					if fid, isFn := ast.Unparen(call.Fun).(*ast.Ident); isFn && fid.Name == "append" && len(call.Args) > 0 {
+						if base, isBase := ast.Unparen(call.Args[0]).(*ast.Ident); isBase && info.Uses[base] == v {
+							for _, a := range call.Args[1:] {
+								tv, isConst := info.Types[a]
+								if !isConst || tv.Value == nil || tv.Value.Kind() != constant.String {
+									ok = false
+									return false
+								}
+								out = append(out, constant.StringVal(tv.Value))
+							}
+							continue
+						}
+					}
+				}
+				lit, isLit := r.(*ast.CompositeLit)
+				if !isLit {
+					ok = false
+					return false
+				}
+				strs := stringList(info, nil, lit)
+				if strs == nil && len(lit.Elts) > 0 {
+					ok = false
+					return false
+				}
+				out = append(out, strs...)
+			}
+			return ok
+		})
+		if !ok {
+			return nil
+		}
+		return out
+	}
+	return nil
 }
