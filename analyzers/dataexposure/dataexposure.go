@@ -68,7 +68,9 @@ Suggested fix: add json:"-" to the sensitive field, when the model is
 declared in the package being analyzed (an edit in another package would
 not be part of this package's diagnostics).
 
-Limits: the value must be visible at the response call: a model returned
+Limits: the related entities in an ent entity's Edges (filled only when
+a query eager-loads them) are not followed. The value must be visible at
+the response call: a model returned
 by a function as interface{} or stored in a map by another function is
 not followed. Responses written through a project helper
 (respondJSON(w, v)) are found only once the shared HTTP model reports
@@ -407,7 +409,14 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 		} else if std(u) {
 			return
 		}
+		ent := persist.EntEntity(u)
 		for _, f := range persist.Fields(u) {
+			if ent && f.Name() == "Edges" && len(f.Via) == 0 {
+				// ent's eager-loaded edges: filled only by a With<Edge>()
+				// query this check does not see; the related entities
+				// are checked where they are sent themselves.
+				continue
+			}
 			if w.fieldSerialized(f) && !masked[f.Name()] {
 				// Masks of the root variable hold at every depth:
 				// stack.Git.Auth.Password = "" masks the nested field.

@@ -253,14 +253,24 @@ func structuralModel(named *types.Named) (string, bool) {
 			}
 		}
 	}
-	// ent entities: generated assignValues(columns []string, values []any) error.
+	if EntEntity(named) {
+		return "it is an ent entity", true
+	}
+	return "", false
+}
+
+// EntEntity reports whether named is an entity that ent generated (it
+// has the generated assignValues(columns []string, values []any) error).
+// Its Edges field holds the related entities a query eager-loaded with
+// With<Edge>(), nil otherwise.
+func EntEntity(named *types.Named) bool {
 	ms := types.NewMethodSet(types.NewPointer(named))
 	if sel := ms.Lookup(named.Obj().Pkg(), "assignValues"); sel != nil {
 		if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Params().Len() == 2 {
-			return "it is an ent entity", true
+			return true
 		}
 	}
-	return "", false
+	return false
 }
 
 // opRow is one library call that reads into or writes a value.

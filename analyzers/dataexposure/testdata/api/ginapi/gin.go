@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"example.com/api/ent"
 	"example.com/api/models"
 	"example.com/api/repo"
 )
@@ -298,4 +299,14 @@ func (h *H) userByIDAll(c *gin.Context) {
 func (h *H) userByIDFlag(c *gin.Context) {
 	u, _ := h.R.UserByID(c.Param("id"), c.Query("all") == "1")
 	c.JSON(http.StatusOK, gin.H{"data": u}) // want `sensitive field PasswordHash`
+}
+
+func (h *H) entGroup(c *gin.Context) {
+	var cl ent.Client
+	c.JSON(http.StatusOK, gin.H{"data": cl.Group(1)}) // want `JSON sends ent.Group, a persistence model \(it is an ent entity\), whole`
+}
+
+func (h *H) entPolicy(c *gin.Context) {
+	var cl ent.Client
+	c.JSON(http.StatusOK, gin.H{"data": cl.Policy(1)}) // want `JSON sends persistence model ent.Policy \(at "data"\) with its sensitive field SecretKey`
 }
