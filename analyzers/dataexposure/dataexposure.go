@@ -339,7 +339,7 @@ func (w *walker) compositeLit(lit *ast.CompositeLit, t types.Type, path string, 
 			}
 		}
 		for _, f := range persist.Fields(t) {
-			if !w.fieldSerialized(f) {
+			if !w.fieldSerialized(f) || entEdges(t, f) {
 				continue
 			}
 			if v, ok := given[f.Name()]; ok && len(f.Via) == 0 {
@@ -409,12 +409,8 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 		} else if std(u) {
 			return
 		}
-		ent := persist.EntEntity(u)
 		for _, f := range persist.Fields(u) {
-			if ent && f.Name() == "Edges" && len(f.Via) == 0 {
-				// ent's eager-loaded edges: filled only by a With<Edge>()
-				// query this check does not see; the related entities
-				// are checked where they are sent themselves.
+			if entEdges(u, f) {
 				continue
 			}
 			if w.fieldSerialized(f) && !masked[f.Name()] {
@@ -425,11 +421,30 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 		}
 	case *types.Struct:
 		for _, f := range persist.Fields(u) {
-			if w.fieldSerialized(f) {
+			if w.fieldSerialized(f) && !entEdges(u, f) {
 				w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, nil)
 			}
 		}
 	}
+}
+
+// entEdges: f is the Edges field of an ent entity (t itself or one it
+// embeds). ent fills it only when a query eager-loads the relations with
+// With<Edge>(), which this check does not see; the related entities are
+// checked where they are sent themselves.
+func entEdges(t types.Type, f persist.Field) bool {
+	if f.Name() != "Edges" {
+		return false
+	}
+	decl := t
+	if len(f.Via) > 0 {
+		decl = f.Via[len(f.Via)-1].Type()
+	}
+	if p, ok := types.Unalias(decl).(*types.Pointer); ok {
+		decl = p.Elem()
+	}
+	n, ok := types.Unalias(decl).(*types.Named)
+	return ok && persist.EntEntity(n)
 }
 
 // issuable are credentials a service issues to the owner of a record and

@@ -310,3 +310,22 @@ func (h *H) entPolicy(c *gin.Context) {
 	var cl ent.Client
 	c.JSON(http.StatusOK, gin.H{"data": cl.Policy(1)}) // want `JSON sends persistence model ent.Policy \(at "data"\) with its sensitive field SecretKey`
 }
+
+type groupResponse struct {
+	*ent.Group
+	Users int `json:"users"`
+}
+
+func (h *H) entGroupEmbedded(c *gin.Context) {
+	var cl ent.Client
+	c.JSON(http.StatusOK, groupResponse{Group: cl.Group(1), Users: 3})
+}
+
+type policyResponse struct {
+	Policy *ent.Policy `json:"policy"`
+}
+
+func (h *H) entPolicyWrapped(c *gin.Context) {
+	var cl ent.Client
+	c.JSON(http.StatusOK, policyResponse{Policy: cl.Policy(1)}) // want `sensitive field SecretKey`
+}
