@@ -27,7 +27,11 @@ c.JSON/c.IndentedJSON/c.XML... (gin), c.JSON (echo), c.JSON (fiber),
 render.JSON/Respond (chi), json.NewEncoder(w).Encode or json.Marshal
 followed by a write (net/http). Models nested in a wrapper are found too:
 gin.H{"user": u}, map[string]any, a field of a response struct, slices
-and pointers of models, and models nested in a model's own fields.
+and pointers of models, and models nested in a model's own fields (a
+gorm association only when the value's reads load it: Preload/Joins in
+the handler or in the function returning the value, Preload(clause.
+Associations), or set in a literal or by assignment; gorm leaves the
+others empty).
 
 Two levels:
 
@@ -200,6 +204,10 @@ type walker struct {
 	// body is the handler body (for the owner check).
 	body *ast.BlockStmt
 	h    *httpmodel.Handler
+	// preloads are the gorm associations the root's reads load (nil:
+	// not known), assocPath the association path being walked.
+	preloads  map[string]bool
+	assocPath string
 	// only, if set, are the fields of the value that a response helper
 	// can send at all (it reads no others).
 	only map[string]bool
@@ -240,13 +248,13 @@ func (w *walker) value(e ast.Expr, path string, depth int) {
 			return
 		}
 		if v != nil {
-			w.root = v
+			w.setRoot(v)
 			w.typ(t, path, depth, w.masked(v))
 			return
 		}
 	case *ast.SelectorExpr, *ast.IndexExpr:
 		if root := rootVar(info, e); root != nil {
-			w.root = root
+			w.setRoot(root)
 			w.typ(t, path, depth, w.masked(root))
 			return
 		}
@@ -255,11 +263,12 @@ func (w *walker) value(e ast.Expr, path string, depth int) {
 		// (a pointer to) one of its arguments' type passes that value
 		// through; its masks hold.
 		if root := passThrough(info, e, t); root != nil {
-			w.root = root
+			w.setRoot(root)
 			w.typ(t, path, depth, w.masked(root))
 			return
 		}
 	}
+	w.preloads, w.assocPath = nil, ""
 	w.typ(t, path, depth, nil)
 }
 
@@ -323,6 +332,12 @@ func (w *walker) compositeLit(lit *ast.CompositeLit, t types.Type, path string, 
 		}
 	case *types.Struct:
 		if _, _, ok := w.pm.Model(t); ok || persist.HasCustomJSON(t) {
+			// A model built here: the associations it sets are loaded.
+			keys, _ := persist.LiteralKeys(lit)
+			w.preloads, w.assocPath = map[string]bool{}, ""
+			for _, k := range keys {
+				w.preloads[k] = true
+			}
 			w.typ(t, path, depth, nil)
 			return
 		}
@@ -387,7 +402,8 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 		}
 		w.seen[u] = true
 		defer delete(w.seen, u)
-		if named, why, ok := w.pm.Model(u); ok {
+		named, why, isModel := w.pm.Model(u)
+		if isModel {
 			x := &exposure{model: named, why: why, path: path}
 			for _, f := range persist.Fields(u) {
 				if !w.fieldSerialized(f) || masked[f.Name()] {
@@ -414,6 +430,17 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 				continue
 			}
 			if w.fieldSerialized(f) && !masked[f.Name()] {
+				if isModel && w.association(why, f) {
+					// A gorm association: loaded only by Preload/Joins.
+					if !w.preloaded(f.Name()) {
+						continue
+					}
+					saved := w.assocPath
+					w.assocPath = joinDot(saved, f.Name())
+					w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, masked)
+					w.assocPath = saved
+					continue
+				}
 				// Masks of the root variable hold at every depth:
 				// stack.Git.Auth.Password = "" masks the nested field.
 				w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, masked)

@@ -2,6 +2,7 @@ package persist
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
@@ -23,6 +24,10 @@ type Columns struct {
 	// db.First(&u) } else { db.Omit("password").First(&u) }).
 	Guard      int
 	GuardValue bool
+	// Preloads are the associations the read loads too
+	// (Preload("Buyer"), Preload("Websites.WebsiteSSL"), Joins("Buyer");
+	// "*" for Preload(clause.Associations)).
+	Preloads []string
 }
 
 // Restricted reports whether the read lists the columns it loads or
@@ -71,13 +76,67 @@ func ReadColumns(info *types.Info, body ast.Node, op Op) (Columns, bool) {
 			return Columns{}, true
 		}
 	}
-	return Columns{Selected: sel, Omitted: om}, true
+	return Columns{Selected: sel, Omitted: om, Preloads: GormPreloads(info, body, op.Call)}, true
+}
+
+// GormPreloads returns the associations that Preload and Joins calls in
+// the receiver chain of a gorm read (or in the definitions of the query
+// variable it starts from) load.
+func GormPreloads(info *types.Info, body ast.Node, call *ast.CallExpr) []string {
+	var out []string
+	var walk func(fun ast.Expr, depth int)
+	walk = func(fun ast.Expr, depth int) {
+		for x := fun; ; {
+			sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+			if !ok {
+				return
+			}
+			if id, isID := ast.Unparen(sel.X).(*ast.Ident); isID && body != nil && depth < 3 {
+				if v, isVar := info.Uses[id].(*types.Var); isVar {
+					ast.Inspect(body, func(n ast.Node) bool {
+						as, ok := n.(*ast.AssignStmt)
+						if !ok || len(as.Lhs) != len(as.Rhs) {
+							return true
+						}
+						for i, l := range as.Lhs {
+							if lid, ok := l.(*ast.Ident); ok && info.ObjectOf(lid) == v {
+								if c, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
+									walk(&ast.SelectorExpr{X: c, Sel: ast.NewIdent("_")}, depth+1)
+								}
+							}
+						}
+						return true
+					})
+				}
+				return
+			}
+			inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+			if !ok {
+				return
+			}
+			if fn, ok := typeutil.Callee(info, inner).(*types.Func); ok && fn.Pkg() != nil &&
+				(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") &&
+				(fn.Name() == "Preload" || fn.Name() == "Joins" || fn.Name() == "InnerJoins") && len(inner.Args) > 0 {
+				if tv, ok := info.Types[inner.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+					name := constant.StringVal(tv.Value)
+					if name == "~~~as~~~" { // clause.Associations (gorm/clause/clause.go, v1.31.2)
+						name = "*"
+					}
+					out = append(out, name)
+				}
+			}
+			x = inner.Fun
+		}
+	}
+	walk(&ast.SelectorExpr{X: call, Sel: ast.NewIdent("_")}, 0)
+	return out
 }
 
 // LoadsFact marks a function that returns (as result Result) a model
-// value it fills only with gorm reads that list their columns: fields
-// none of Reads loads, and not in Assigned, come back empty
-// (`db.Select("id,username,role").Find(&users); return users`).
+// value it fills only with gorm reads: fields none of Reads loads (all
+// of them list their columns), and not in Assigned, come back empty
+// (`db.Select("id,username,role").Find(&users); return users`), and so
+// do associations none of them preloads.
 type LoadsFact struct {
 	Result   int
 	Reads    []Columns
@@ -88,11 +147,20 @@ func (*LoadsFact) AFact() {}
 func (f *LoadsFact) String() string {
 	var parts []string
 	for _, c := range f.Reads {
+		var p []string
 		if len(c.Selected) > 0 {
-			parts = append(parts, "select "+strings.Join(c.Selected, ","))
-		} else {
-			parts = append(parts, "omit "+strings.Join(c.Omitted, ","))
+			p = append(p, "select "+strings.Join(c.Selected, ","))
 		}
+		if len(c.Omitted) > 0 {
+			p = append(p, "omit "+strings.Join(c.Omitted, ","))
+		}
+		if len(c.Preloads) > 0 {
+			p = append(p, "preload "+strings.Join(c.Preloads, ","))
+		}
+		if len(p) == 0 {
+			p = append(p, "all")
+		}
+		parts = append(parts, strings.Join(p, " "))
 	}
 	return "loads result " + itoa(f.Result) + ": " + strings.Join(parts, "; ")
 }
@@ -246,9 +314,6 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 			return nil
 		}
 		cols.Guard, cols.GuardValue = guardOf(info, d, op.Call)
-		if !cols.Restricted() && cols.Guard == 0 {
-			return nil
-		}
 		f.Reads = append(f.Reads, cols)
 	}
 	// Any other call taking the variable may fill it (json.Unmarshal,

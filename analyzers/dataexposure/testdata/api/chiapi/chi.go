@@ -6,6 +6,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/render"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"example.com/api/models"
 )
@@ -21,8 +22,26 @@ func getUser(db *gorm.DB) http.HandlerFunc {
 func getOrders(db *gorm.DB) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		var os []models.Order
-		db.Find(&os)
+		db.Preload("Buyer").Find(&os)
 		render.JSON(w, r, os) // want `JSON sends persistence model models.User \(at "\[\].buyer"\) with its sensitive field PasswordHash`
+	}
+}
+
+// The buyers are not preloaded: gorm leaves Buyer nil.
+func getOrdersNoBuyers(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var os []models.Order
+		db.Find(&os)
+		render.JSON(w, r, os) // want `render.JSON sends models.Order, a persistence model \(it embeds gorm.Model\), whole`
+	}
+}
+
+// Every first-level association is preloaded.
+func getOrdersAll(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var os []models.Order
+		db.Preload(clause.Associations).Find(&os)
+		render.JSON(w, r, os) // want `sensitive field PasswordHash`
 	}
 }
 

@@ -329,3 +329,19 @@ func (h *H) entPolicyWrapped(c *gin.Context) {
 	var cl ent.Client
 	c.JSON(http.StatusOK, policyResponse{Policy: cl.Policy(1)}) // want `sensitive field SecretKey`
 }
+
+func (h *H) orderWithBuyer(c *gin.Context) {
+	o, _ := h.R.OrderWithBuyer(c.Param("id"))
+	c.JSON(http.StatusOK, o) // want `models.User \(at "buyer"\) with its sensitive field PasswordHash`
+}
+
+func (h *H) orderOnly(c *gin.Context) {
+	o, _ := h.R.OrderOnly(c.Param("id"))
+	c.JSON(http.StatusOK, o) // want `JSON sends models.Order, a persistence model \(it embeds gorm.Model\), whole`
+}
+
+func (h *H) orderBuyerSet(c *gin.Context) {
+	o, _ := h.R.OrderOnly(c.Param("id"))
+	u, _ := h.R.User(c.Query("buyer"))
+	c.JSON(http.StatusOK, models.Order{Total: o.Total, Buyer: &u}) // want `models.User \(at "buyer"\) with its sensitive field PasswordHash`
+}

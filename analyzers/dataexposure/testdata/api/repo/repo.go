@@ -88,3 +88,17 @@ func (r *Repo) UserByID(id string, selectAll bool) (*models.User, error) {
 	}
 	return &user, err
 }
+
+// OrderWithBuyer preloads the buyer.
+func (r *Repo) OrderWithBuyer(id string) (models.Order, error) {
+	var o models.Order
+	err := r.DB.Preload("Buyer").First(&o, id).Error
+	return o, err
+}
+
+// OrderOnly does not.
+func (r *Repo) OrderOnly(id string) (models.Order, error) {
+	var o models.Order
+	err := r.DB.First(&o, id).Error
+	return o, err
+}

@@ -67,7 +67,7 @@ func publicDocs(db *gorm.DB) []Doc { // want publicDocs:"loads result 0: select 
 	return docs
 }
 
-func allDocs(db *gorm.DB) []Doc { // an unrestricted read: no fact
+func allDocs(db *gorm.DB) []Doc { // want allDocs:"loads result 0: select id; all"
 	var docs []Doc
 	db.Select("id").Find(&docs)
 	db.Find(&docs)
@@ -78,4 +78,16 @@ func docNoOwner(db *gorm.DB, id uint) (*Doc, error) { // want docNoOwner:"loads 
 	d := new(Doc)
 	err := db.Omit("owner_id").First(d, id).Error
 	return d, err
+}
+
+type Shelf struct {
+	gorm.Model
+	Docs []Doc
+}
+
+func shelfWithDocs(db *gorm.DB, id uint) (Shelf, error) { // want shelfWithDocs:"loads result 0: preload Docs"
+	var s Shelf
+	q := db.Preload("Docs")
+	err := q.First(&s, id).Error
+	return s, err
 }

@@ -24,7 +24,7 @@ type scanned struct { // want scanned:"model: \\(\\*sql.Row\\).Scan reads into i
 	A, B string
 }
 
-func (r *Repo) Session(ctx context.Context, id string) (*store.Session, error) {
+func (r *Repo) Session(ctx context.Context, id string) (*store.Session, error) { // want Session:"loads result 0: all"
 	var s store.Session
 	err := r.db.WithContext(ctx).First(&s, "id = ?", id).Error
 	return &s, err
