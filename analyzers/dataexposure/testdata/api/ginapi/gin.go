@@ -345,3 +345,23 @@ func (h *H) orderBuyerSet(c *gin.Context) {
 	u, _ := h.R.User(c.Query("buyer"))
 	c.JSON(http.StatusOK, models.Order{Total: o.Total, Buyer: &u}) // want `models.User \(at "buyer"\) with its sensitive field PasswordHash`
 }
+
+type orderDTO struct {
+	models.Order
+	Note string `json:"note"`
+}
+
+func orderDTOs(o []models.Order) []orderDTO {
+	var out []orderDTO
+	for _, x := range o {
+		out = append(out, orderDTO{Order: x})
+	}
+	return out
+}
+
+func (h *H) ordersAsDTO(c *gin.Context) {
+	var os []models.Order
+	h.R.DB.Preload("Buyer").Find(&os)
+	dtos := orderDTOs(os)
+	c.JSON(http.StatusOK, dtos) // want `models.User \(at "\[\].buyer"\) with its sensitive field PasswordHash`
+}
