@@ -384,9 +384,8 @@ func (c *checker) isLimiter(call *ast.CallExpr) bool {
 	if limiters[[2]string{fn.Pkg().Path(), fn.Name()}] {
 		return true
 	}
-	q := fn.Pkg().Path() + "." + fn.Name()
 	for _, s := range settings.LimitFuncs {
-		if s == q || s == fn.Name() {
+		if s == fn.Name() || s == fn.Pkg().Path()+"."+fn.Name() {
 			return true
 		}
 	}

@@ -39,7 +39,7 @@ func authzLibraryCall(fn *types.Func) (string, bool) {
 	}
 	path := fn.Pkg().Path()
 	for _, l := range authzLibraries {
-		if path != l.pkgPrefix && !strings.HasPrefix(path, l.pkgPrefix+"/") && !strings.HasPrefix(path, l.pkgPrefix) {
+		if !strings.HasPrefix(path, l.pkgPrefix) { // the module and its packages (…/v2, …/rego)
 			continue
 		}
 		for _, n := range l.names {

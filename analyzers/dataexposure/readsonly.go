@@ -45,14 +45,18 @@ func exportReadsOnly(pass *analysis.Pass, pm *persist.Result) {
 			sig := fn.Signature()
 			helper, param := false, -1
 			for i := 0; i < sig.Params().Len(); i++ {
+				helper = helper || requestParam(sig.Params().At(i).Type())
+			}
+			if !helper {
+				continue // asking which parameters are models is the costly part
+			}
+			for i := 0; i < sig.Params().Len() && param < 0; i++ {
 				t := sig.Params().At(i).Type()
-				if requestParam(t) {
-					helper = true
-				} else if n := structtype.Elem(t); n != nil && pm.IsModel(n) && param < 0 {
+				if n := structtype.Elem(t); n != nil && !requestParam(t) && pm.IsModel(n) {
 					param = i
 				}
 			}
-			if !helper || param < 0 {
+			if param < 0 {
 				continue
 			}
 			if fields, ok := fieldReadsOnly(pass.TypesInfo, fd.Body, sig.Params().At(param)); ok {

@@ -407,7 +407,9 @@ func (r *runner) call(call *ast.CallExpr) {
 			break
 		}
 		if name := params.At(i).Name(); name != "" && name != "_" {
-			r.named(name, arg, "passed as "+name+" to "+funcName(fn, sig))
+			if _, secret := r.nameInfo(name); secret { // before building the description, for every argument
+				r.named(name, arg, "passed as "+name+" to "+funcName(fn, sig))
+			}
 		}
 	}
 }
@@ -643,13 +645,19 @@ func (r *runner) keyfunc(t types.Type, body *ast.BlockStmt) {
 }
 
 // named handles a value given to something named like a secret.
-func (r *runner) named(name string, e ast.Expr, where string) {
+// nameInfo returns (and caches) how name reads: its words and whether it
+// names a secret.
+func (r *runner) nameInfo(name string) ([]string, bool) {
 	nm, seen := r.names[name]
 	if !seen {
 		nm.words, nm.secret = secretName(name)
 		r.names[name] = nm
 	}
-	ws, ok := nm.words, nm.secret
+	return nm.words, nm.secret
+}
+
+func (r *runner) named(name string, e ast.Expr, where string) {
+	ws, ok := r.nameInfo(name)
 	if !ok || r.allowedName(name) {
 		return
 	}

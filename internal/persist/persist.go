@@ -343,10 +343,13 @@ var opTable = []opRow{
 	{pkg: "github.com/uptrace/bun", recv: "UpdateQuery", name: "Model", kind: Write, phase: PhaseRaw},
 }
 
-var opIndex = func() map[string][]opRow {
-	m := map[string][]opRow{}
+// opIndex indexes opTable by package path and function name (a struct
+// key: lookupOp runs for every call of every package).
+var opIndex = func() map[[2]string][]opRow {
+	m := map[[2]string][]opRow{}
 	for _, r := range opTable {
-		m[r.pkg+"."+r.name] = append(m[r.pkg+"."+r.name], r)
+		k := [2]string{r.pkg, r.name}
+		m[k] = append(m[k], r)
 	}
 	return m
 }()
@@ -356,7 +359,10 @@ func lookupOp(fn *types.Func) (opRow, bool) {
 	if fn.Pkg() == nil {
 		return opRow{}, false
 	}
-	rows := opIndex[fn.Pkg().Path()+"."+fn.Name()]
+	rows := opIndex[[2]string{fn.Pkg().Path(), fn.Name()}]
+	if len(rows) == 0 {
+		return opRow{}, false
+	}
 	sig := fn.Signature()
 	recv := ""
 	if sig.Recv() != nil {
