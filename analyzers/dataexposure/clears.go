@@ -68,7 +68,7 @@ func exportClears(pass *analysis.Pass) map[*types.Func]*clearsFact {
 				if rs, ok := n.(*ast.RangeStmt); ok {
 					if id, ok := rs.Value.(*ast.Ident); ok {
 						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && v != nil && pointerish(v.Type()) {
-							if i, ok := params[rootVar(pass.TypesInfo, rs.X)]; ok {
+							if i, ok := params[persist.RootVar(pass.TypesInfo, rs.X)]; ok {
 								params[v] = i
 							}
 						}
@@ -84,7 +84,7 @@ func exportClears(pass *analysis.Pass) map[*types.Func]*clearsFact {
 					if !ok {
 						continue
 					}
-					root := rootVar(pass.TypesInfo, sel.X)
+					root := persist.RootVar(pass.TypesInfo, sel.X)
 					i, ok := params[root]
 					if !ok || !pointerish(root.Type()) {
 						continue

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/apivet/apivet/internal/persist"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -70,7 +71,7 @@ func collectDefs(pass *analysis.Pass, clears map[*types.Func]*clearsFact, body a
 				if arg == nil {
 					continue
 				}
-				if root := rootVar(info, arg); root != nil {
+				if root := persist.RootVar(info, arg); root != nil {
 					for _, name := range names {
 						d.fields[root] = append(d.fields[root], fieldSet{name: name, pos: n.Pos()})
 					}
@@ -78,7 +79,7 @@ func collectDefs(pass *analysis.Pass, clears map[*types.Func]*clearsFact, body a
 			}
 		case *ast.RangeStmt:
 			val, _ := n.Value.(*ast.Ident)
-			x := rootVar(info, n.X)
+			x := persist.RootVar(info, n.X)
 			if val == nil || x == nil {
 				return true
 			}
@@ -122,11 +123,11 @@ func (d *defs) assign(lhs, rhs ast.Expr, pos token.Pos) {
 				}
 			}
 		}
-		if root := rootVar(d.info, l); root != nil {
+		if root := persist.RootVar(d.info, l); root != nil {
 			d.fields[root] = append(d.fields[root], fieldSet{name: "", pos: pos})
 		}
 	case *ast.SelectorExpr:
-		if root := rootVar(d.info, l.X); root != nil {
+		if root := persist.RootVar(d.info, l.X); root != nil {
 			d.fields[root] = append(d.fields[root], fieldSet{name: l.Sel.Name, pos: pos})
 		}
 	case *ast.StarExpr:
@@ -179,36 +180,4 @@ func (d *defs) masked(v *types.Var, pos token.Pos) map[string]bool {
 		}
 	}
 	return m
-}
-
-// rootVar returns the variable at the root of x, x.f, x[i], *x, &x.
-func rootVar(info *types.Info, e ast.Expr) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			if v, ok := info.Uses[x].(*types.Var); ok {
-				return v
-			}
-			if v, ok := info.Defs[x].(*types.Var); ok {
-				return v
-			}
-			return nil
-		case *ast.SelectorExpr:
-			if sel, ok := info.Selections[x]; !ok || sel.Kind() != types.FieldVal {
-				return nil
-			}
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.UnaryExpr:
-			if x.Op != token.AND {
-				return nil
-			}
-			e = x.X
-		default:
-			return nil
-		}
-	}
 }

@@ -80,7 +80,7 @@ func (w *walker) preloadsOf(v *types.Var) map[string]bool {
 		}
 	}
 	for _, op := range w.pm.Ops {
-		if op.Kind != persist.Read || op.Call.Pos() < w.body.Pos() || op.Call.Pos() > w.at || rootVar(info, op.Arg) != v {
+		if op.Kind != persist.Read || op.Call.Pos() < w.body.Pos() || op.Call.Pos() > w.at || persist.RootVar(info, op.Arg) != v {
 			continue
 		}
 		add(persist.GormPreloads(info, w.body, op.Call)...)

@@ -32,7 +32,7 @@ func (w *walker) callerScoped() bool {
 		if op.Library != "gorm.io/gorm" && op.Library != "github.com/jinzhu/gorm" {
 			continue
 		}
-		if rootVar(info, op.Arg) != w.root {
+		if persist.RootVar(info, op.Arg) != w.root {
 			continue
 		}
 		for _, call := range gormChain(info, op.Call) {

@@ -340,7 +340,7 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 			}
 			for i, l := range n.Lhs {
 				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-				if !ok || !rootVar(info, sel.X, recv) {
+				if !ok || RootVar(info, sel.X) != recv {
 					continue
 				}
 				name := sel.Sel.Name
@@ -374,7 +374,7 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 			if fn.Pkg() == s.pass.Pkg {
 				// A helper of this package: a method on the same receiver
 				// (u.setOwner(tx)) or a function over the gorm handle.
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && recv != nil && rootVar(info, sel.X, recv) && fn.Signature().Recv() != nil {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && recv != nil && RootVar(info, sel.X) == recv && fn.Signature().Recv() != nil {
 					cols = append(cols, s.of(fn)...)
 				} else if fn.Signature().Recv() == nil {
 					if d := s.decls[fn.Origin()]; d != nil && s.mayStamp(fn, d) {
@@ -387,22 +387,6 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 	}
 	ast.Inspect(body, walk)
 	return cols
-}
-
-// rootVar: e is v, *v, or a field path from v (v.Embedded).
-func rootVar(info *types.Info, e ast.Expr, v *types.Var) bool {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return info.Uses[x] == v
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return false
-		}
-	}
 }
 
 // underCond: one of the enclosing if conditions reads a field named name.

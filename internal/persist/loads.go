@@ -273,9 +273,9 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 					} else {
 						ok = false
 					}
-				} else if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && rootVarIs(info, sel.X, v) {
+				} else if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && RootVar(info, sel.X) == v {
 					f.Assigned = append(f.Assigned, sel.Sel.Name)
-				} else if ix, isIx := ast.Unparen(l).(*ast.IndexExpr); isIx && rootVarIs(info, ix.X, v) {
+				} else if ix, isIx := ast.Unparen(l).(*ast.IndexExpr); isIx && RootVar(info, ix.X) == v {
 					ok = false // users[i] = other
 				}
 			}
@@ -292,7 +292,7 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 		case *ast.CallExpr:
 			// append(users, x), copy(users, x): filled some other way.
 			if id, isID := ast.Unparen(n.Fun).(*ast.Ident); isID && (id.Name == "append" || id.Name == "copy") {
-				if _, builtin := info.Uses[id].(*types.Builtin); builtin && len(n.Args) > 0 && rootVarIs(info, n.Args[0], v) {
+				if _, builtin := info.Uses[id].(*types.Builtin); builtin && len(n.Args) > 0 && RootVar(info, n.Args[0]) == v {
 					ok = false
 				}
 			}
@@ -303,7 +303,7 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 		return nil
 	}
 	for _, op := range r.Ops {
-		if op.Call.Pos() < d.Body.Pos() || op.Call.End() > d.Body.End() || !rootVarIs(info, op.Arg, v) {
+		if op.Call.Pos() < d.Body.Pos() || op.Call.End() > d.Body.End() || RootVar(info, op.Arg) != v {
 			continue
 		}
 		if op.Kind == Write {
@@ -329,7 +329,7 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 			return true // gorm's reads are Ops; Model(&users) and Count fill nothing
 		}
 		for _, a := range call.Args {
-			if u, isAddr := ast.Unparen(a).(*ast.UnaryExpr); isAddr && u.Op == token.AND && rootVarIs(info, u.X, v) && !r.isOpCall(call) {
+			if u, isAddr := ast.Unparen(a).(*ast.UnaryExpr); isAddr && u.Op == token.AND && RootVar(info, u.X) == v && !r.isOpCall(call) {
 				other = true
 			}
 		}
@@ -430,27 +430,4 @@ func LiteralKeys(e ast.Expr) ([]string, bool) {
 		return nil, e.Name == "nil"
 	}
 	return nil, false
-}
-
-// rootVarIs: e is v, &v, *v, v.F..., v[i]... .
-func rootVarIs(info *types.Info, e ast.Expr, v *types.Var) bool {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return info.Uses[x] == v
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.UnaryExpr:
-			if x.Op != token.AND {
-				return false
-			}
-			e = x.X
-		default:
-			return false
-		}
-	}
 }
