@@ -8,13 +8,13 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/source"
 )
 
 const Doc = `bodylimit: request bodies read with no size limit
@@ -249,7 +249,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			if rs := c.reads(fd.Body); len(rs) > 0 {
-				c.helpers[fn] = rs[0].what + " at " + c.shortPos(rs[0].call.Pos())
+				c.helpers[fn] = rs[0].what + " at " + source.ShortPos(c.pass.Fset, rs[0].call.Pos())
 			}
 		}
 	}
@@ -271,7 +271,7 @@ func run(pass *analysis.Pass) (any, error) {
 			// Routes registered elsewhere decide: leave a fact.
 			for _, fn := range []*types.Func{h.Func, h.Factory} {
 				if fn != nil && fn.Pkg() == pass.Pkg {
-					pass.ExportObjectFact(fn, &ReadsBodyFact{What: rs[0].what + " at " + c.shortPos(rs[0].call.Pos())})
+					pass.ExportObjectFact(fn, &ReadsBodyFact{What: rs[0].what + " at " + source.ShortPos(c.pass.Fset, rs[0].call.Pos())})
 				}
 			}
 			continue
@@ -586,7 +586,7 @@ func (c *checker) maxBytesFix(h *httpmodel.Handler) *analysis.SuggestedFix {
 	if file == nil {
 		return nil
 	}
-	httpName := importName(file, "net/http")
+	httpName := source.ImportName(file, "net/http")
 	if httpName == "" {
 		return nil
 	}
@@ -730,18 +730,6 @@ func funcName(fn *types.Func) string {
 	return fn.Pkg().Name() + "." + fn.Name()
 }
 
-func pathBase(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
-		return p[i+1:]
-	}
-	return p
-}
-
-func (c *checker) shortPos(pos token.Pos) string {
-	p := c.pass.Fset.Position(pos)
-	return fmt.Sprintf("%s:%d", pathBase(p.Filename), p.Line)
-}
-
 func (c *checker) fileOf(pos token.Pos) *ast.File {
 	for _, f := range c.pass.Files {
 		if f.FileStart <= pos && pos <= f.FileEnd {
@@ -749,22 +737,6 @@ func (c *checker) fileOf(pos token.Pos) *ast.File {
 		}
 	}
 	return nil
-}
-
-func importName(file *ast.File, path string) string {
-	for _, imp := range file.Imports {
-		if strings.Trim(imp.Path.Value, "\"`") != path {
-			continue
-		}
-		if imp.Name != nil {
-			if imp.Name.Name == "_" || imp.Name.Name == "." {
-				return ""
-			}
-			return imp.Name.Name
-		}
-		return pathBase(path)
-	}
-	return ""
 }
 
 func leadingSpace(b []byte) string {

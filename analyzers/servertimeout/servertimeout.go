@@ -8,12 +8,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/serve"
+	"github.com/apivet/apivet/internal/source"
 )
 
 const Doc = `servertimeout: HTTP servers without read timeouts
@@ -200,7 +200,7 @@ func rewriteToServer(pass *analysis.Pass, file *ast.File, sc *serve.Call) *analy
 		if !ok {
 			return nil
 		}
-		httpName = importName(file, "net/http")
+		httpName = source.ImportName(file, "net/http")
 		if httpName == "" {
 			return nil
 		}
@@ -219,7 +219,7 @@ func rewriteToServer(pass *analysis.Pass, file *ast.File, sc *serve.Call) *analy
 	default:
 		return nil
 	}
-	timeName, importEdit := timeImport(pass, file)
+	timeName, importEdit := source.Import(file, "time")
 	fields = append(fields, "ReadHeaderTimeout: 10 * "+timeName+".Second")
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "(&%s.Server{", httpName)
@@ -276,7 +276,7 @@ func reportConfig(pass *analysis.Pass, sc *serve.Call, reported map[token.Pos]bo
 	where := ""
 	if lit := litOrNew(c); lit != nil {
 		pos, end = lit.Pos(), lit.End()
-		where = fmt.Sprintf(", served by %s at %s,", callName(sc), shortPos(pass, sc.Call.Pos()))
+		where = fmt.Sprintf(", served by %s at %s,", callName(sc), source.ShortPos(pass.Fset, sc.Call.Pos()))
 	} else if c.Helper != nil {
 		where = fmt.Sprintf(" (built by %s)", funcName(c.Helper))
 	}
@@ -344,7 +344,7 @@ func addField(pass *analysis.Pass, c *serve.Config, field string) *analysis.Sugg
 	if file == nil {
 		return nil
 	}
-	timeName, importEdit := timeImport(pass, file)
+	timeName, importEdit := source.Import(file, "time")
 	value := field + ": 10 * " + timeName + ".Second"
 	var edit analysis.TextEdit
 	switch {
@@ -412,52 +412,6 @@ func leadingSpace(b []byte) string {
 	return string(b[:i])
 }
 
-// timeImport returns the name the file imports "time" under, or "time"
-// and an edit that adds the import.
-func timeImport(pass *analysis.Pass, file *ast.File) (string, *analysis.TextEdit) {
-	if name := importName(file, "time"); name != "" {
-		return name, nil
-	}
-	for _, decl := range file.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
-		}
-		if gd.Lparen.IsValid() {
-			return "time", &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"time\"")}
-		}
-		return "time", &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport \"time\"")}
-	}
-	return "time", &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport \"time\"")}
-}
-
-// importName is the name file imports path under, or "".
-func importName(file *ast.File, path string) string {
-	for _, imp := range file.Imports {
-		p, err := strconv.Unquote(imp.Path.Value)
-		if err != nil || p != path {
-			continue
-		}
-		if imp.Name != nil {
-			if imp.Name.Name == "_" || imp.Name.Name == "." {
-				return ""
-			}
-			return imp.Name.Name
-		}
-		return pathBase(path)
-	}
-	return ""
-}
-
-func pathBase(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '/' {
-			return p[i+1:]
-		}
-	}
-	return p
-}
-
 func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 	for _, f := range pass.Files {
 		if f.FileStart <= pos && pos <= f.FileEnd {
@@ -477,14 +431,9 @@ func nodeText(pass *analysis.Pass, n ast.Node) string {
 	return types.ExprString(n.(ast.Expr))
 }
 
-func shortPos(pass *analysis.Pass, pos token.Pos) string {
-	p := pass.Fset.Position(pos)
-	return fmt.Sprintf("%s:%d", pathBase(p.Filename), p.Line)
-}
-
 func funcName(fn *types.Func) string {
 	if fn.Pkg() == nil {
 		return fn.Name()
 	}
-	return pathBase(fn.Pkg().Path()) + "." + fn.Name()
+	return source.PathBase(fn.Pkg().Path()) + "." + fn.Name()
 }
