@@ -304,34 +304,54 @@ func (r *runner) pass(p *packages.Package, a *analysis.Analyzer, module *analysi
 		r.pkgFacts[pkgFactKey{p.Types, reflect.TypeOf(f)}] = f
 		r.factsMu.Unlock()
 	}
+	// The visibility test needs p's transitive imports, costly to build on
+	// large graphs: only when a fact of the analyzer's types exists.
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
 		ftypes := factTypes(a)
+		var cands []analysis.ObjectFact
+		r.factsMu.RLock()
+		for k, f := range r.objFacts {
+			if ftypes[k.t] {
+				cands = append(cands, analysis.ObjectFact{Object: k.obj, Fact: f})
+			}
+		}
+		r.factsMu.RUnlock()
+		if len(cands) == 0 {
+			return nil
+		}
 		closure := r.closureOf(p)
 		direct := map[*types.Package]bool{}
 		for _, imp := range p.Imports {
 			direct[imp.Types] = true
 		}
-		var out []analysis.ObjectFact
-		r.factsMu.RLock()
-		for k, f := range r.objFacts {
-			if ftypes[k.t] && visibleFact(k.obj, p.Types, direct, closure) {
-				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+		out := cands[:0]
+		for _, c := range cands {
+			if visibleFact(c.Object, p.Types, direct, closure) {
+				out = append(out, c)
 			}
 		}
-		r.factsMu.RUnlock()
 		return out
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
 		ftypes := factTypes(a)
-		closure := r.closureOf(p)
-		var out []analysis.PackageFact
+		var cands []analysis.PackageFact
 		r.factsMu.RLock()
 		for k, f := range r.pkgFacts {
-			if ftypes[k.t] && (k.pkg == p.Types || closure[k.pkg]) {
-				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+			if ftypes[k.t] {
+				cands = append(cands, analysis.PackageFact{Package: k.pkg, Fact: f})
 			}
 		}
 		r.factsMu.RUnlock()
+		if len(cands) == 0 {
+			return nil
+		}
+		closure := r.closureOf(p)
+		out := cands[:0]
+		for _, c := range cands {
+			if c.Package == p.Types || closure[c.Package] {
+				out = append(out, c)
+			}
+		}
 		return out
 	}
 	return pass
