@@ -344,10 +344,10 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 					continue
 				}
 				name := sel.Sel.Name
-				if underCond(info, conds, name) {
+				if underCond(info, conds, name, recv) {
 					continue
 				}
-				if len(n.Rhs) == len(n.Lhs) && readsField(info, n.Rhs[i], name) {
+				if len(n.Rhs) == len(n.Lhs) && readsField(info, n.Rhs[i], name, recv) {
 					continue
 				}
 				cols = append(cols, name)
@@ -361,7 +361,7 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 				return false // registering a callback does not run it
 			}
 			if gormStampers[methodKey(fn)] && len(n.Args) >= 2 {
-				if name := constStr(info, n.Args[0]); name != "" && !underCond(info, conds, name) {
+				if name := constStr(info, n.Args[0]); name != "" && !underCond(info, conds, name, recv) {
 					cols = append(cols, name)
 				}
 				return true
@@ -390,18 +390,20 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 }
 
 // underCond: one of the enclosing if conditions reads a field named name.
-func underCond(info *types.Info, conds []ast.Expr, name string) bool {
+func underCond(info *types.Info, conds []ast.Expr, name string, recv *types.Var) bool {
 	for _, c := range conds {
-		if readsField(info, c, name) {
+		if readsField(info, c, name, recv) {
 			return true
 		}
 	}
 	return false
 }
 
-// readsField: e reads a struct field named name (x.Name), or calls a
-// method that asks about the column by name (Statement.Changed("Name")).
-func readsField(info *types.Info, e ast.Expr, name string) bool {
+// readsField: e reads a struct field named name (x.Name) — of recv, when
+// the hook has a receiver: o.UserID = c.UserID stamps the caller's ID, it
+// does not keep the client's —, or calls a method that asks about the
+// column by name (Statement.Changed("Name")).
+func readsField(info *types.Info, e ast.Expr, name string, recv *types.Var) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		if found {
@@ -409,7 +411,8 @@ func readsField(info *types.Info, e ast.Expr, name string) bool {
 		}
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
-			if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal && n.Sel.Name == name {
+			if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal && n.Sel.Name == name &&
+				(recv == nil || RootVar(info, n.X) == recv) {
 				found = true
 			}
 		case *ast.BasicLit:

@@ -16,6 +16,7 @@ func mountUsers(r chi.Router, db *gorm.DB) {
 	r.Get("/me/raw", getMeRaw(db))
 	r.Put("/me", putMe(db))
 	r.Put("/me/profile", putMyProfile(db))
+	r.Post("/me/orders", postMyOrder(db))
 }
 
 type userResponse struct {
@@ -84,5 +85,24 @@ func putMyProfile(db *gorm.DB) http.HandlerFunc {
 			return
 		}
 		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+// Good: the body is bound into the persistence model, but the model's
+// BeforeCreate hook stamps its owner from the caller, so a client-sent
+// "user_id" does not stick.
+func postMyOrder(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		var o store.Order
+		if err := render.DecodeJSON(r.Body, &o); err != nil {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		if err := db.WithContext(r.Context()).Create(&o).Error; err != nil {
+			http.Error(w, "could not save", http.StatusInternalServerError)
+			return
+		}
+		w.WriteHeader(http.StatusCreated)
 	}
 }

@@ -2,8 +2,12 @@
 package store
 
 import (
+	"errors"
+
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
+
+	"example.com/demo/internal/auth"
 )
 
 // Open connects to PostgreSQL.
@@ -38,6 +42,18 @@ type Order struct {
 	UserID uint   `gorm:"index" json:"user_id"`
 	Item   string `json:"item"`
 	Total  int64  `json:"total"`
+}
+
+// BeforeCreate stamps the order's owner from the authenticated caller in
+// the query's context (db.WithContext(r.Context())): whatever user_id a
+// client sends is overwritten.
+func (o *Order) BeforeCreate(tx *gorm.DB) error {
+	c := auth.FromContext(tx.Statement.Context)
+	if c == nil {
+		return errors.New("store: order created without an authenticated caller")
+	}
+	o.UserID = c.UserID
+	return nil
 }
 
 // Product is catalog data, the same for every caller.

@@ -28,6 +28,28 @@ func (d *Doc) BeforeCreate(tx *gorm.DB) error { // want BeforeCreate:"stamps Kin
 	return nil
 }
 
+// Note's owner comes from the session: the same field name on another
+// value is a stamp, not the client's value kept.
+type Note struct {
+	gorm.Model
+	UserID uint
+	Title  string
+}
+
+type session struct{ UserID uint }
+
+func sessionOf(tx *gorm.DB) *session { return &session{UserID: caller(tx)} }
+
+func (n *Note) BeforeCreate(tx *gorm.DB) error { // want BeforeCreate:"stamps UserID"
+	s := sessionOf(tx)
+	if s == nil {
+		return nil
+	}
+	n.UserID = s.UserID
+	n.Title = strings.TrimSpace(n.Title) // the client's title, trimmed
+	return nil
+}
+
 func (d Doc) BeforeUpdate(tx *gorm.DB) error { // value receiver: no stamps
 	d.OwnerID = 0
 	return nil
