@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/source"
 )
 
 // clearsFact marks a function or method that assigns sensitive fields of
@@ -44,78 +45,68 @@ func exportClears(pass *analysis.Pass) map[*types.Func]*clearsFact {
 		// keeps the facts few.
 		return out
 	}
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if fn == nil {
-				continue
-			}
-			params := map[*types.Var]int{}
-			sig := fn.Signature()
-			if r := sig.Recv(); r != nil {
-				params[r] = -1
-			}
-			for i := 0; i < sig.Params().Len(); i++ {
-				params[sig.Params().At(i)] = i
-			}
-			fields := map[int]map[string]bool{}
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				// for _, s := range ss: s stands for ss's elements.
-				if rs, ok := n.(*ast.RangeStmt); ok {
-					if id, ok := rs.Value.(*ast.Ident); ok {
-						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && v != nil && pointerish(v.Type()) {
-							if i, ok := params[persist.RootVar(pass.TypesInfo, rs.X)]; ok {
-								params[v] = i
-							}
+	for fd, fn := range source.Funcs(pass.Files, pass.TypesInfo) {
+		params := map[*types.Var]int{}
+		sig := fn.Signature()
+		if r := sig.Recv(); r != nil {
+			params[r] = -1
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			params[sig.Params().At(i)] = i
+		}
+		fields := map[int]map[string]bool{}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			// for _, s := range ss: s stands for ss's elements.
+			if rs, ok := n.(*ast.RangeStmt); ok {
+				if id, ok := rs.Value.(*ast.Ident); ok {
+					if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && v != nil && pointerish(v.Type()) {
+						if i, ok := params[persist.RootVar(pass.TypesInfo, rs.X)]; ok {
+							params[v] = i
 						}
 					}
-					return true
-				}
-				as, ok := n.(*ast.AssignStmt)
-				if !ok {
-					return true
-				}
-				for _, l := range as.Lhs {
-					sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-					if !ok {
-						continue
-					}
-					root := persist.RootVar(pass.TypesInfo, sel.X)
-					i, ok := params[root]
-					if !ok || !pointerish(root.Type()) {
-						continue
-					}
-					// Only fields that matter here: secrets cleared.
-					if _, secret := persist.SensitiveName(sel.Sel.Name); !secret {
-						continue
-					}
-					if fields[i] == nil {
-						fields[i] = map[string]bool{}
-					}
-					fields[i][sel.Sel.Name] = true
 				}
 				return true
-			})
-			if len(fields) == 0 {
-				continue
 			}
-			f := &clearsFact{}
-			for i, names := range fields {
-				p := clearedParam{Index: i}
-				for n := range names {
-					p.Fields = append(p.Fields, n)
+			as, ok := n.(*ast.AssignStmt)
+			if !ok {
+				return true
+			}
+			for _, l := range as.Lhs {
+				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+				if !ok {
+					continue
 				}
-				sort.Strings(p.Fields)
-				f.Params = append(f.Params, p)
+				root := persist.RootVar(pass.TypesInfo, sel.X)
+				i, ok := params[root]
+				if !ok || !pointerish(root.Type()) {
+					continue
+				}
+				// Only fields that matter here: secrets cleared.
+				if _, secret := persist.SensitiveName(sel.Sel.Name); !secret {
+					continue
+				}
+				if fields[i] == nil {
+					fields[i] = map[string]bool{}
+				}
+				fields[i][sel.Sel.Name] = true
 			}
-			sort.Slice(f.Params, func(a, b int) bool { return f.Params[a].Index < f.Params[b].Index })
-			out[fn] = f
-			pass.ExportObjectFact(fn, f)
+			return true
+		})
+		if len(fields) == 0 {
+			continue
 		}
+		f := &clearsFact{}
+		for i, names := range fields {
+			p := clearedParam{Index: i}
+			for n := range names {
+				p.Fields = append(p.Fields, n)
+			}
+			sort.Strings(p.Fields)
+			f.Params = append(f.Params, p)
+		}
+		sort.Slice(f.Params, func(a, b int) bool { return f.Params[a].Index < f.Params[b].Index })
+		out[fn] = f
+		pass.ExportObjectFact(fn, f)
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/source"
 	"github.com/apivet/apivet/internal/structtype"
 )
 
@@ -32,36 +33,26 @@ func (f *readsOnlyFact) String() string {
 // package that take a request, a response writer or a framework context
 // and a model.
 func exportReadsOnly(pass *analysis.Pass, pm *persist.Result) {
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+	for fd, fn := range source.Funcs(pass.Files, pass.TypesInfo) {
+		sig := fn.Signature()
+		helper, param := false, -1
+		for i := 0; i < sig.Params().Len(); i++ {
+			helper = helper || requestParam(sig.Params().At(i).Type())
+		}
+		if !helper {
+			continue // asking which parameters are models is the costly part
+		}
+		for i := 0; i < sig.Params().Len() && param < 0; i++ {
+			t := sig.Params().At(i).Type()
+			if n := structtype.Elem(t); n != nil && !requestParam(t) && pm.IsModel(n) {
+				param = i
 			}
-			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if fn == nil {
-				continue
-			}
-			sig := fn.Signature()
-			helper, param := false, -1
-			for i := 0; i < sig.Params().Len(); i++ {
-				helper = helper || requestParam(sig.Params().At(i).Type())
-			}
-			if !helper {
-				continue // asking which parameters are models is the costly part
-			}
-			for i := 0; i < sig.Params().Len() && param < 0; i++ {
-				t := sig.Params().At(i).Type()
-				if n := structtype.Elem(t); n != nil && !requestParam(t) && pm.IsModel(n) {
-					param = i
-				}
-			}
-			if param < 0 {
-				continue
-			}
-			if fields, ok := fieldReadsOnly(pass.TypesInfo, fd.Body, sig.Params().At(param)); ok {
-				pass.ExportObjectFact(fn, &readsOnlyFact{Param: param, Fields: fields})
-			}
+		}
+		if param < 0 {
+			continue
+		}
+		if fields, ok := fieldReadsOnly(pass.TypesInfo, fd.Body, sig.Params().At(param)); ok {
+			pass.ExportObjectFact(fn, &readsOnlyFact{Param: param, Fields: fields})
 		}
 	}
 }

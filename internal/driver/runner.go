@@ -39,22 +39,71 @@ type runner struct {
 	onGraph  map[*analysis.Analyzer]bool
 	readFile func(string) ([]byte, error)
 
-	factsMu  sync.RWMutex
-	objFacts map[objFactKey]analysis.Fact
-	pkgFacts map[pkgFactKey]analysis.Fact
+	objFacts facts[types.Object]
+	pkgFacts facts[*types.Package]
 
 	closureMu sync.Mutex
 	closure   map[*types.Package]map[*types.Package]bool // transitive imports
 }
 
-type objFactKey struct {
-	obj types.Object
-	t   reflect.Type
+// facts is one table of facts, about objects or about packages, shared by
+// every package of the run: keyed by what they are about and their type.
+type facts[K comparable] struct {
+	mu sync.RWMutex
+	m  map[factKey[K]]analysis.Fact
 }
 
-type pkgFactKey struct {
-	pkg *types.Package
-	t   reflect.Type
+type factKey[K comparable] struct {
+	on K
+	t  reflect.Type
+}
+
+// get copies the fact of ptr's type about on into ptr.
+func (fs *facts[K]) get(on K, ptr analysis.Fact) bool {
+	fs.mu.RLock()
+	f, ok := fs.m[factKey[K]{on, reflect.TypeOf(ptr)}]
+	fs.mu.RUnlock()
+	if ok {
+		reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+	}
+	return ok
+}
+
+func (fs *facts[K]) set(on K, f analysis.Fact) {
+	fs.mu.Lock()
+	if fs.m == nil {
+		fs.m = map[factKey[K]]analysis.Fact{}
+	}
+	fs.m[factKey[K]{on, reflect.TypeOf(f)}] = f
+	fs.mu.Unlock()
+}
+
+// all returns the facts of a's types about what visible accepts; visible
+// is asked only if there is such a fact (it may be costly to set up).
+func (fs *facts[K]) all(a *analysis.Analyzer, visible func() func(K) bool) (ons []K, out []analysis.Fact) {
+	ftypes := map[reflect.Type]bool{}
+	for _, f := range a.FactTypes {
+		ftypes[reflect.TypeOf(f)] = true
+	}
+	fs.mu.RLock()
+	for k, f := range fs.m {
+		if ftypes[k.t] {
+			ons, out = append(ons, k.on), append(out, f)
+		}
+	}
+	fs.mu.RUnlock()
+	if len(ons) == 0 {
+		return nil, nil
+	}
+	keep := visible()
+	n := 0
+	for i, on := range ons {
+		if keep(on) {
+			ons[n], out[n] = on, out[i]
+			n++
+		}
+	}
+	return ons[:n], out[:n]
 }
 
 // unit is the outcome of one analyzer on one package.
@@ -69,8 +118,6 @@ func newRunner(analyzers []*analysis.Analyzer, readFile func(string) ([]byte, er
 	r := &runner{
 		readFile: readFile,
 		onGraph:  map[*analysis.Analyzer]bool{},
-		objFacts: map[objFactKey]analysis.Fact{},
-		pkgFacts: map[pkgFactKey]analysis.Fact{},
 		closure:  map[*types.Package]map[*types.Package]bool{},
 	}
 	seen := map[*analysis.Analyzer]bool{}
@@ -271,86 +318,46 @@ func (r *runner) pass(p *packages.Package, a *analysis.Analyzer, module *analysi
 		if obj == nil {
 			panic("nil object")
 		}
-		r.factsMu.RLock()
-		f, ok := r.objFacts[objFactKey{obj, reflect.TypeOf(ptr)}]
-		r.factsMu.RUnlock()
-		if ok {
-			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
-		}
-		return ok
+		return r.objFacts.get(obj, ptr)
 	}
 	pass.ExportObjectFact = func(obj types.Object, f analysis.Fact) {
 		if obj.Pkg() != p.Types {
 			log.Panicf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", a, p, obj, f)
 		}
-		r.factsMu.Lock()
-		r.objFacts[objFactKey{obj, reflect.TypeOf(f)}] = f
-		r.factsMu.Unlock()
+		r.objFacts.set(obj, f)
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, ptr analysis.Fact) bool {
 		if pkg == nil {
 			panic("nil package")
 		}
-		r.factsMu.RLock()
-		f, ok := r.pkgFacts[pkgFactKey{pkg, reflect.TypeOf(ptr)}]
-		r.factsMu.RUnlock()
-		if ok {
-			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
-		}
-		return ok
+		return r.pkgFacts.get(pkg, ptr)
 	}
-	pass.ExportPackageFact = func(f analysis.Fact) {
-		r.factsMu.Lock()
-		r.pkgFacts[pkgFactKey{p.Types, reflect.TypeOf(f)}] = f
-		r.factsMu.Unlock()
-	}
-	// The visibility test needs p's transitive imports, costly to build on
-	// large graphs: only when a fact of the analyzer's types exists.
+	pass.ExportPackageFact = func(f analysis.Fact) { r.pkgFacts.set(p.Types, f) }
+	// Visibility needs p's transitive imports, costly to build on large
+	// graphs: all asks for it only when a fact of the analyzer's types exists.
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
-		ftypes := factTypes(a)
-		var cands []analysis.ObjectFact
-		r.factsMu.RLock()
-		for k, f := range r.objFacts {
-			if ftypes[k.t] {
-				cands = append(cands, analysis.ObjectFact{Object: k.obj, Fact: f})
+		objs, fs := r.objFacts.all(a, func() func(types.Object) bool {
+			closure := r.closureOf(p)
+			direct := map[*types.Package]bool{}
+			for _, imp := range p.Imports {
+				direct[imp.Types] = true
 			}
-		}
-		r.factsMu.RUnlock()
-		if len(cands) == 0 {
-			return nil
-		}
-		closure := r.closureOf(p)
-		direct := map[*types.Package]bool{}
-		for _, imp := range p.Imports {
-			direct[imp.Types] = true
-		}
-		out := cands[:0]
-		for _, c := range cands {
-			if visibleFact(c.Object, p.Types, direct, closure) {
-				out = append(out, c)
-			}
+			return func(obj types.Object) bool { return visibleFact(obj, p.Types, direct, closure) }
+		})
+		out := make([]analysis.ObjectFact, len(objs))
+		for i := range objs {
+			out[i] = analysis.ObjectFact{Object: objs[i], Fact: fs[i]}
 		}
 		return out
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
-		ftypes := factTypes(a)
-		var cands []analysis.PackageFact
-		r.factsMu.RLock()
-		for k, f := range r.pkgFacts {
-			if ftypes[k.t] {
-				cands = append(cands, analysis.PackageFact{Package: k.pkg, Fact: f})
-			}
-		}
-		r.factsMu.RUnlock()
-		if len(cands) == 0 {
-			return nil
-		}
-		closure := r.closureOf(p)
-		out := cands[:0]
-		for _, c := range cands {
-			if c.Package == p.Types || closure[c.Package] {
-				out = append(out, c)
-			}
+		pkgs, fs := r.pkgFacts.all(a, func() func(*types.Package) bool {
+			closure := r.closureOf(p)
+			return func(pkg *types.Package) bool { return pkg == p.Types || closure[pkg] }
+		})
+		out := make([]analysis.PackageFact, len(pkgs))
+		for i := range pkgs {
+			out[i] = analysis.PackageFact{Package: pkgs[i], Fact: fs[i]}
 		}
 		return out
 	}
@@ -368,14 +375,6 @@ func analysisModule(m *packages.Module) *analysis.Module {
 	}
 	return &analysis.Module{Path: m.Path, Version: m.Version, Replace: analysisModule(m.Replace), Time: m.Time,
 		Main: m.Main, Indirect: m.Indirect, Dir: m.Dir, GoMod: m.GoMod, GoVersion: m.GoVersion, Error: modErr}
-}
-
-func factTypes(a *analysis.Analyzer) map[reflect.Type]bool {
-	out := map[reflect.Type]bool{}
-	for _, f := range a.FactTypes {
-		out[reflect.TypeOf(f)] = true
-	}
-	return out
 }
 
 // visibleFact reports whether the checker would give a pass over pkg the

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/source"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -30,21 +31,11 @@ var Analyzer = &analysis.Analyzer{
 // server or router value (the only functions the resolver summarizes when
 // the package serves nothing itself).
 func buildsServers(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			res := fn.Type().(*types.Signature).Results()
-			for i := 0; i < res.Len(); i++ {
-				if kindOf(res.At(i).Type()) != "" {
-					return true
-				}
+	for _, fn := range source.Funcs(pass.Files, pass.TypesInfo) {
+		res := fn.Type().(*types.Signature).Results()
+		for i := 0; i < res.Len(); i++ {
+			if kindOf(res.At(i).Type()) != "" {
+				return true
 			}
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -69,4 +71,26 @@ func Import(file *ast.File, path string) (string, *analysis.TextEdit) {
 		return name, &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + quoted)}
 	}
 	return name, &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + quoted)}
+}
+
+// Funcs yields the function declarations with a body in files, with their
+// *types.Func, in source order.
+func Funcs(files []*ast.File, info *types.Info) iter.Seq2[*ast.FuncDecl, *types.Func] {
+	return func(yield func(*ast.FuncDecl, *types.Func) bool) {
+		for _, f := range files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				fn, ok := info.Defs[fd.Name].(*types.Func)
+				if !ok {
+					continue
+				}
+				if !yield(fd, fn) {
+					return
+				}
+			}
+		}
+	}
 }
