@@ -107,7 +107,10 @@ type Result struct {
 
 	pkg     *types.Package
 	learned map[*types.TypeName]string
-	foreign map[string]string // "pkg.Name" -> reason, from package facts
+	foreign map[[2]string]string // {pkg path, name} -> reason, from package facts
+	// structural memoizes structuralModel by type name: dataexposure asks
+	// about every field type of every value it follows.
+	structural map[*types.TypeName]structural
 	pass    *analysis.Pass
 	writers map[*types.Func]*WriterFact
 	// callbackCols are the columns (lowercase field or column names) that
@@ -159,10 +162,18 @@ func (r *Result) Model(t types.Type) (*types.Named, string, bool) {
 	if named == nil {
 		return nil, "", false
 	}
-	if why, ok := structuralModel(named); ok {
-		return named, why, true
-	}
 	obj := named.Origin().Obj()
+	st, seen := r.structural[obj]
+	if !seen {
+		st.why, st.ok = structuralModel(named)
+		if r.structural == nil {
+			r.structural = map[*types.TypeName]structural{}
+		}
+		r.structural[obj] = st
+	}
+	if st.ok {
+		return named, st.why, true
+	}
 	if why, ok := r.learned[obj]; ok {
 		return named, why, true
 	}
@@ -173,7 +184,7 @@ func (r *Result) Model(t types.Type) (*types.Named, string, bool) {
 		}
 	}
 	if obj.Pkg() != nil {
-		if why, ok := r.foreign[obj.Pkg().Path()+"."+obj.Name()]; ok {
+		if why, ok := r.foreign[[2]string{obj.Pkg().Path(), obj.Name()}]; ok {
 			return named, why, true
 		}
 	}
@@ -234,6 +245,11 @@ var modelBases = map[string]string{
 	"github.com/uptrace/bun/schema.BaseModel": "bun.BaseModel",
 }
 
+type structural struct {
+	why string
+	ok  bool
+}
+
 // structuralModel reports whether the type itself says it is a model.
 func structuralModel(named *types.Named) (string, bool) {
 	st := named.Underlying().(*types.Struct)
@@ -263,11 +279,15 @@ func structuralModel(named *types.Named) (string, bool) {
 // has the generated assignValues(columns []string, values []any) error).
 // Its Edges field holds the related entities a query eager-loaded with
 // With<Edge>(), nil otherwise.
+//
+// ent declares the method on the entity itself (pointer receiver, no
+// embedding), so the declared methods are enough: a method set would be
+// computed for every type asked about.
 func EntEntity(named *types.Named) bool {
-	ms := types.NewMethodSet(types.NewPointer(named))
-	if sel := ms.Lookup(named.Obj().Pkg(), "assignValues"); sel != nil {
-		if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Params().Len() == 2 {
-			return true
+	for m := range named.Origin().Methods() {
+		if m.Name() == "assignValues" {
+			sig := m.Signature()
+			return sig.Params().Len() == 2
 		}
 	}
 	return false
@@ -402,21 +422,21 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
 		pkg:     pass.Pkg,
 		learned: map[*types.TypeName]string{},
-		foreign: map[string]string{},
+		foreign: map[[2]string]string{},
 		pass:    pass,
 		writers: map[*types.Func]*WriterFact{},
 	}
 	for _, pf := range pass.AllPackageFacts() {
 		if f, ok := pf.Fact.(*foreignModelsFact); ok {
 			for _, m := range f.Models {
-				res.foreign[m.Pkg+"."+m.Name] = m.Reason
+				res.foreign[[2]string{m.Pkg, m.Name}] = m.Reason
 			}
 		}
 	}
 	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 
 	// Data-access calls of the package, and the models they touch.
-	foreign := map[string]ModelRef{}
+	foreign := map[[2]string]ModelRef{}
 	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
 		fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
@@ -492,7 +512,7 @@ func shortFile(name string) string {
 }
 
 // learn records named as a model of the package or of another package.
-func learn(pass *analysis.Pass, named *types.Named, why string, res *Result, foreign map[string]ModelRef) {
+func learn(pass *analysis.Pass, named *types.Named, why string, res *Result, foreign map[[2]string]ModelRef) {
 	if _, ok := structuralModel(named); ok {
 		return
 	}
@@ -509,7 +529,7 @@ func learn(pass *analysis.Pass, named *types.Named, why string, res *Result, for
 		}
 		return
 	}
-	key := obj.Pkg().Path() + "." + obj.Name()
+	key := [2]string{obj.Pkg().Path(), obj.Name()}
 	if _, known := res.foreign[key]; known {
 		return
 	}
@@ -524,7 +544,7 @@ func learn(pass *analysis.Pass, named *types.Named, why string, res *Result, for
 }
 
 // learnGeneric learns T from gorm.G[T](db).
-func learnGeneric(pass *analysis.Pass, call *ast.CallExpr, res *Result, foreign map[string]ModelRef) {
+func learnGeneric(pass *analysis.Pass, call *ast.CallExpr, res *Result, foreign map[[2]string]ModelRef) {
 	fun := ast.Unparen(call.Fun)
 	var id *ast.Ident
 	switch f := fun.(type) {
