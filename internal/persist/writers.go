@@ -21,24 +21,47 @@ import (
 // parameter) or through another writer, exports a WriterFact for each,
 // and adds the calls of writers (here or imported) to r.Ops.
 func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
+	// One walk collects every call of the package with its static callee,
+	// grouped by the function declaration whose body holds it; the
+	// fixpoint below then loops over those lists, not over the syntax.
+	type callInfo struct {
+		call   *ast.CallExpr
+		callee *types.Func // nil when not static
+	}
 	type fnInfo struct {
 		fn     *types.Func
 		params map[*types.Var]int
 		body   *ast.BlockStmt
+		calls  []callInfo
 	}
-	var fns []fnInfo
-	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
-		d := n.(*ast.FuncDecl)
-		fn, _ := pass.TypesInfo.Defs[d.Name].(*types.Func)
-		if fn == nil || d.Body == nil {
-			return
+	var (
+		fns   []*fnInfo
+		calls []callInfo // every call, for the write Ops at the end
+		cur   *fnInfo
+	)
+	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			cur = nil
+			fn, _ := pass.TypesInfo.Defs[n.Name].(*types.Func)
+			if fn == nil || n.Body == nil || fn.Signature().Params().Len() == 0 {
+				return // no parameter to write
+			}
+			params := map[*types.Var]int{}
+			sig := fn.Signature()
+			for i := 0; i < sig.Params().Len(); i++ {
+				params[sig.Params().At(i)] = i
+			}
+			cur = &fnInfo{fn: fn, params: params, body: n.Body}
+			fns = append(fns, cur)
+		case *ast.CallExpr:
+			callee, _ := typeutil.Callee(pass.TypesInfo, n).(*types.Func)
+			ci := callInfo{n, callee}
+			calls = append(calls, ci)
+			if cur != nil && cur.body.Pos() <= n.Pos() && n.End() <= cur.body.End() {
+				cur.calls = append(cur.calls, ci)
+			}
 		}
-		params := map[*types.Var]int{}
-		sig := fn.Signature()
-		for i := 0; i < sig.Params().Len(); i++ {
-			params[sig.Params().At(i)] = i
-		}
-		fns = append(fns, fnInfo{fn, params, d.Body})
 	})
 	writeOps := map[*ast.CallExpr][]Op{}
 	for _, op := range r.Ops {
@@ -50,26 +73,28 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 	for changed := true; changed; {
 		changed = false
 		for _, f := range fns {
-			found := map[int]string{}
+			var found map[int]string
 			var selected, omitted []string
 			var phase Phase
-			ast.Inspect(f.body, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
+			record := func(param int, via string) {
+				if found == nil {
+					found = map[int]string{}
 				}
+				found[param] = via
+			}
+			for _, c := range f.calls {
+				call, callee := c.call, c.callee
 				for _, op := range writeOps[call] {
 					if v := paramOf(pass, op.Arg, f.params); v >= 0 {
-						found[v] = op.Func
+						record(v, op.Func)
 						phase |= op.Phase
 						sel, om := GormColumnsIn(pass.TypesInfo, f.body, call)
 						selected = append(selected, sel...)
 						omitted = append(omitted, om...)
 					}
 				}
-				callee, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 				if callee == nil || callee == f.fn {
-					return true
+					continue
 				}
 				// A repository behind an interface: its implementation is
 				// unknown here; a method named like a write that takes a
@@ -77,7 +102,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 				if recv := callee.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && WriteName(callee.Name()) {
 					for _, a := range call.Args {
 						if v := paramOf(pass, a, f.params); v >= 0 && structtype.Elem(pass.TypesInfo.TypeOf(a)) != nil {
-							found[v] = callee.Name() + " (interface)"
+							record(v, callee.Name()+" (interface)")
 							phase |= NamePhase(callee.Name())
 						}
 					}
@@ -86,7 +111,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 					for _, i := range w.Params {
 						if i < len(call.Args) {
 							if v := paramOf(pass, call.Args[i], f.params); v >= 0 {
-								found[v] = callee.Name() + " → " + w.Via
+								record(v, callee.Name()+" → "+w.Via)
 								phase |= w.Phase
 								selected = append(selected, w.Selected...)
 								omitted = append(omitted, w.Omitted...)
@@ -94,8 +119,7 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 						}
 					}
 				}
-				return true
-			})
+			}
 			if len(found) == 0 {
 				continue
 			}
@@ -104,11 +128,11 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 				continue
 			}
 			w := &WriterFact{Selected: selected, Omitted: omitted, Phase: phase}
-			for i, via := range found {
+			for i := range found {
 				w.Params = append(w.Params, i)
-				w.Via = via
 			}
 			sort.Ints(w.Params)
+			w.Via = found[w.Params[0]] // deterministic when several parameters are written
 			r.writers[f.fn] = w
 			changed = true
 		}
@@ -117,22 +141,20 @@ func (r *Result) computeWriters(pass *analysis.Pass, ins *inspector.Inspector) {
 		pass.ExportObjectFact(fn, w)
 	}
 	// Calls of writers become write Ops.
-	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
-		call := n.(*ast.CallExpr)
-		callee, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-		if callee == nil {
-			return
+	for _, c := range calls {
+		if c.callee == nil {
+			continue
 		}
-		w := r.Writer(callee)
+		w := r.Writer(c.callee)
 		if w == nil {
-			return
+			continue
 		}
 		for _, i := range w.Params {
-			if i < len(call.Args) {
-				r.Ops = append(r.Ops, Op{Call: call, Kind: Write, Arg: call.Args[i], Func: callee.Name(), Writer: w, Phase: w.Phase})
+			if i < len(c.call.Args) {
+				r.Ops = append(r.Ops, Op{Call: c.call, Kind: Write, Arg: c.call.Args[i], Func: c.callee.Name(), Writer: w, Phase: w.Phase})
 			}
 		}
-	})
+	}
 	sort.SliceStable(r.Ops, func(i, j int) bool { return r.Ops[i].Call.Pos() < r.Ops[j].Call.Pos() })
 }
 
