@@ -127,12 +127,11 @@ func run(pass *analysis.Pass) (any, error) {
 
 	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		file := enclosingFile(cur)
-		sc := serve.Match(pass.TypesInfo, file, call)
+		sc := serve.Match(pass.TypesInfo, cur)
 		if sc == nil || sc.Framework != serve.NetHTTP {
 			continue
 		}
+		call, file := sc.Call, sc.File
 		addr, ok := address(pass, file, sc)
 		if !ok || loopback(addr) {
 			continue
@@ -160,13 +159,6 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return nil, nil
-}
-
-func enclosingFile(cur inspector.Cursor) *ast.File {
-	for c := range cur.Enclosing((*ast.File)(nil)) {
-		return c.Node().(*ast.File)
-	}
-	return nil
 }
 
 // address returns the constant address a serve call listens on.

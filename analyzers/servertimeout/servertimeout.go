@@ -118,7 +118,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if c == nil {
 			continue
 		}
-		file := res.File[sc]
+		file := sc.File
 		switch {
 		case c.Fixed && c.Has("ReadTimeout"):
 			// echo v5: its own server has ReadTimeout.

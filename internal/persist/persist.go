@@ -111,8 +111,8 @@ type Result struct {
 	// structural memoizes structuralModel by type name: dataexposure asks
 	// about every field type of every value it follows.
 	structural map[*types.TypeName]structural
-	pass    *analysis.Pass
-	writers map[*types.Func]*WriterFact
+	pass       *analysis.Pass
+	writers    map[*types.Func]*WriterFact
 	// callbackCols are the columns (lowercase field or column names) that
 	// registered gorm callbacks set, by PhaseCreate and PhaseUpdate.
 	callbackCols map[Phase]map[string]bool

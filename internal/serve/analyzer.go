@@ -45,12 +45,10 @@ func buildsServers(pass *analysis.Pass) bool {
 // Result lists a package's serve calls in source order.
 type Result struct {
 	Calls []*Call
-	// File maps each call to the file that holds it.
-	File map[*Call]*ast.File
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{File: map[*Call]*ast.File{}}
+	res := &Result{}
 	if !Imports(pass.Pkg) && !buildsServers(pass) {
 		return res, nil
 	}
@@ -87,12 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		var file *ast.File
-		for c := range cur.Enclosing((*ast.File)(nil)) {
-			file = c.Node().(*ast.File)
-		}
-		sc := Match(pass.TypesInfo, file, call)
+		sc := Match(pass.TypesInfo, cur)
 		if sc == nil {
 			continue
 		}
@@ -117,7 +110,6 @@ func run(pass *analysis.Pass) (any, error) {
 			sc.DefaultMux = !has && sc.Handler == nil
 		}
 		res.Calls = append(res.Calls, sc)
-		res.File[sc] = file
 		exportServesParam(pass, cur, sc)
 	}
 
@@ -138,9 +130,8 @@ func run(pass *analysis.Pass) (any, error) {
 		for c := range cur.Enclosing((*ast.File)(nil)) {
 			file = c.Node().(*ast.File)
 		}
-		sc := &Call{Call: call, Func: fn, Framework: f.Framework, Package: f.Package, Method: fn.Name(), Handler: call.Args[f.Param], Via: fn}
+		sc := &Call{Call: call, File: file, Func: fn, Framework: f.Framework, Package: f.Package, Method: fn.Name(), Handler: call.Args[f.Param], Via: fn}
 		res.Calls = append(res.Calls, sc)
-		res.File[sc] = file
 		exportServesParam(pass, cur, sc)
 	}
 	return res, nil

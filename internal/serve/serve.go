@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -79,7 +80,9 @@ var starts = []start{
 
 // Call is a call that starts serving.
 type Call struct {
-	Call      *ast.CallExpr
+	Call *ast.CallExpr
+	// File is the file that holds the call.
+	File      *ast.File
 	Func      *types.Func
 	Framework Framework
 	TLS       bool
@@ -137,10 +140,12 @@ func Imports(pkg *types.Package) bool {
 	return false
 }
 
-// Match returns the serve call call is, or nil. file is the file that
-// holds call; it is searched for the *http.Server literal a method call
-// on a server uses.
-func Match(info *types.Info, file *ast.File, call *ast.CallExpr) *Call {
+// Match returns the serve call at cur (a call expression), or nil. The
+// file that holds it is searched for the *http.Server literal a method
+// call on a server uses; it is looked up only for a serve call, since
+// Match is asked about every call of a package.
+func Match(info *types.Info, cur inspector.Cursor) *Call {
+	call := cur.Node().(*ast.CallExpr)
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
@@ -159,7 +164,11 @@ func Match(info *types.Info, file *ast.File, call *ast.CallExpr) *Call {
 	if s == nil {
 		return nil
 	}
-	c := &Call{Call: call, Func: fn, Framework: s.fw, TLS: s.tls, Package: s.pkg, Method: s.name}
+	var file *ast.File
+	for c := range cur.Enclosing((*ast.File)(nil)) {
+		file = c.Node().(*ast.File)
+	}
+	c := &Call{Call: call, Func: fn, Framework: s.fw, TLS: s.tls, Package: s.pkg, Method: s.name, File: file}
 	arg := func(i int) ast.Expr {
 		if i >= 0 && i < len(call.Args) {
 			return call.Args[i]
