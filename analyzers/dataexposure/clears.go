@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
 	"github.com/apivet/apivet/internal/source"
 )
@@ -38,7 +39,9 @@ func (f *clearsFact) String() string {
 }
 
 // exportClears computes clearsFacts for the functions of the package.
-func exportClears(pass *analysis.Pass) map[*types.Func]*clearsFact {
+var clearsTypes = []ast.Node{(*ast.RangeStmt)(nil), (*ast.AssignStmt)(nil)}
+
+func exportClears(pass *analysis.Pass, hm *httpmodel.Result) map[*types.Func]*clearsFact {
 	out := map[*types.Func]*clearsFact{}
 	if first, _, _ := strings.Cut(pass.Pkg.Path(), "/"); !strings.Contains(first, ".") {
 		// The standard library has no masking helpers; skipping it
@@ -55,7 +58,7 @@ func exportClears(pass *analysis.Pass) map[*types.Func]*clearsFact {
 			params[sig.Params().At(i)] = i
 		}
 		fields := map[int]map[string]bool{}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
+		hm.Inspect(fd.Body, clearsTypes, func(n ast.Node) bool {
 			// for _, s := range ss: s stands for ss's elements.
 			if rs, ok := n.(*ast.RangeStmt); ok {
 				if id, ok := rs.Value.(*ast.Ident); ok {

@@ -147,7 +147,7 @@ func getUser(c *gin.Context) {
 func run(pass *analysis.Pass) (any, error) {
 	hm, _ := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
 	pm := pass.ResultOf[persist.Analyzer].(*persist.Result)
-	clears := exportClears(pass)
+	clears := exportClears(pass, hm)
 	exportReadsOnly(pass, pm)
 	if hm == nil {
 		return nil, nil
@@ -159,7 +159,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			if bodyDefs == nil {
-				bodyDefs = collectDefs(pass, clears, h.Body)
+				bodyDefs = collectDefs(pass, hm, clears, h.Body)
 			}
 			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r)}
 			w.value(r.Value, "", 0)

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
 	"golang.org/x/tools/go/analysis"
 )
@@ -31,13 +32,15 @@ type fieldSet struct {
 	pos  token.Pos
 }
 
-func collectDefs(pass *analysis.Pass, clears map[*types.Func]*clearsFact, body ast.Node) *defs {
+var defsTypes = []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.RangeStmt)(nil)}
+
+func collectDefs(pass *analysis.Pass, hm *httpmodel.Result, clears map[*types.Func]*clearsFact, body ast.Node) *defs {
 	info := pass.TypesInfo
 	d := &defs{info: info, sets: map[*types.Var][]def{}, fields: map[*types.Var][]fieldSet{}, ranges: map[*types.Var]*types.Var{}}
 	if body == nil {
 		return d
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	hm.Inspect(body, defsTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if len(n.Lhs) != len(n.Rhs) {
