@@ -175,6 +175,9 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 	for _, fd := range decls {
 		flows[fd] = m.newFlow(fd.Body)
 		deps[fd] = m.depsOf(fd)
+		if fn, _ := m.info.Defs[fd.Name].(*types.Func); fn != nil && !deps[fd].routing && !routerParams(fn) {
+			m.routeFree[fn] = true
+		}
 	}
 	// Each round recomputes only the functions whose summaries can have
 	// changed: those referring to a same-package function whose summary
@@ -245,6 +248,12 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 type funcDeps struct {
 	locals   []*types.Func // same-package functions and methods it refers to
 	abstract bool          // it calls interface methods (any implementation)
+	// routing: the body refers to something a router value can come from
+	// (a router library function, a same-package function, an imported
+	// function with routes, a router-typed variable, a field or package
+	// variable that may hold a router); only such bodies are walked for
+	// routes.
+	routing bool
 }
 
 // depsOf returns the same-package functions fd refers to, and whether it
@@ -258,10 +267,15 @@ func (m *modeler) depsOf(fd *ast.FuncDecl) funcDeps {
 			return true
 		}
 		obj := m.info.Uses[id]
-		if v, ok := obj.(*types.Var); ok && v.Pkg() == m.pass.Pkg && v.Parent() == m.pass.Pkg.Scope() {
-			// A package-level variable: its initializer (a middleware
-			// built by a factory, a handler value) may refer to anything.
-			d.abstract = true
+		if v, ok := obj.(*types.Var); ok {
+			if !d.routing && mayHoldRouter(v) {
+				d.routing = true
+			}
+			if v.Pkg() == m.pass.Pkg && v.Parent() == m.pass.Pkg.Scope() {
+				// A package-level variable: its initializer (a middleware
+				// built by a factory, a handler value) may refer to anything.
+				d.abstract = true
+			}
 			return true
 		}
 		fn, ok := obj.(*types.Func)
@@ -272,13 +286,44 @@ func (m *modeler) depsOf(fd *ast.FuncDecl) funcDeps {
 		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 			d.abstract = true
 		}
-		if fn.Pkg() == m.pass.Pkg && !seen[fn] {
-			seen[fn] = true
-			d.locals = append(d.locals, fn)
+		if fn.Pkg() == m.pass.Pkg {
+			d.routing = true
+			if !seen[fn] {
+				seen[fn] = true
+				d.locals = append(d.locals, fn)
+			}
+		} else if !d.routing {
+			if _, ok := routerTable[keyOf(fn)]; ok || m.pass.ImportObjectFact(fn, new(RoutesFact)) {
+				d.routing = true
+			}
 		}
 		return true
 	})
 	return d
+}
+
+// routerParams reports whether fn has a router-typed parameter (a
+// function registering routes on the router it is given).
+func routerParams(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if routerFramework(params.At(i).Type()) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldRouter reports whether v can hold a router value: a router-typed
+// variable, or a struct field or package variable of interface type (the
+// walk keeps one value per field and package variable, set anywhere in
+// the package).
+func mayHoldRouter(v *types.Var) bool {
+	if isRouterType(v.Type()) {
+		return true
+	}
+	global := v.IsField() || v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	return global && types.IsInterface(v.Type())
 }
 
 // dirty reports whether a function with these dependencies must be

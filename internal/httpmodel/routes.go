@@ -185,6 +185,11 @@ func (m *modeler) summaryOf(fn *types.Func) *summary {
 	if fd == nil {
 		return nil
 	}
+	if m.routeFree[fn] {
+		s := &summary{fn: fn}
+		m.summaries[fn] = s
+		return s
+	}
 	m.summaries[fn] = nil
 	s := m.walkFunc(fn, fd)
 	m.summaries[fn] = s

@@ -58,6 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 		bodyKindCache:    map[*ast.FuncDecl]*bodyKindSummary{},
 		ins:              pass.ResultOf[check.Inspect].(*inspector.Inspector),
 		summaries:        map[*types.Func]*summary{},
+		routeFree:        map[*types.Func]bool{},
 		declOf:           map[*types.Func]*ast.FuncDecl{},
 		globals:          map[types.Object]value{},
 		consumedLocal:    map[*types.Func]bool{},

@@ -35,7 +35,11 @@ type modeler struct {
 	bodies map[*ast.BlockStmt]inspector.Cursor
 
 	// route walker state
-	summaries        map[*types.Func]*summary
+	summaries map[*types.Func]*summary
+	// routeFree are functions whose bodies refer to nothing a router
+	// value can come from (see funcDeps.routing): their route summary is
+	// empty without walking them.
+	routeFree        map[*types.Func]bool
 	declOf           map[*types.Func]*ast.FuncDecl
 	globals          map[types.Object]value
 	defMux           *Router
