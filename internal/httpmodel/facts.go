@@ -174,8 +174,9 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 	deps := map[*ast.FuncDecl]funcDeps{}
 	for _, fd := range decls {
 		flows[fd] = m.newFlow(fd.Body)
-		deps[fd] = m.depsOf(fd)
-		if fn, _ := m.info.Defs[fd.Name].(*types.Func); fn != nil && !deps[fd].routing && !routerParams(fn) {
+		fn, _ := m.info.Defs[fd.Name].(*types.Func)
+		deps[fd] = m.scanDecl(fd, fn)
+		if fn != nil && !deps[fd].routing && !routerParams(fn) {
 			m.routeFree[fn] = true
 		}
 	}
@@ -256,50 +257,80 @@ type funcDeps struct {
 	routing bool
 }
 
-// depsOf returns the same-package functions fd refers to, and whether it
-// calls interface methods.
-func (m *modeler) depsOf(fd *ast.FuncDecl) funcDeps {
-	var d funcDeps
-	seen := map[*types.Func]bool{}
-	m.inspect(fd.Body, identTypes, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok {
-			return true
+// depScan accumulates a body's funcDeps from the objects its identifiers
+// use.
+type depScan struct {
+	m    *modeler
+	d    funcDeps
+	seen map[*types.Func]bool
+}
+
+func (s *depScan) use(obj types.Object) {
+	m := s.m
+	if v, ok := obj.(*types.Var); ok {
+		if !s.d.routing && mayHoldRouter(v) {
+			s.d.routing = true
 		}
-		obj := m.info.Uses[id]
-		if v, ok := obj.(*types.Var); ok {
-			if !d.routing && mayHoldRouter(v) {
-				d.routing = true
-			}
-			if v.Pkg() == m.pass.Pkg && v.Parent() == m.pass.Pkg.Scope() {
-				// A package-level variable: its initializer (a middleware
-				// built by a factory, a handler value) may refer to anything.
-				d.abstract = true
-			}
-			return true
+		if v.Pkg() == m.pass.Pkg && v.Parent() == m.pass.Pkg.Scope() {
+			// A package-level variable: its initializer (a middleware
+			// built by a factory, a handler value) may refer to anything.
+			s.d.abstract = true
 		}
-		fn, ok := obj.(*types.Func)
-		if !ok {
-			return true
+		return
+	}
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return
+	}
+	fn = fn.Origin()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		s.d.abstract = true
+	}
+	if fn.Pkg() == m.pass.Pkg {
+		s.d.routing = true
+		if !s.seen[fn] {
+			s.seen[fn] = true
+			s.d.locals = append(s.d.locals, fn)
 		}
-		fn = fn.Origin()
-		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
-			d.abstract = true
+	} else if !s.d.routing {
+		if _, ok := routerTable[keyOf(fn)]; ok || m.pass.ImportObjectFact(fn, new(RoutesFact)) {
+			s.d.routing = true
 		}
-		if fn.Pkg() == m.pass.Pkg {
-			d.routing = true
-			if !seen[fn] {
-				seen[fn] = true
-				d.locals = append(d.locals, fn)
+	}
+}
+
+// scanDecl walks a declared function's body once for what the fixpoint
+// needs before any summary: its dependencies (funcDeps) and its cached
+// middleware scan (bodyKindSummary, which middlewareKindOf reads).
+func (m *modeler) scanDecl(fd *ast.FuncDecl, fn *types.Func) funcDeps {
+	deps := depScan{m: m, seen: map[*types.Func]bool{}}
+	kinds := kindScan{m: m, self: fn, seen: map[*types.Func]bool{}}
+	routes := false
+	m.inspect(fd.Body, kindTypes, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			obj := m.info.Uses[n]
+			deps.use(obj)
+			kinds.use(obj)
+		case *ast.CallExpr:
+			callee := m.callee(n)
+			if routerCall(callee) {
+				routes = true
 			}
-		} else if !d.routing {
-			if _, ok := routerTable[keyOf(fn)]; ok || m.pass.ImportObjectFact(fn, new(RoutesFact)) {
-				d.routing = true
-			}
+			kinds.call(n, callee)
+		case *ast.SelectorExpr:
+			kinds.selector(n)
 		}
 		return true
 	})
-	return d
+	if fn != nil {
+		bk := &bodyKindSummary{routes: routes}
+		if !routes {
+			bk.static, bk.locals = kinds.k, kinds.locals
+		}
+		m.bodyKindCache[fd] = bk
+	}
+	return deps.d
 }
 
 // routerParams reports whether fn has a router-typed parameter (a
@@ -482,13 +513,8 @@ func (m *modeler) middlewareKindOf(fn *types.Func, fd *ast.FuncDecl) MiddlewareK
 	// kinds of the same-package functions it refers to.
 	bk, ok := m.bodyKindCache[fd]
 	if !ok {
-		bk = &bodyKindSummary{}
-		if !m.buildsRoutes(fd.Body) {
-			bk.static, bk.locals = m.bodyKindsSplit(fd.Body, fn)
-		} else {
-			bk.routes = true
-		}
-		m.bodyKindCache[fd] = bk
+		m.scanDecl(fd, fn)
+		bk = m.bodyKindCache[fd]
 	}
 	if !bk.routes {
 		k = bk.static
@@ -505,21 +531,14 @@ func (m *modeler) middlewareKindOf(fn *types.Func, fd *ast.FuncDecl) MiddlewareK
 	return k
 }
 
-// buildsRoutes reports whether body calls router methods: such a
-// function sets up routing, it is not itself middleware.
-func (m *modeler) buildsRoutes(body ast.Node) bool {
-	found := false
-	m.inspect(body, callTypes, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok {
-			if fn := m.callee(c); fn != nil {
-				if row, ok := routerTable[keyOf(fn)]; ok && row.op != opNew {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
+// routerCall reports whether fn is a router method (not a constructor):
+// a function calling one sets up routing, it is not itself middleware.
+func routerCall(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	row, ok := routerTable[keyOf(fn)]
+	return ok && row.op != opNew
 }
 
 // bodyKindSummary is the cached middleware scan of a declared body.
@@ -542,50 +561,76 @@ func (m *modeler) bodyKinds(body ast.Node, self *types.Func) MiddlewareKind {
 // bodyKindsSplit is bodyKinds with the kinds of same-package functions
 // (which change while facts are computed) left to the caller.
 func (m *modeler) bodyKindsSplit(body ast.Node, self *types.Func) (MiddlewareKind, []*types.Func) {
-	var k MiddlewareKind
-	var locals []*types.Func
-	seen := map[*types.Func]bool{}
+	s := kindScan{m: m, self: self, seen: map[*types.Func]bool{}}
 	m.inspect(body, kindTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if fn, ok := m.info.Uses[n].(*types.Func); ok && fn.Origin() != self && !seen[fn.Origin()] {
-				fn = fn.Origin()
-				seen[fn] = true
-				if fn.Pkg() == m.pass.Pkg {
-					locals = append(locals, fn)
-				} else {
-					k |= m.mwKindOfFunc(fn)
-				}
-			}
+			s.use(m.info.Uses[n])
 		case *ast.CallExpr:
-			fn := m.callee(n)
-			if fn == nil {
-				return true
-			}
-			switch keyOf(fn) {
-			case key{"net/http", "", "Error"}, key{"net/http", "ResponseWriter", "WriteHeader"},
-				key{pkgGin, "Context", "AbortWithStatus"}, key{pkgGin, "Context", "AbortWithStatusJSON"}, key{pkgGin, "Context", "AbortWithError"},
-				key{pkgEcho, "", "NewHTTPError"}, key{pkgFiber, "Ctx", "SendStatus"}, key{pkgFiber, "Ctx", "Status"}, key{pkgEcho, "Context", "JSON"}, key{pkgEcho, "Context", "String"}, key{pkgEcho, "Context", "NoContent"}:
-				for _, a := range n.Args {
-					if c, ok := constInt(m.info, a); ok && c == 401 {
-						k |= Auth
-					}
-				}
-			case key{"net/http", "Header", "Set"}, key{"net/http", "Header", "Add"}, key{pkgGin, "Context", "Header"}, key{pkgFiber, "Ctx", "Set"}:
-				if s, ok := constString(m.info, arg(n, 0)); ok && strings.EqualFold(s, "Access-Control-Allow-Origin") {
-					k |= CORS
-				}
-			}
+			s.call(n, m.callee(n))
 		case *ast.SelectorExpr:
-			// fiber.ErrUnauthorized, echo.ErrUnauthorized
-			if v, ok := m.info.Uses[n.Sel].(*types.Var); ok && v.Name() == "ErrUnauthorized" && v.Pkg() != nil &&
-				(v.Pkg().Path() == pkgEcho || v.Pkg().Path() == pkgFiber || v.Pkg().Path() == pkgEcho5 || v.Pkg().Path() == pkgFiber3) {
-				k |= Auth
-			}
+			s.selector(n)
 		}
 		return true
 	})
-	return k, locals
+	return s.k, s.locals
+}
+
+// kindScan accumulates what makes a body middleware of a kind.
+type kindScan struct {
+	m      *modeler
+	self   *types.Func
+	k      MiddlewareKind
+	locals []*types.Func // same-package functions referred to
+	seen   map[*types.Func]bool
+}
+
+// use: a function referred to, whose kinds the body inherits.
+func (s *kindScan) use(obj types.Object) {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return
+	}
+	fn = fn.Origin()
+	if fn == s.self || s.seen[fn] {
+		return
+	}
+	s.seen[fn] = true
+	if fn.Pkg() == s.m.pass.Pkg {
+		s.locals = append(s.locals, fn)
+	} else {
+		s.k |= s.m.mwKindOfFunc(fn)
+	}
+}
+
+// call: responses with status 401 and CORS headers.
+func (s *kindScan) call(n *ast.CallExpr, fn *types.Func) {
+	if fn == nil {
+		return
+	}
+	info := s.m.info
+	switch keyOf(fn) {
+	case key{"net/http", "", "Error"}, key{"net/http", "ResponseWriter", "WriteHeader"},
+		key{pkgGin, "Context", "AbortWithStatus"}, key{pkgGin, "Context", "AbortWithStatusJSON"}, key{pkgGin, "Context", "AbortWithError"},
+		key{pkgEcho, "", "NewHTTPError"}, key{pkgFiber, "Ctx", "SendStatus"}, key{pkgFiber, "Ctx", "Status"}, key{pkgEcho, "Context", "JSON"}, key{pkgEcho, "Context", "String"}, key{pkgEcho, "Context", "NoContent"}:
+		for _, a := range n.Args {
+			if c, ok := constInt(info, a); ok && c == 401 {
+				s.k |= Auth
+			}
+		}
+	case key{"net/http", "Header", "Set"}, key{"net/http", "Header", "Add"}, key{pkgGin, "Context", "Header"}, key{pkgFiber, "Ctx", "Set"}:
+		if v, ok := constString(info, arg(n, 0)); ok && strings.EqualFold(v, "Access-Control-Allow-Origin") {
+			s.k |= CORS
+		}
+	}
+}
+
+// selector: fiber.ErrUnauthorized, echo.ErrUnauthorized.
+func (s *kindScan) selector(n *ast.SelectorExpr) {
+	if v, ok := s.m.info.Uses[n.Sel].(*types.Var); ok && v.Name() == "ErrUnauthorized" && v.Pkg() != nil &&
+		(v.Pkg().Path() == pkgEcho || v.Pkg().Path() == pkgFiber || v.Pkg().Path() == pkgEcho5 || v.Pkg().Path() == pkgFiber3) {
+		s.k |= Auth
+	}
 }
 
 // accessOf summarizes fn's data accesses.
