@@ -52,18 +52,34 @@ func NewFlow(info *types.Info, pkg *types.Package, body ast.Node) *Flow {
 	return &Flow{info: info, pkg: pkg, body: body}
 }
 
-// NewFlow is NewFlow for a body of the package the model was built for,
-// walking it with the package's inspector when the model has one.
+// NewFlow is NewFlow for a body of the package the model was built for:
+// the model's own flow of that body (shared, so built at most once, and
+// walked with the package's inspector).
 func (r *Result) NewFlow(info *types.Info, pkg *types.Package, body ast.Node) *Flow {
-	f := NewFlow(info, pkg, body)
-	if r != nil && r.m != nil {
-		f.walk = r.m.inspect
+	if r != nil && r.m != nil && info == r.m.info && pkg == r.m.pass.Pkg {
+		return r.m.newFlow(body)
 	}
-	return f
+	return NewFlow(info, pkg, body)
 }
 
+// newFlow returns the (lazily built) flow of a body of the package, one
+// per body: the fixpoint, the handler scan and checks ask about the same
+// bodies.
+//
+// Checks that share the Result may run concurrently (go/analysis
+// drivers run independent analyzers in parallel), hence the lock.
 func (m *modeler) newFlow(body ast.Node) *Flow {
-	return &Flow{info: m.info, pkg: m.pass.Pkg, body: body, walk: m.inspect}
+	m.flowsMu.Lock()
+	defer m.flowsMu.Unlock()
+	if f, ok := m.flows[body]; ok {
+		return f
+	}
+	f := &Flow{info: m.info, pkg: m.pass.Pkg, body: body, walk: m.inspect}
+	if m.flows == nil {
+		m.flows = map[ast.Node]*Flow{}
+	}
+	m.flows[body] = f
+	return f
 }
 
 var defTypes = []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}

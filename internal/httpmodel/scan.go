@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -40,6 +41,8 @@ type modeler struct {
 	// value can come from (see funcDeps.routing): their route summary is
 	// empty without walking them.
 	routeFree        map[*types.Func]bool
+	flows            map[ast.Node]*Flow // by body, see newFlow
+	flowsMu          sync.Mutex
 	declOf           map[*types.Func]*ast.FuncDecl
 	globals          map[types.Object]value
 	defMux           *Router

@@ -30,6 +30,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/structtype"
@@ -111,8 +112,12 @@ type Result struct {
 	// structural memoizes structuralModel by type name: dataexposure asks
 	// about every field type of every value it follows.
 	structural map[*types.TypeName]structural
-	pass       *analysis.Pass
-	writers    map[*types.Func]*WriterFact
+	// structuralMu guards structural: the checks sharing the Result may
+	// run concurrently (go/analysis drivers run independent analyzers in
+	// parallel).
+	structuralMu sync.Mutex
+	pass         *analysis.Pass
+	writers      map[*types.Func]*WriterFact
 	// callbackCols are the columns (lowercase field or column names) that
 	// registered gorm callbacks set, by PhaseCreate and PhaseUpdate.
 	callbackCols map[Phase]map[string]bool
@@ -163,6 +168,7 @@ func (r *Result) Model(t types.Type) (*types.Named, string, bool) {
 		return nil, "", false
 	}
 	obj := named.Origin().Obj()
+	r.structuralMu.Lock()
 	st, seen := r.structural[obj]
 	if !seen {
 		st.why, st.ok = structuralModel(named)
@@ -171,6 +177,7 @@ func (r *Result) Model(t types.Type) (*types.Named, string, bool) {
 		}
 		r.structural[obj] = st
 	}
+	r.structuralMu.Unlock()
 	if st.ok {
 		return named, st.why, true
 	}
