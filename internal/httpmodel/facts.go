@@ -293,7 +293,7 @@ func (s *depScan) use(obj types.Object) {
 			s.d.locals = append(s.d.locals, fn)
 		}
 	} else if !s.d.routing {
-		if _, ok := routerTable[keyOf(fn)]; ok || m.pass.ImportObjectFact(fn, new(RoutesFact)) {
+		if _, ok := routerTable[keyOf(fn)]; ok || m.importFact(fn, routesFacts, new(RoutesFact)) {
 			s.d.routing = true
 		}
 	}
@@ -385,7 +385,7 @@ func (m *modeler) principalFn(fn *types.Func) (*PrincipalFact, bool) {
 	}
 	if fn.Pkg() != nil && fn.Pkg() != m.pass.Pkg {
 		var f PrincipalFact
-		if m.pass.ImportObjectFact(fn, &f) {
+		if m.importFact(fn, principalFacts, &f) {
 			m.res.principals[fn] = &f
 			return &f, true
 		}
@@ -498,7 +498,7 @@ func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
 	}
 	if fn.Pkg() != nil {
 		var f MiddlewareFact
-		if m.pass.ImportObjectFact(fn, &f) {
+		if m.importFact(fn, middlewareFacts, &f) {
 			k |= f.Kind
 		}
 	}

@@ -311,6 +311,7 @@ func (r *Result) InputHelperOf(fn *types.Func) *InputFact {
 	if r == nil || r.m == nil {
 		return nil
 	}
+	defer r.m.lock()()
 	return r.m.inputHelper(fn)
 }
 
@@ -320,6 +321,7 @@ func (r *Result) ResponseHelperOf(fn *types.Func) *ResponseFact {
 	if r == nil || r.m == nil {
 		return nil
 	}
+	defer r.m.lock()()
 	return r.m.responseHelper(fn)
 }
 

@@ -172,6 +172,7 @@ func (r *Result) IsPrincipalFunc(fn *types.Func) bool {
 	if r == nil || r.m == nil || fn == nil {
 		return false
 	}
+	defer r.m.lock()()
 	_, ok := r.m.principalFn(fn)
 	return ok
 }
@@ -488,6 +489,7 @@ func (r *Result) PrincipalOf(fn *types.Func) *PrincipalFact {
 	if r == nil || r.m == nil || fn == nil {
 		return nil
 	}
+	defer r.m.lock()()
 	p, _ := r.m.principalFn(fn)
 	return p
 }
@@ -498,6 +500,7 @@ func (r *Result) MiddlewareKindOf(fn *types.Func) MiddlewareKind {
 	if r == nil || r.m == nil {
 		return 0
 	}
+	defer r.m.lock()()
 	return r.m.mwKindOfFunc(fn)
 }
 
@@ -508,5 +511,6 @@ func (r *Result) DataAccessOf(fn *types.Func) *DataAccessFact {
 	if r == nil || r.m == nil || fn == nil {
 		return nil
 	}
+	defer r.m.lock()()
 	return r.m.accessFact(fn)
 }

@@ -100,7 +100,9 @@ func (res *Result) RoutesOf(rt *Router) []*Route {
 		}
 	}
 	if len(out) == 0 && rt.virtual != nil && !rt.virtual.linked {
+		unlock := res.m.lock()
 		out = res.m.materialize(rt, false, nil)
+		unlock()
 	}
 	return out
 }

@@ -40,9 +40,16 @@ type modeler struct {
 	// routeFree are functions whose bodies refer to nothing a router
 	// value can come from (see funcDeps.routing): their route summary is
 	// empty without walking them.
-	routeFree        map[*types.Func]bool
-	flows            map[ast.Node]*Flow // by body, see newFlow
-	flowsMu          sync.Mutex
+	routeFree map[*types.Func]bool
+	flows     map[ast.Node]*Flow // by body, see newFlow
+	flowsMu   sync.Mutex
+	// mu serializes the Result methods that fill the modeler's caches
+	// (helper, principal, access summaries) once run has returned: go/analysis
+	// drivers run the checks sharing a Result in parallel.
+	mu sync.Mutex
+	// absent remembers imported functions known to lack a kind of fact:
+	// the same library functions are asked about at every call.
+	absent           map[*types.Func]factKinds
 	declOf           map[*types.Func]*ast.FuncDecl
 	globals          map[types.Object]value
 	defMux           *Router
@@ -66,6 +73,38 @@ var (
 
 // callee returns the function or method a call statically refers to,
 // including interface methods (typeutil.Callee without builtins).
+// factKinds is a set of the model's object fact types.
+type factKinds uint8
+
+const (
+	principalFacts factKinds = 1 << iota
+	accessFacts
+	middlewareFacts
+	routesFacts
+)
+
+// importFact is pass.ImportObjectFact for an imported function, with
+// the misses remembered per fact kind.
+func (m *modeler) importFact(fn *types.Func, kind factKinds, f analysis.Fact) bool {
+	if m.absent[fn]&kind != 0 {
+		return false
+	}
+	if m.pass.ImportObjectFact(fn, f) {
+		return true
+	}
+	if m.absent == nil {
+		m.absent = map[*types.Func]factKinds{}
+	}
+	m.absent[fn] |= kind
+	return false
+}
+
+// lock locks m.mu and returns its unlock.
+func (m *modeler) lock() func() {
+	m.mu.Lock()
+	return m.mu.Unlock
+}
+
 func (m *modeler) callee(call *ast.CallExpr) *types.Func {
 	fn, _ := typeutil.Callee(m.info, call).(*types.Func)
 	return fn
@@ -549,7 +588,7 @@ func (m *modeler) accessFact(fn *types.Func) *DataAccessFact {
 	}
 	if fn.Pkg() != m.pass.Pkg {
 		var f DataAccessFact
-		if m.pass.ImportObjectFact(fn, &f) {
+		if m.importFact(fn, accessFacts, &f) {
 			m.access[fn] = &f
 			return &f
 		}
