@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -273,16 +274,13 @@ func run(pass *analysis.Pass) (any, error) {
 		delete(r.vars, v)
 	}
 
-	ins.WithStack([]ast.Node{
+	for cur := range ins.Root().Preorder(
 		(*ast.BasicLit)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil), (*ast.BinaryExpr)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil),
-	}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
+	) {
+		switch n := cur.Node().(type) {
 		case *ast.BasicLit:
-			r.literal(n, stack)
+			r.literal(n, cur)
 		case *ast.CallExpr:
 			r.call(n)
 		case *ast.CompositeLit:
@@ -306,28 +304,20 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		}
-		return true
-	})
+	}
 
 	r.report()
 	return nil, nil
 }
 
 // literal runs the known-format detectors on a string literal.
-func (r *runner) literal(lit *ast.BasicLit, stack []ast.Node) {
+func (r *runner) literal(lit *ast.BasicLit, cur inspector.Cursor) {
 	if lit.Kind != token.STRING || len(lit.Value) < 10 {
 		return
 	}
 	// Struct tags and import paths are not values.
-	if len(stack) >= 2 {
-		switch p := stack[len(stack)-2].(type) {
-		case *ast.Field:
-			if p.Tag == lit {
-				return
-			}
-		case *ast.ImportSpec:
-			return
-		}
+	if k, _ := cur.ParentEdge(); k == edge.Field_Tag || k == edge.ImportSpec_Path {
+		return
 	}
 	s, err := strconv.Unquote(lit.Value)
 	if err != nil {
