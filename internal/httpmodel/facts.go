@@ -486,6 +486,14 @@ func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
 		return 0
 	}
 	fn = fn.Origin()
+	local := fn.Pkg() == m.pass.Pkg
+	if !local {
+		// Imported functions' kinds do not change during the run; the
+		// same ones are asked about by every body that calls them.
+		if k, ok := m.importedKinds[fn]; ok {
+			return k
+		}
+	}
 	k := middlewareTable[keyOf(fn)]
 	if nameListed(Config.AuthMiddleware, fn) {
 		k |= Auth
@@ -493,7 +501,7 @@ func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
 	if nameListed(Config.RateLimitMiddleware, fn) {
 		k |= RateLimit
 	}
-	if fn.Pkg() == m.pass.Pkg {
+	if local {
 		return k | m.mwKinds[fn]
 	}
 	if fn.Pkg() != nil {
@@ -502,6 +510,10 @@ func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
 			k |= f.Kind
 		}
 	}
+	if m.importedKinds == nil {
+		m.importedKinds = map[*types.Func]MiddlewareKind{}
+	}
+	m.importedKinds[fn] = k
 	return k
 }
 

@@ -50,6 +50,7 @@ type modeler struct {
 	// absent remembers imported functions known to lack a kind of fact:
 	// the same library functions are asked about at every call.
 	absent           map[*types.Func]factKinds
+	importedKinds    map[*types.Func]MiddlewareKind // see mwKindOfFunc
 	declOf           map[*types.Func]*ast.FuncDecl
 	globals          map[types.Object]value
 	defMux           *Router
