@@ -86,37 +86,8 @@ func GormPreloads(info *types.Info, body ast.Node, call *ast.CallExpr) []string 
 	var out []string
 	var walk func(fun ast.Expr, depth int)
 	walk = func(fun ast.Expr, depth int) {
-		for x := fun; ; {
-			sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
-			if !ok {
-				return
-			}
-			if id, isID := ast.Unparen(sel.X).(*ast.Ident); isID && body != nil && depth < 3 {
-				if v, isVar := info.Uses[id].(*types.Var); isVar {
-					ast.Inspect(body, func(n ast.Node) bool {
-						as, ok := n.(*ast.AssignStmt)
-						if !ok || len(as.Lhs) != len(as.Rhs) {
-							return true
-						}
-						for i, l := range as.Lhs {
-							if lid, ok := l.(*ast.Ident); ok && info.ObjectOf(lid) == v {
-								if c, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
-									walk(&ast.SelectorExpr{X: c, Sel: ast.NewIdent("_")}, depth+1)
-								}
-							}
-						}
-						return true
-					})
-				}
-				return
-			}
-			inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-			if !ok {
-				return
-			}
-			if fn, ok := typeutil.Callee(info, inner).(*types.Func); ok && fn.Pkg() != nil &&
-				(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") &&
-				(fn.Name() == "Preload" || fn.Name() == "Joins" || fn.Name() == "InnerJoins") && len(inner.Args) > 0 {
+		root := gormChain(info, fun, func(inner *ast.CallExpr, fn *types.Func) {
+			if (fn.Name() == "Preload" || fn.Name() == "Joins" || fn.Name() == "InnerJoins") && len(inner.Args) > 0 {
 				if tv, ok := info.Types[inner.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 					name := constant.StringVal(tv.Value)
 					if name == "~~~as~~~" { // clause.Associations (gorm/clause/clause.go, v1.31.2)
@@ -125,8 +96,28 @@ func GormPreloads(info *types.Info, body ast.Node, call *ast.CallExpr) []string 
 					out = append(out, name)
 				}
 			}
-			x = inner.Fun
+		})
+		if root == nil || body == nil || depth >= 3 {
+			return
 		}
+		v, isVar := info.Uses[root].(*types.Var)
+		if !isVar {
+			return
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, l := range as.Lhs {
+				if lid, ok := l.(*ast.Ident); ok && info.ObjectOf(lid) == v {
+					if c, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
+						walk(&ast.SelectorExpr{X: c, Sel: ast.NewIdent("_")}, depth+1)
+					}
+				}
+			}
+			return true
+		})
 	}
 	walk(&ast.SelectorExpr{X: call, Sel: ast.NewIdent("_")}, 0)
 	return out

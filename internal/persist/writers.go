@@ -213,42 +213,55 @@ func GormColumnsIn(info *types.Info, body ast.Node, call *ast.CallExpr) (selecte
 }
 
 func gormColumns(info *types.Info, body ast.Node, fun ast.Expr, depth int) (selected, omitted []string) {
-	for x := fun; ; {
-		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
-		if !ok {
+	root := gormChain(info, fun, func(inner *ast.CallExpr, fn *types.Func) {
+		var into *[]string
+		switch fn.Name() {
+		case "Select":
+			into = &selected
+		case "Omit":
+			into = &omitted
+		default:
 			return
 		}
-		if id, isID := ast.Unparen(sel.X).(*ast.Ident); isID && body != nil && depth < 3 {
-			if v, isVar := info.Uses[id].(*types.Var); isVar {
-				s, o := queryVarColumns(info, body, v, depth+1)
-				return append(selected, s...), append(omitted, o...)
-			}
-			return
-		}
-		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-		if !ok {
-			return
-		}
-		if fn, ok := typeutil.Callee(info, inner).(*types.Func); ok && fn.Pkg() != nil &&
-			(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") {
-			var into *[]string
-			switch fn.Name() {
-			case "Select":
-				into = &selected
-			case "Omit":
-				into = &omitted
-			}
-			if into != nil {
-				for _, a := range inner.Args {
-					for _, str := range stringList(info, body, a) {
-						for _, c := range strings.Split(str, ",") {
-							if c = strings.TrimSpace(c); c != "" && c != "*" {
-								*into = append(*into, c)
-							}
-						}
+		for _, a := range inner.Args {
+			for _, str := range stringList(info, body, a) {
+				for _, c := range strings.Split(str, ",") {
+					if c = strings.TrimSpace(c); c != "" && c != "*" {
+						*into = append(*into, c)
 					}
 				}
 			}
+		}
+	})
+	if root != nil && body != nil && depth < 3 {
+		if v, isVar := info.Uses[root].(*types.Var); isVar {
+			s, o := queryVarColumns(info, body, v, depth+1)
+			return append(selected, s...), append(omitted, o...)
+		}
+	}
+	return selected, omitted
+}
+
+// gormChain walks the receiver chain of fun, the function of a gorm call
+// (db.Where(..).Select(..).Find: Select, then Where), calling visit for
+// each gorm call in it, outermost first. It returns the identifier the
+// chain starts from (db, or a query variable q), if it starts from one.
+func gormChain(info *types.Info, fun ast.Expr, visit func(inner *ast.CallExpr, fn *types.Func)) *ast.Ident {
+	for x := fun; ; {
+		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if id, isID := ast.Unparen(sel.X).(*ast.Ident); isID {
+			return id
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		if fn, ok := typeutil.Callee(info, inner).(*types.Func); ok && fn.Pkg() != nil &&
+			(fn.Pkg().Path() == "gorm.io/gorm" || fn.Pkg().Path() == "github.com/jinzhu/gorm") {
+			visit(inner, fn)
 		}
 		x = inner.Fun
 	}
