@@ -63,7 +63,7 @@ func exportClears(pass *analysis.Pass, hm *httpmodel.Result) map[*types.Func]*cl
 			if rs, ok := n.(*ast.RangeStmt); ok {
 				if id, ok := rs.Value.(*ast.Ident); ok {
 					if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && v != nil && pointerish(v.Type()) {
-						if i, ok := params[persist.RootVar(pass.TypesInfo, rs.X)]; ok {
+						if i, ok := params[source.RootVar(pass.TypesInfo, rs.X)]; ok {
 							params[v] = i
 						}
 					}
@@ -79,7 +79,7 @@ func exportClears(pass *analysis.Pass, hm *httpmodel.Result) map[*types.Func]*cl
 				if !ok {
 					continue
 				}
-				root := persist.RootVar(pass.TypesInfo, sel.X)
+				root := source.RootVar(pass.TypesInfo, sel.X)
 				i, ok := params[root]
 				if !ok || !pointerish(root.Type()) {
 					continue

@@ -15,6 +15,7 @@ import (
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/source"
 )
 
 const doc = `report persistence models serialized straight into HTTP responses
@@ -253,7 +254,7 @@ func (w *walker) value(e ast.Expr, path string, depth int) {
 			return
 		}
 	case *ast.SelectorExpr, *ast.IndexExpr:
-		if root := persist.RootVar(info, e); root != nil {
+		if root := source.RootVar(info, e); root != nil {
 			w.setRoot(root)
 			w.typ(t, path, depth, w.masked(root))
 			return
@@ -284,7 +285,7 @@ func passThrough(info *types.Info, call *ast.CallExpr, result types.Type) *types
 	}
 	for _, a := range args {
 		if at := info.TypeOf(a); at != nil && types.Identical(deref(at), want) {
-			if root := persist.RootVar(info, a); root != nil {
+			if root := source.RootVar(info, a); root != nil {
 				return root
 			}
 		}
@@ -500,7 +501,7 @@ func (w *walker) ownerChecked() bool {
 			if !ok {
 				continue
 			}
-			if _, owner := persist.OwnerName(sel.Sel.Name); owner && persist.RootVar(info, sel.X) == w.root {
+			if _, owner := persist.OwnerName(sel.Sel.Name); owner && source.RootVar(info, sel.X) == w.root {
 				found = true
 			}
 		}

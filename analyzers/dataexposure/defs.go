@@ -5,9 +5,10 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/apivet/apivet/internal/httpmodel"
-	"github.com/apivet/apivet/internal/persist"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/source"
 )
 
 // defs indexes, in one handler body, what each local variable is set to
@@ -74,7 +75,7 @@ func collectDefs(pass *analysis.Pass, hm *httpmodel.Result, clears map[*types.Fu
 				if arg == nil {
 					continue
 				}
-				if root := persist.RootVar(info, arg); root != nil {
+				if root := source.RootVar(info, arg); root != nil {
 					for _, name := range names {
 						d.fields[root] = append(d.fields[root], fieldSet{name: name, pos: n.Pos()})
 					}
@@ -82,7 +83,7 @@ func collectDefs(pass *analysis.Pass, hm *httpmodel.Result, clears map[*types.Fu
 			}
 		case *ast.RangeStmt:
 			val, _ := n.Value.(*ast.Ident)
-			x := persist.RootVar(info, n.X)
+			x := source.RootVar(info, n.X)
 			if val == nil || x == nil {
 				return true
 			}
@@ -126,11 +127,11 @@ func (d *defs) assign(lhs, rhs ast.Expr, pos token.Pos) {
 				}
 			}
 		}
-		if root := persist.RootVar(d.info, l); root != nil {
+		if root := source.RootVar(d.info, l); root != nil {
 			d.fields[root] = append(d.fields[root], fieldSet{name: "", pos: pos})
 		}
 	case *ast.SelectorExpr:
-		if root := persist.RootVar(d.info, l.X); root != nil {
+		if root := source.RootVar(d.info, l.X); root != nil {
 			d.fields[root] = append(d.fields[root], fieldSet{name: l.Sel.Name, pos: pos})
 		}
 	case *ast.StarExpr:

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/source"
 )
 
 // masked returns the fields of v's model that the response does not
@@ -54,7 +55,7 @@ func (w *walker) unloaded(v *types.Var) map[string]bool {
 	var reads []persist.Columns
 	var assigned []string
 	for _, op := range w.pm.Ops {
-		if op.Kind != persist.Read || op.Call.Pos() < w.body.Pos() || op.Call.Pos() > w.at || persist.RootVar(info, op.Arg) != v {
+		if op.Kind != persist.Read || op.Call.Pos() < w.body.Pos() || op.Call.Pos() > w.at || source.RootVar(info, op.Arg) != v {
 			continue
 		}
 		cols, gorm := persist.ReadColumns(info, w.body, op)
@@ -178,7 +179,7 @@ func fills(info *types.Info, pm *persist.Result, body ast.Node, v *types.Var, po
 			return true // Model(&users), Count: gorm's reads are ops
 		}
 		for _, a := range call.Args {
-			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && persist.RootVar(info, u.X) == v {
+			if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && source.RootVar(info, u.X) == v {
 				found = true
 			}
 			if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == v {

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/source"
 	"github.com/apivet/apivet/internal/structtype"
 )
 
@@ -80,7 +81,7 @@ func (w *walker) preloadsOf(v *types.Var) map[string]bool {
 		}
 	}
 	for _, op := range w.pm.Ops {
-		if op.Kind != persist.Read || op.Call.Pos() < w.body.Pos() || op.Call.Pos() > w.at || persist.RootVar(info, op.Arg) != v {
+		if op.Kind != persist.Read || op.Call.Pos() < w.body.Pos() || op.Call.Pos() > w.at || source.RootVar(info, op.Arg) != v {
 			continue
 		}
 		add(persist.GormPreloads(info, w.body, op.Call)...)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/source"
 )
 
 // callerScoped reports whether the response's root variable was read by
@@ -32,7 +33,7 @@ func (w *walker) callerScoped() bool {
 		if op.Library != "gorm.io/gorm" && op.Library != "github.com/jinzhu/gorm" {
 			continue
 		}
-		if persist.RootVar(info, op.Arg) != w.root {
+		if source.RootVar(info, op.Arg) != w.root {
 			continue
 		}
 		for _, call := range gormChain(info, op.Call) {

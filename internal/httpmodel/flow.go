@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/source"
 )
 
 // Flow answers "does this expression derive from that one?" inside one
@@ -149,35 +151,8 @@ func (f *Flow) build() {
 	})
 }
 
-// rootVar returns the variable at the root of an lvalue (x in x, x.f,
-// x[i], *x, (&x).f).
-func (f *Flow) rootVar(e ast.Expr) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			if v, ok := f.info.ObjectOf(x).(*types.Var); ok && !v.IsField() {
-				return v
-			}
-			return nil
-		case *ast.SelectorExpr:
-			if _, ok := f.info.Selections[x]; !ok {
-				return nil // qualified identifier
-			}
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.UnaryExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
-}
-
 func (f *Flow) addDef(lhs, rhs ast.Expr) {
-	if v := f.rootVar(lhs); v != nil {
+	if v := source.RootVar(f.info, lhs); v != nil {
 		f.defs[v] = append(f.defs[v], rhs)
 	}
 }

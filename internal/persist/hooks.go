@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/source"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -340,7 +341,7 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 			}
 			for i, l := range n.Lhs {
 				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-				if !ok || RootVar(info, sel.X) != recv {
+				if !ok || source.RootVar(info, sel.X) != recv {
 					continue
 				}
 				name := sel.Sel.Name
@@ -374,7 +375,7 @@ func (s *stamper) body(body *ast.BlockStmt, recv *types.Var) []string {
 			if fn.Pkg() == s.pass.Pkg {
 				// A helper of this package: a method on the same receiver
 				// (u.setOwner(tx)) or a function over the gorm handle.
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && recv != nil && RootVar(info, sel.X) == recv && fn.Signature().Recv() != nil {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && recv != nil && source.RootVar(info, sel.X) == recv && fn.Signature().Recv() != nil {
 					cols = append(cols, s.of(fn)...)
 				} else if fn.Signature().Recv() == nil {
 					if d := s.decls[fn.Origin()]; d != nil && s.mayStamp(fn, d) {
@@ -412,7 +413,7 @@ func readsField(info *types.Info, e ast.Expr, name string, recv *types.Var) bool
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
 			if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal && n.Sel.Name == name &&
-				(recv == nil || RootVar(info, n.X) == recv) {
+				(recv == nil || source.RootVar(info, n.X) == recv) {
 				found = true
 			}
 		case *ast.BasicLit:

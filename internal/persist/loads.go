@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/source"
 	"github.com/apivet/apivet/internal/structtype"
 )
 
@@ -264,9 +265,9 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 					} else {
 						ok = false
 					}
-				} else if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && RootVar(info, sel.X) == v {
+				} else if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel && source.RootVar(info, sel.X) == v {
 					f.Assigned = append(f.Assigned, sel.Sel.Name)
-				} else if ix, isIx := ast.Unparen(l).(*ast.IndexExpr); isIx && RootVar(info, ix.X) == v {
+				} else if ix, isIx := ast.Unparen(l).(*ast.IndexExpr); isIx && source.RootVar(info, ix.X) == v {
 					ok = false // users[i] = other
 				}
 			}
@@ -283,7 +284,7 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 		case *ast.CallExpr:
 			// append(users, x), copy(users, x): filled some other way.
 			if id, isID := ast.Unparen(n.Fun).(*ast.Ident); isID && (id.Name == "append" || id.Name == "copy") {
-				if _, builtin := info.Uses[id].(*types.Builtin); builtin && len(n.Args) > 0 && RootVar(info, n.Args[0]) == v {
+				if _, builtin := info.Uses[id].(*types.Builtin); builtin && len(n.Args) > 0 && source.RootVar(info, n.Args[0]) == v {
 					ok = false
 				}
 			}
@@ -294,7 +295,7 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 		return nil
 	}
 	for _, op := range r.Ops {
-		if op.Call.Pos() < d.Body.Pos() || op.Call.End() > d.Body.End() || RootVar(info, op.Arg) != v {
+		if op.Call.Pos() < d.Body.Pos() || op.Call.End() > d.Body.End() || source.RootVar(info, op.Arg) != v {
 			continue
 		}
 		if op.Kind == Write {
@@ -320,7 +321,7 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 			return true // gorm's reads are Ops; Model(&users) and Count fill nothing
 		}
 		for _, a := range call.Args {
-			if u, isAddr := ast.Unparen(a).(*ast.UnaryExpr); isAddr && u.Op == token.AND && RootVar(info, u.X) == v && !r.isOpCall(call) {
+			if u, isAddr := ast.Unparen(a).(*ast.UnaryExpr); isAddr && u.Op == token.AND && source.RootVar(info, u.X) == v && !r.isOpCall(call) {
 				other = true
 			}
 		}

@@ -32,11 +32,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/apivet/apivet/internal/check"
-	"github.com/apivet/apivet/internal/structtype"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/structtype"
 )
 
 // Analyzer finds the persistence models and the data-access calls of a

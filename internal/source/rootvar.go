@@ -1,4 +1,4 @@
-package persist
+package source
 
 import (
 	"go/ast"
