@@ -2,6 +2,8 @@ package driver_test
 
 import (
 	"go/ast"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -98,5 +100,40 @@ func TestFingerprintsIgnoreLineNumbers(t *testing.T) {
 	f := res.Findings[0]
 	if f.Function != "main" || f.Line != `http.ListenAndServe(":6060", nil)` || len(f.Fingerprint) != 24 {
 		t.Errorf("finding context: function %q, line %q, fingerprint %q", f.Function, f.Line, f.Fingerprint)
+	}
+}
+
+// The loader parses without the parser's object resolution (a third of
+// parsing, and nothing reads it), both from disk and for unsaved editor
+// buffers.
+func TestLoadSkipsObjectResolution(t *testing.T) {
+	dir := testutil.Module(t, "testdata/mod")
+	for _, unsaved := range []bool{false, true} {
+		cfg := driver.Config{Dir: dir}
+		if unsaved {
+			name := filepath.Join(dir, "svc", "main.go")
+			text, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg.Unsaved = map[string][]byte{name: append(text, "\nfunc unsaved() int { x := 1; return x }\n"...)}
+		}
+		pkgs, err := driver.Load(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, sawUnsaved := 0, false
+		for _, p := range pkgs {
+			for _, f := range p.Syntax {
+				files++
+				sawUnsaved = sawUnsaved || p.Types.Scope().Lookup("unsaved") != nil
+				if f.Scope != nil || len(f.Unresolved) > 0 {
+					t.Errorf("unsaved=%v: %s was parsed with object resolution", unsaved, p.Fset.File(f.Pos()).Name())
+				}
+			}
+		}
+		if files == 0 || sawUnsaved != unsaved {
+			t.Errorf("unsaved=%v: %d files loaded, unsaved text seen: %v", unsaved, files, sawUnsaved)
+		}
 	}
 }

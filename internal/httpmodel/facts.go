@@ -222,6 +222,13 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 		}
 		changedFuncs = changed
 	}
+	// Handlers are scanned with every local summary. Within the rounds,
+	// calls through interfaces see the local methods' summaries known
+	// when the first such call asked. Refreshing them each round is more
+	// complete, but first bola must recognize helpers that compare the
+	// principal with a path parameter as authorizers (wakapi's
+	// CheckEffectiveUser), or the completer summaries report them.
+	m.resetImpls()
 	for _, fd := range decls {
 		fn, _ := m.info.Defs[fd.Name].(*types.Func)
 		if fn == nil {

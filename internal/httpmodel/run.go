@@ -69,7 +69,6 @@ func run(pass *analysis.Pass) (any, error) {
 	pass.ExportPackageFact(&ModelFact{})
 	decls := m.funcDecls()
 	m.computeFacts(decls)
-	m.implsByName = nil
 	m.findHandlers()
 	for _, h := range res.Handlers {
 		m.scanHandler(h)

@@ -21,8 +21,11 @@ type modeler struct {
 	// as facts), and of imported ones (read lazily).
 	access map[*types.Func]*DataAccessFact
 	// implsByName: imported and local DataAccessFacts of methods, by
-	// method name, for calls through interfaces.
+	// method name, for calls through interfaces; viaIface, the merged
+	// summary of each interface method asked about (nil: none). Both are
+	// dropped once the local summaries are computed (resetImpls).
 	implsByName map[string][]implFact
+	viaIface    map[*types.Func]*DataAccessFact
 	mwKinds     map[*types.Func]MiddlewareKind
 	// input and response helper summaries (this package's, and imported
 	// ones read lazily; nil entries cache "none").
@@ -602,6 +605,9 @@ func (m *modeler) accessFact(fn *types.Func) *DataAccessFact {
 	if !ok {
 		return nil
 	}
+	if f, ok := m.viaIface[fn]; ok {
+		return f
+	}
 	m.loadImpls()
 	var merged *DataAccessFact
 	for _, im := range m.implsByName[fn.Name()] {
@@ -618,7 +624,14 @@ func (m *modeler) accessFact(fn *types.Func) *DataAccessFact {
 			merged = merged.merge(im.fact)
 		}
 	}
+	m.viaIface[fn] = merged
 	return merged
+}
+
+// resetImpls drops what loadImpls and accessFact know of methods'
+// summaries.
+func (m *modeler) resetImpls() {
+	m.implsByName, m.viaIface = nil, nil
 }
 
 func (m *modeler) loadImpls() {
@@ -626,6 +639,7 @@ func (m *modeler) loadImpls() {
 		return
 	}
 	m.implsByName = map[string][]implFact{}
+	m.viaIface = map[*types.Func]*DataAccessFact{}
 	for _, of := range m.pass.AllObjectFacts() {
 		if f, ok := of.Fact.(*DataAccessFact); ok {
 			if fn, ok := of.Object.(*types.Func); ok && fn.Type().(*types.Signature).Recv() != nil {

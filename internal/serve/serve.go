@@ -127,6 +127,35 @@ var byFunc = func() map[[3]string]*start {
 	return m
 }()
 
+// startNames are the names of the serve functions and methods: Match
+// resolves a call's callee only if the call names one of them.
+var startNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range starts {
+		m[s.name] = true
+	}
+	return m
+}()
+
+// calledName is the name a call uses for its function (f, x.f, f[T]),
+// or "" for calls of other expressions.
+func calledName(call *ast.CallExpr) string {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = ast.Unparen(f.X)
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(f.X)
+	}
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
+}
+
 // Imports reports whether pkg imports a package that can start a server,
 // so callers can skip packages that cannot.
 func Imports(pkg *types.Package) bool {
@@ -146,6 +175,9 @@ func Imports(pkg *types.Package) bool {
 // Match is asked about every call of a package.
 func Match(info *types.Info, cur inspector.Cursor) *Call {
 	call := cur.Node().(*ast.CallExpr)
+	if !startNames[calledName(call)] {
+		return nil
+	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
