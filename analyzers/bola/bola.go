@@ -64,7 +64,9 @@ What counts as a check (no finding):
     a project function whose name reads as a decision (authorize, can...,
     checkAccess, ensureOwner, isOwner, hasPermission, enforce, allowed,
     ...), of a function known by a fact to compare an owner field of one
-    parameter with another parameter (or to call such a function), or of a
+    parameter with another parameter, or the caller (a principal) with
+    request input it reads itself (CheckEffectiveUser(w, r) comparing the
+    caller's ID with the path's user), or to call such a function, or of a
     configured authz-funcs entry.
   - The ID is the principal's own: selectors derived only from the principal
     are not client-chosen.

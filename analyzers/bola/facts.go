@@ -83,9 +83,6 @@ func authorizerBody(pass *analysis.Pass, model *httpmodel.Result, fd *ast.FuncDe
 	for i := 0; i < sig.Params().Len(); i++ {
 		params = append(params, sig.Params().At(i))
 	}
-	if len(params) < 2 {
-		return ""
-	}
 	flow := model.NewFlow(pass.TypesInfo, pass.Pkg, fd.Body)
 	paramOf := func(e ast.Expr) int {
 		for i, p := range params {
@@ -94,6 +91,32 @@ func authorizerBody(pass *analysis.Pass, model *httpmodel.Result, fd *ast.FuncDe
 			}
 		}
 		return -1
+	}
+	// The caller's identity, and client input read here (CheckUser(w, r)
+	// comparing the principal with the path's user ID).
+	principal := func(e ast.Expr) bool {
+		return flow.DerivesWhere(e, func(x ast.Expr) bool {
+			c, ok := x.(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			if model.PrincipalCall(c) {
+				return true
+			}
+			fn, _ := typeutil.Callee(pass.TypesInfo, c).(*types.Func)
+			return fn != nil && matchFunc(settings.PrincipalFuncs, fn)
+		})
+	}
+	input := func(e ast.Expr) bool {
+		return flow.DerivesWhere(e, func(x ast.Expr) bool {
+			c, ok := x.(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			fn, _ := typeutil.Callee(pass.TypesInfo, c).(*types.Func)
+			_, ok = model.InputFunc(fn)
+			return ok
+		})
 	}
 	why := ""
 	model.Inspect(fd.Body, authorizerTypes, func(n ast.Node) bool {
@@ -105,6 +128,16 @@ func authorizerBody(pass *analysis.Pass, model *httpmodel.Result, fd *ast.FuncDe
 			return false
 		case *ast.BinaryExpr:
 			if n.Op != token.EQL && n.Op != token.NEQ {
+				return true
+			}
+			if px, py := principal(n.X), principal(n.Y); px != py && (px && input(n.Y) || py && input(n.X)) {
+				why = "compares the caller's " + types.ExprString(n.X) + " with request input " + types.ExprString(n.Y)
+				if py {
+					why = "compares the caller's " + types.ExprString(n.Y) + " with request input " + types.ExprString(n.X)
+				}
+				return false
+			}
+			if len(params) < 2 {
 				return true
 			}
 			i, j := paramOf(n.X), paramOf(n.Y)

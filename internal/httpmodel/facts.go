@@ -225,9 +225,9 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 	// Handlers are scanned with every local summary. Within the rounds,
 	// calls through interfaces see the local methods' summaries known
 	// when the first such call asked. Refreshing them each round is more
-	// complete, but first bola must recognize helpers that compare the
-	// principal with a path parameter as authorizers (wakapi's
-	// CheckEffectiveUser), or the completer summaries report them.
+	// complete, but then wakapi's CheckEffectiveUser, which compares the
+	// caller from a helper bola does not know as a principal function
+	// with the path's user, no longer hides its handlers' reads.
 	m.resetImpls()
 	for _, fd := range decls {
 		fn, _ := m.info.Defs[fd.Name].(*types.Func)
@@ -437,29 +437,8 @@ func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *Princ
 		if !ok {
 			return false
 		}
-		cfn := m.callee(call)
-		if cfn == nil {
-			return false
-		}
-		if cfn.Origin() == fn {
-			return false
-		}
-		if row, ok := principalTable[keyOf(cfn)]; ok && (row.onlyArgs == 0 || len(call.Args) == row.onlyArgs) {
-			kn := ""
-			if row.keyArg >= 0 {
-				kn = m.keyName(arg(call, row.keyArg))
-				if isPlumbingKey(kn) {
-					return false
-				}
-			}
-			found = &PrincipalFact{Source: row.source, Key: kn}
-			return true
-		}
-		if p, ok := m.principalFn(cfn); ok {
-			found = &PrincipalFact{Source: qualifiedName(cfn.Origin()), Key: p.Key}
-			return true
-		}
-		return false
+		found = m.principalCall(call, fn)
+		return found != nil
 	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if found != nil {
@@ -484,6 +463,31 @@ func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *Princ
 		found = &PrincipalFact{Source: "settings"}
 	}
 	return found
+}
+
+// principalCall returns what call yields if it yields the caller's
+// identity: a principal library call of the tables (a context key that
+// is not request plumbing) or a call of a principal function. Calls of
+// self (recursion) are not.
+func (m *modeler) principalCall(call *ast.CallExpr, self *types.Func) *PrincipalFact {
+	cfn := m.callee(call)
+	if cfn == nil || self != nil && cfn.Origin() == self {
+		return nil
+	}
+	if row, ok := principalTable[keyOf(cfn)]; ok && (row.onlyArgs == 0 || len(call.Args) == row.onlyArgs) {
+		kn := ""
+		if row.keyArg >= 0 {
+			kn = m.keyName(arg(call, row.keyArg))
+			if isPlumbingKey(kn) {
+				return nil
+			}
+		}
+		return &PrincipalFact{Source: row.source, Key: kn}
+	}
+	if p, ok := m.principalFn(cfn); ok {
+		return &PrincipalFact{Source: qualifiedName(cfn.Origin()), Key: p.Key}
+	}
+	return nil
 }
 
 // mwKindOfFunc returns the middleware kinds of a called or referenced

@@ -177,6 +177,33 @@ func (r *Result) IsPrincipalFunc(fn *types.Func) bool {
 	return ok
 }
 
+// PrincipalCall reports whether call yields the caller's identity (a
+// principal library call, a principal function), in any function of the
+// package: checks use it outside handlers, in helpers that decide access.
+func (r *Result) PrincipalCall(call *ast.CallExpr) bool {
+	if r == nil || r.m == nil {
+		return false
+	}
+	defer r.m.lock()()
+	return r.m.principalCall(call, nil) != nil
+}
+
+// InputFunc reports whether calls of fn read client-controlled request
+// input, and which part: a library function of the tables (r.PathValue,
+// chi.URLParam, c.Param, ...) or a helper summarized as one.
+func (r *Result) InputFunc(fn *types.Func) (InputKind, bool) {
+	if fn == nil {
+		return "", false
+	}
+	if row, ok := inputTable[keyOf(fn)]; ok {
+		return row.kind, true
+	}
+	if f := r.InputHelperOf(fn); f != nil {
+		return f.Kind, true
+	}
+	return "", false
+}
+
 // Handler is a function, method or closure with a framework handler
 // signature.
 type Handler struct {

@@ -39,6 +39,8 @@ func (a *API) Routes() http.Handler {
 	r.Get("/me/orders", a.listMyOrders)
 	r.Get("/products/{id}", a.getProduct)
 	r.Get("/feeds/{id}/orders", a.getFeedOrders)
+	r.Get("/people/{uid}/orders", a.listEffectiveUserOrders)
+	r.Get("/people/{uid}/orders/confirmed", a.listConfirmedUserOrders)
 
 	r.Route("/admin", func(r chi.Router) {
 		r.Use(auth.RequireAdmin)
@@ -224,5 +226,51 @@ func (a *API) findOrders(w http.ResponseWriter, r *http.Request, feedID uint) {
 	me := auth.FromContext(r.Context())
 	var orders []store.Order
 	a.DB.Where("user_id = ? AND feed_id = ?", me.ID, feedID).Find(&orders)
+	writeJSON(w, orders)
+}
+
+// effectiveUserID returns the user the path names once it is the caller,
+// else answers 403 (wakapi's CheckEffectiveUser): comparing the principal
+// with the path parameter makes it an authorizer.
+func effectiveUserID(w http.ResponseWriter, r *http.Request) (uint, error) { // want effectiveUserID:"authorizer: compares the caller's me.ID with request input uint.uid."
+	uid, _ := strconv.ParseUint(chi.URLParam(r, "uid"), 10, 64)
+	me := auth.FromContext(r.Context())
+	if me == nil || me.ID != uint(uid) {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return 0, authz.ErrForbidden
+	}
+	return uint(uid), nil
+}
+
+// confirmedUserID compares two request inputs, not the caller with one:
+// not an authorizer.
+func confirmedUserID(w http.ResponseWriter, r *http.Request) (uint, error) {
+	uid, _ := strconv.ParseUint(chi.URLParam(r, "uid"), 10, 64)
+	if r.URL.Query().Get("confirm") != chi.URLParam(r, "uid") {
+		http.Error(w, "unconfirmed", http.StatusBadRequest)
+		return 0, authz.ErrForbidden
+	}
+	return uint(uid), nil
+}
+
+// Good: effectiveUserID stops every caller but the user the path names.
+func (a *API) listEffectiveUserOrders(w http.ResponseWriter, r *http.Request) {
+	uid, err := effectiveUserID(w, r)
+	if err != nil {
+		return
+	}
+	var orders []store.Order
+	a.DB.Where("user_id = ?", uid).Find(&orders)
+	writeJSON(w, orders)
+}
+
+// Bad: confirmedUserID checks the path against the query, not the caller.
+func (a *API) listConfirmedUserOrders(w http.ResponseWriter, r *http.Request) {
+	uid, err := confirmedUserID(w, r)
+	if err != nil {
+		return
+	}
+	var orders []store.Order
+	a.DB.Where("user_id = ?", uid).Find(&orders) // want `path parameter "uid" selects store.Order`
 	writeJSON(w, orders)
 }
