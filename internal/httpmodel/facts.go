@@ -187,6 +187,7 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 	var changedFuncs map[*types.Func]bool
 	for round := 0; round < 4; round++ {
 		changed := map[*types.Func]bool{}
+		methodsChanged := false
 		for _, fd := range decls {
 			fn, _ := m.info.Defs[fd.Name].(*types.Func)
 			if fn == nil {
@@ -214,21 +215,21 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 				if old == nil || old.String() != a.String() {
 					m.access[fn] = a
 					changed[fn] = true
+					methodsChanged = methodsChanged || fn.Signature().Recv() != nil
 				}
 			}
+		}
+		if methodsChanged {
+			// Calls through interfaces merge the implementations'
+			// summaries: the next round sees the new ones.
+			m.resetImpls()
 		}
 		if len(changed) == 0 {
 			break
 		}
 		changedFuncs = changed
 	}
-	// Handlers are scanned with every local summary. Within the rounds,
-	// calls through interfaces see the local methods' summaries known
-	// when the first such call asked. Refreshing them each round is more
-	// complete, but then wakapi's CheckEffectiveUser, which compares the
-	// caller from a helper bola does not know as a principal function
-	// with the path's user, no longer hides its handlers' reads.
-	m.resetImpls()
+	m.resetImpls() // handlers are scanned with every local summary
 	for _, fd := range decls {
 		fn, _ := m.info.Defs[fd.Name].(*types.Func)
 		if fn == nil {
@@ -405,6 +406,37 @@ func (m *modeler) principalFn(fn *types.Func) (*PrincipalFact, bool) {
 	return nil, false
 }
 
+// Request-scoped value stores kept in the context (wakapi's
+// r.Context().Value(KeySharedData).(*SharedData).MustGet(KeyPrincipal)):
+// a getter of one of these names, called with a key naming the caller on
+// a value that comes from a principal source, yields the principal.
+var (
+	storeGetters = map[string]bool{"Get": true, "MustGet": true, "Value": true, "Load": true, "Lookup": true}
+	identityKeys = []string{"principal", "user", "claims", "identity", "account", "caller", "subject"}
+)
+
+// storedPrincipal returns the principal a value-store getter call yields
+// (see storeGetters), or nil. fromPrincipal matches principal sources.
+func (m *modeler) storedPrincipal(fl *Flow, call *ast.CallExpr, fromPrincipal func(ast.Expr) bool) *PrincipalFact {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 1 || !storeGetters[sel.Sel.Name] {
+		return nil
+	}
+	if _, isMethod := m.info.Selections[sel]; !isMethod {
+		return nil
+	}
+	kn := m.keyName(call.Args[0])
+	ws := words.Split(kn)
+	named := false
+	for _, k := range identityKeys {
+		named = named || words.Index(ws, k) >= 0
+	}
+	if !named || isPlumbingKey(kn) || !fl.DerivesWhere(sel.X, fromPrincipal) {
+		return nil
+	}
+	return &PrincipalFact{Source: "value store " + sel.Sel.Name, Key: kn}
+}
+
 // nonPrincipalKeys are context key names that carry request plumbing,
 // not identity.
 var nonPrincipalKeys = []string{"vars", "route", "params", "request id", "req id", "requestid", "trace", "span", "logger", "log", "tx", "db", "locale", "lang", "lang", "correlation", "deadline", "timeout"}
@@ -432,12 +464,19 @@ func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *Princ
 		return nil
 	}
 	var found *PrincipalFact
-	match := func(e ast.Expr) bool {
+	var match func(e ast.Expr) bool
+	inStore := map[*ast.CallExpr]bool{} // getters being followed (s = s.Get(k) loops)
+	match = func(e ast.Expr) bool {
 		call, ok := e.(*ast.CallExpr)
 		if !ok {
 			return false
 		}
 		found = m.principalCall(call, fn)
+		if found == nil && !inStore[call] {
+			inStore[call] = true
+			found = m.storedPrincipal(fl, call, match)
+			delete(inStore, call)
+		}
 		return found != nil
 	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {

@@ -23,7 +23,7 @@ type modeler struct {
 	// implsByName: imported and local DataAccessFacts of methods, by
 	// method name, for calls through interfaces; viaIface, the merged
 	// summary of each interface method asked about (nil: none). Both are
-	// dropped once the local summaries are computed (resetImpls).
+	// dropped when a local method's summary changes (resetImpls).
 	implsByName map[string][]implFact
 	viaIface    map[*types.Func]*DataAccessFact
 	mwKinds     map[*types.Func]MiddlewareKind

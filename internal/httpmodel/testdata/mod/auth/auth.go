@@ -50,3 +50,49 @@ func Limit(next http.Handler) http.Handler { // want `fact middleware\(ratelimit
 		next.ServeHTTP(w, r)
 	})
 }
+
+// Shared is a request-scoped value store kept in the context (wakapi's
+// SharedData).
+type Shared struct{ m map[string]any }
+
+func (s *Shared) MustGet(key string) any { return s.m[key] }
+
+type sharedKey struct{}
+
+const (
+	KeyPrincipal = "principal"
+	KeyTheme     = "theme"
+)
+
+// SharedPrincipal reads the caller out of the store in the context.
+func SharedPrincipal(r *http.Request) *User { // want `fact principal\(value store MustGet\)`
+	s, _ := r.Context().Value(sharedKey{}).(*Shared)
+	if s == nil {
+		return nil
+	}
+	u, _ := s.MustGet(KeyPrincipal).(*User)
+	return u
+}
+
+// SharedTheme reads something else out of the same store: not identity.
+func SharedTheme(r *http.Request) string {
+	s, _ := r.Context().Value(sharedKey{}).(*Shared)
+	t, _ := s.MustGet(KeyTheme).(string)
+	return t
+}
+
+// CachedUser reads a "principal" key out of a store that does not come
+// from the request: not identity.
+func CachedUser(s *Shared) *User {
+	u, _ := s.MustGet(KeyPrincipal).(*User)
+	return u
+}
+
+// Chained follows a store read from itself without looping.
+func Chained(s *Shared) *User {
+	for i := 0; i < 2; i++ {
+		s, _ = s.MustGet(KeyPrincipal).(*Shared)
+	}
+	u, _ := s.MustGet(KeyPrincipal).(*User)
+	return u
+}
