@@ -29,6 +29,7 @@ var concurrentUse = &analysis.Analyzer{
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
 		var callees []*types.Func
+		var calls []*ast.CallExpr // a call of each callee
 		seen := map[*types.Func]bool{}
 		for _, f := range pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
@@ -36,14 +37,18 @@ var concurrentUse = &analysis.Analyzer{
 					if fn, ok := typeutil.Callee(pass.TypesInfo, c).(*types.Func); ok && !seen[fn] {
 						seen[fn] = true
 						callees = append(callees, fn)
+						calls = append(calls, c)
 					}
 				}
 				return true
 			})
 		}
-		answer := func(fn *types.Func) string {
+		answers := func(i int) string {
+			fn := callees[i]
+			kind, input := res.InputFunc(fn)
 			return fmt.Sprint(res.PrincipalOf(fn), res.MiddlewareKindOf(fn), res.DataAccessOf(fn),
-				res.InputHelperOf(fn), res.ResponseHelperOf(fn), res.IsPrincipalFunc(fn))
+				res.InputHelperOf(fn), res.ResponseHelperOf(fn), res.IsPrincipalFunc(fn),
+				res.PrincipalCall(calls[i]), kind, input)
 		}
 		flows := func() []*httpmodel.Flow {
 			var out []*httpmodel.Flow
@@ -66,15 +71,15 @@ var concurrentUse = &analysis.Analyzer{
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for _, fn := range callees {
-					got[w] = append(got[w], answer(fn))
+				for i := range callees {
+					got[w] = append(got[w], answers(i))
 				}
 				gotFlows[w] = flows()
 			}()
 		}
 		wg.Wait()
 		for i, fn := range callees {
-			want := answer(fn)
+			want := answers(i)
 			for w := range workers {
 				if got[w][i] != want {
 					pass.Reportf(pass.Files[0].Package, "%s: concurrent answer %q, alone %q", fn.FullName(), got[w][i], want)
