@@ -198,7 +198,7 @@ func (m *modeler) computeFacts(decls []*ast.FuncDecl) {
 			}
 			fl := flows[fd]
 			if _, ok := m.res.principals[fn]; !ok {
-				if p := m.principalOf(fn, fd, fl); p != nil {
+				if p := m.principalOf(fn, fd, fl, deps[fd].principal); p != nil {
 					m.res.principals[fn] = p
 					changed[fn] = true
 				}
@@ -263,6 +263,10 @@ type funcDeps struct {
 	// variable that may hold a router); only such bodies are walked for
 	// routes.
 	routing bool
+	// principal: the body calls something the caller's identity can come
+	// from (a principal library call, a principal function, a
+	// same-package function); only such functions can return a principal.
+	principal bool
 }
 
 // depScan accumulates a body's funcDeps from the objects its identifiers
@@ -324,6 +328,9 @@ func (m *modeler) scanDecl(fd *ast.FuncDecl, fn *types.Func) funcDeps {
 			callee := m.callee(n)
 			if routerCall(callee) {
 				routes = true
+			}
+			if !deps.d.principal && m.principalSource(callee) {
+				deps.d.principal = true
 			}
 			kinds.call(n, callee)
 		case *ast.SelectorExpr:
@@ -451,8 +458,9 @@ func isPlumbingKey(name string) bool {
 	return false
 }
 
-// principalOf returns a PrincipalFact if fn returns a principal.
-func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *PrincipalFact {
+// principalOf returns a PrincipalFact if fn returns a principal. sources:
+// fn's body calls something a principal can come from (funcDeps).
+func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow, sources bool) *PrincipalFact {
 	if libraryPackage(m.pass.Pkg.Path()) {
 		return nil
 	}
@@ -479,29 +487,50 @@ func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *Princ
 		}
 		return found != nil
 	}
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for i, r := range n.Results {
-				if i < sig.Results().Len() && isError(sig.Results().At(i).Type()) {
-					continue
-				}
-				if fl.DerivesWhere(r, match) {
-					return false
+	if sources {
+		m.inspect(fd.Body, returnTypes, func(n ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				for i, r := range n.Results {
+					if i < sig.Results().Len() && isError(sig.Results().At(i).Type()) {
+						continue
+					}
+					if fl.DerivesWhere(r, match) {
+						return false
+					}
 				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	if found == nil && nameListed(Config.PrincipalFuncs, fn) {
 		found = &PrincipalFact{Source: "settings"}
 	}
 	return found
+}
+
+// principalSource reports whether a call of fn may yield the caller's
+// identity: a principal library function of the tables, a principal
+// function, or a function of this package (whose summary may not be
+// known yet).
+func (m *modeler) principalSource(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == m.pass.Pkg {
+		return true
+	}
+	if _, ok := principalTable[keyOf(fn)]; ok {
+		return true
+	}
+	_, ok := m.principalFn(fn)
+	return ok
 }
 
 // principalCall returns what call yields if it yields the caller's

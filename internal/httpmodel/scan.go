@@ -71,6 +71,7 @@ var (
 	callTypes   = []ast.Node{(*ast.CallExpr)(nil)}
 	scanTypes   = []ast.Node{(*ast.FuncLit)(nil), (*ast.IndexExpr)(nil), (*ast.CallExpr)(nil)}
 	accessTypes = []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}
+	returnTypes = []ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}
 	identTypes  = []ast.Node{(*ast.Ident)(nil)}
 	kindTypes   = []ast.Node{(*ast.Ident)(nil), (*ast.CallExpr)(nil), (*ast.SelectorExpr)(nil)}
 )
