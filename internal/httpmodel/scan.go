@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,13 +21,16 @@ type modeler struct {
 	// data-access summaries of this package's functions (also exported
 	// as facts), and of imported ones (read lazily).
 	access map[*types.Func]*DataAccessFact
-	// implsByName: imported and local DataAccessFacts of methods, by
-	// method name, for calls through interfaces; viaIface, the merged
-	// summary of each interface method asked about (nil: none). Both are
-	// dropped when a local method's summary changes (resetImpls).
-	implsByName map[string][]implFact
-	viaIface    map[*types.Func]*DataAccessFact
-	mwKinds     map[*types.Func]MiddlewareKind
+	// implsByName, importedImpls: this package's and imported
+	// DataAccessFacts of methods, by method name, for calls through
+	// interfaces; viaIface, the merged summary of each interface method
+	// asked about (nil: none). implsByName and viaIface are dropped when a
+	// local method's summary changes (resetImpls); imported facts do not
+	// change.
+	implsByName   map[string][]implFact
+	importedImpls map[string][]implFact
+	viaIface      map[*types.Func]*DataAccessFact
+	mwKinds       map[*types.Func]MiddlewareKind
 	// input and response helper summaries (this package's, and imported
 	// ones read lazily; nil entries cache "none").
 	inputs    map[*types.Func]*InputFact
@@ -611,7 +615,7 @@ func (m *modeler) accessFact(fn *types.Func) *DataAccessFact {
 	}
 	m.loadImpls()
 	var merged *DataAccessFact
-	for _, im := range m.implsByName[fn.Name()] {
+	for _, im := range slices.Concat(m.importedImpls[fn.Name()], m.implsByName[fn.Name()]) {
 		rt := im.fn.Type().(*types.Signature).Recv().Type()
 		if !types.Implements(rt, iface) {
 			if _, isPtr := rt.(*types.Pointer); isPtr || !types.Implements(types.NewPointer(rt), iface) {
@@ -639,15 +643,19 @@ func (m *modeler) loadImpls() {
 	if m.implsByName != nil {
 		return
 	}
-	m.implsByName = map[string][]implFact{}
-	m.viaIface = map[*types.Func]*DataAccessFact{}
-	for _, of := range m.pass.AllObjectFacts() {
-		if f, ok := of.Fact.(*DataAccessFact); ok {
-			if fn, ok := of.Object.(*types.Func); ok && fn.Type().(*types.Signature).Recv() != nil {
-				m.implsByName[fn.Name()] = append(m.implsByName[fn.Name()], implFact{fn, f})
+	if m.importedImpls == nil {
+		// Imported facts do not change during the run: read once.
+		m.importedImpls = map[string][]implFact{}
+		for _, of := range m.pass.AllObjectFacts() {
+			if f, ok := of.Fact.(*DataAccessFact); ok {
+				if fn, ok := of.Object.(*types.Func); ok && fn.Pkg() != m.pass.Pkg && fn.Type().(*types.Signature).Recv() != nil {
+					m.importedImpls[fn.Name()] = append(m.importedImpls[fn.Name()], implFact{fn, f})
+				}
 			}
 		}
 	}
+	m.implsByName = map[string][]implFact{}
+	m.viaIface = map[*types.Func]*DataAccessFact{}
 	for fn, f := range m.access {
 		if f != nil && fn.Pkg() == m.pass.Pkg && fn.Type().(*types.Signature).Recv() != nil {
 			m.implsByName[fn.Name()] = append(m.implsByName[fn.Name()], implFact{fn, f})
