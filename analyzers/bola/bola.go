@@ -600,14 +600,13 @@ func (r *runner) isPrincipal(h *httpmodel.Handler, e ast.Expr) bool {
 	if len(settings.PrincipalFuncs) == 0 {
 		return false
 	}
-	return h.Flow().DerivesWhere(e, func(x ast.Expr) bool {
-		c, ok := x.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		fn := typeutil.StaticCallee(r.pass.TypesInfo, c)
-		return matchFunc(settings.PrincipalFuncs, fn)
-	})
+	return h.Flow().DerivesWhere(e, func(x ast.Expr) bool { return configuredPrincipal(r.pass.TypesInfo, x) })
+}
+
+// configuredPrincipal: x calls a configured principal-funcs entry.
+func configuredPrincipal(info *types.Info, x ast.Expr) bool {
+	c, ok := x.(*ast.CallExpr)
+	return ok && matchFunc(settings.PrincipalFuncs, typeutil.StaticCallee(info, c))
 }
 
 // scoped: another selector or argument of the access derives from the

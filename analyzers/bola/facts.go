@@ -97,14 +97,7 @@ func authorizerBody(pass *analysis.Pass, model *httpmodel.Result, fd *ast.FuncDe
 	principal := func(e ast.Expr) bool {
 		return flow.DerivesWhere(e, func(x ast.Expr) bool {
 			c, ok := x.(*ast.CallExpr)
-			if !ok {
-				return false
-			}
-			if model.PrincipalCall(c) {
-				return true
-			}
-			fn, _ := typeutil.Callee(pass.TypesInfo, c).(*types.Func)
-			return fn != nil && matchFunc(settings.PrincipalFuncs, fn)
+			return ok && model.PrincipalCall(c) || configuredPrincipal(pass.TypesInfo, x)
 		})
 	}
 	input := func(e ast.Expr) bool {
@@ -130,11 +123,13 @@ func authorizerBody(pass *analysis.Pass, model *httpmodel.Result, fd *ast.FuncDe
 			if n.Op != token.EQL && n.Op != token.NEQ {
 				return true
 			}
-			if px, py := principal(n.X), principal(n.Y); px != py && (px && input(n.Y) || py && input(n.X)) {
-				why = "compares the caller's " + types.ExprString(n.X) + " with request input " + types.ExprString(n.Y)
-				if py {
-					why = "compares the caller's " + types.ExprString(n.Y) + " with request input " + types.ExprString(n.X)
-				}
+			px, py := principal(n.X), principal(n.Y)
+			p, other := n.X, n.Y
+			if py {
+				p, other = n.Y, n.X
+			}
+			if px != py && input(other) {
+				why = "compares the caller's " + types.ExprString(p) + " with request input " + types.ExprString(other)
 				return false
 			}
 			if len(params) < 2 {

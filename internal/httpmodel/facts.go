@@ -433,12 +433,7 @@ func (m *modeler) storedPrincipal(fl *Flow, call *ast.CallExpr, fromPrincipal fu
 		return nil
 	}
 	kn := m.keyName(call.Args[0])
-	ws := words.Split(kn)
-	named := false
-	for _, k := range identityKeys {
-		named = named || words.Index(ws, k) >= 0
-	}
-	if !named || isPlumbingKey(kn) || !fl.DerivesWhere(sel.X, fromPrincipal) {
+	if !words.ContainsAny(kn, identityKeys) || isPlumbingKey(kn) || !fl.DerivesWhere(sel.X, fromPrincipal) {
 		return nil
 	}
 	return &PrincipalFact{Source: "value store " + sel.Sel.Name, Key: kn}
@@ -448,15 +443,7 @@ func (m *modeler) storedPrincipal(fl *Flow, call *ast.CallExpr, fromPrincipal fu
 // not identity.
 var nonPrincipalKeys = []string{"vars", "route", "params", "request id", "req id", "requestid", "trace", "span", "logger", "log", "tx", "db", "locale", "lang", "lang", "correlation", "deadline", "timeout"}
 
-func isPlumbingKey(name string) bool {
-	ws := words.Split(name)
-	for _, k := range nonPrincipalKeys {
-		if words.Index(ws, k) >= 0 {
-			return true
-		}
-	}
-	return false
-}
+func isPlumbingKey(name string) bool { return words.ContainsAny(name, nonPrincipalKeys) }
 
 // principalOf returns a PrincipalFact if fn returns a principal. sources:
 // fn's body calls something a principal can come from (funcDeps).
@@ -488,21 +475,13 @@ func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow, source
 		return found != nil
 	}
 	if sources {
-		m.inspect(fd.Body, returnTypes, func(n ast.Node) bool {
-			if found != nil {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				for i, r := range n.Results {
-					if i < sig.Results().Len() && isError(sig.Results().At(i).Type()) {
-						continue
-					}
-					if fl.DerivesWhere(r, match) {
-						return false
-					}
+		m.returns(fd.Body, func(ret *ast.ReturnStmt) bool {
+			for i, r := range ret.Results {
+				if i < sig.Results().Len() && isError(sig.Results().At(i).Type()) {
+					continue
+				}
+				if fl.DerivesWhere(r, match) {
+					return false
 				}
 			}
 			return true

@@ -224,7 +224,7 @@ func (m *modeler) closureContext(stack []ast.Node, lit *ast.FuncLit) (factory *t
 			middleware = true
 		}
 		if decl != nil {
-			if !middleware && sig.Results().Len() == 1 && isHandlerType(sig.Results().At(0).Type()) && returnsLit(decl.Body, lit) {
+			if !middleware && sig.Results().Len() == 1 && isHandlerType(sig.Results().At(0).Type()) && m.returnsLit(decl.Body, lit) {
 				factory, _ = m.info.Defs[decl.Name].(*types.Func)
 			}
 			return factory, middleware
@@ -244,27 +244,19 @@ func (m *modeler) closureContext(stack []ast.Node, lit *ast.FuncLit) (factory *t
 // returnsLit reports whether lit is returned from body (directly, or
 // wrapped in a conversion like http.HandlerFunc(lit)), without descending
 // into nested function literals other than lit.
-func returnsLit(body *ast.BlockStmt, lit *ast.FuncLit) bool {
+func (m *modeler) returnsLit(body *ast.BlockStmt, lit *ast.FuncLit) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				e := ast.Unparen(r)
-				if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 1 {
-					e = ast.Unparen(c.Args[0])
-				}
-				if e == lit {
-					found = true
-				}
+	m.returns(body, func(ret *ast.ReturnStmt) bool {
+		for _, r := range ret.Results {
+			e := ast.Unparen(r)
+			if c, ok := e.(*ast.CallExpr); ok && len(c.Args) == 1 {
+				e = ast.Unparen(c.Args[0])
+			}
+			if e == lit {
+				found = true
 			}
 		}
-		return true
+		return !found
 	})
 	return found
 }

@@ -174,34 +174,21 @@ func (m *modeler) helperFacts(fn *types.Func, fd *ast.FuncDecl, fl *Flow) bool {
 // value derived from src.
 func (m *modeler) returnsValueOf(fd *ast.FuncDecl, sig *types.Signature, fl *Flow, src ast.Expr) bool {
 	found := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if found {
-			return false
+	m.returns(fd.Body, func(ret *ast.ReturnStmt) bool {
+		if len(ret.Results) == 1 && sig.Results().Len() > 1 {
+			// return strconv.Atoi(c.Param(name))
+			found = fl.DerivesFrom(ret.Results[0], src)
+			return !found
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 1 && sig.Results().Len() > 1 {
-				// return strconv.Atoi(c.Param(name))
-				if fl.DerivesFrom(n.Results[0], src) {
-					found = true
-				}
-				return true
-			}
-			if len(n.Results) != sig.Results().Len() {
-				return true
-			}
-			for i, r := range n.Results {
-				if isError(sig.Results().At(i).Type()) {
-					continue
-				}
-				if fl.DerivesFrom(r, src) {
-					found = true
-				}
+		if len(ret.Results) != sig.Results().Len() {
+			return true
+		}
+		for i, r := range ret.Results {
+			if !isError(sig.Results().At(i).Type()) && fl.DerivesFrom(r, src) {
+				found = true
 			}
 		}
-		return true
+		return !found
 	})
 	return found
 }

@@ -77,3 +77,16 @@ func (r *Result) Inspect(n ast.Node, types []ast.Node, f func(ast.Node) bool) {
 	}
 	r.m.inspect(n, types, f)
 }
+
+// returns calls f for each return statement of body outside function
+// literals (theirs return from the literal), in order, until f returns
+// false.
+func (m *modeler) returns(body *ast.BlockStmt, f func(*ast.ReturnStmt) bool) {
+	done := false
+	m.inspect(body, returnTypes, func(n ast.Node) bool {
+		if ret, ok := n.(*ast.ReturnStmt); ok && !done {
+			done = !f(ret)
+		}
+		return false // a return holds no other return outside a literal
+	})
+}

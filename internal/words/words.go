@@ -114,6 +114,18 @@ outer:
 	return -1
 }
 
+// ContainsAny reports whether the words of name contain one of the
+// phrases (as for Contains).
+func ContainsAny(name string, phrases []string) bool {
+	ws := Split(name)
+	for _, p := range phrases {
+		if Index(ws, p) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Joined returns the words of name joined without separators, lowercase
 // ("API_Key" → "apikey"), for matching names written as one word.
 func Joined(name string) string { return strings.Join(Split(name), "") }

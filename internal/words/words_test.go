@@ -36,6 +36,12 @@ func TestContains(t *testing.T) {
 	if Contains("tokenizer", "token") {
 		t.Error("tokenizer is not the word token")
 	}
+	if !ContainsAny("MiddlewareKeyPrincipal", []string{"user", "principal"}) {
+		t.Error("MiddlewareKeyPrincipal should contain one of user, principal")
+	}
+	if ContainsAny("KeyUsername", []string{"user id", "principal"}) || ContainsAny("x", nil) {
+		t.Error("ContainsAny matched a phrase that is not there")
+	}
 	if Joined("API_Key") != "apikey" {
 		t.Errorf("Joined(API_Key) = %q", Joined("API_Key"))
 	}
