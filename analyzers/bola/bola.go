@@ -130,7 +130,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/apivet/apivet/blob/main/docs/checks.md#bola",
 	Run:       run,
 	Requires:  []*analysis.Analyzer{httpmodel.Analyzer},
-	FactTypes: []analysis.Fact{new(AuthorizerFact), new(UnscopedAccessFact)},
+	FactTypes: []analysis.Fact{new(AuthorizerFact), new(UnscopedAccessFact), new(PartialRoutesFact)},
 }
 
 // Check is the bola check's metadata.
@@ -168,7 +168,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if res == nil {
 		return nil, nil
 	}
-	r := &runner{pass: pass, res: res, authz: authz}
+	r := &runner{pass: pass, res: res, authz: authz, refs: map[*types.Func]bool{}, partials: map[*types.Func][]PartialRoute{},
+		reported: map[string]bool{}, unscoped: map[*types.Func]*UnscopedAccessFact{}, partial: map[*types.Func]*PartialRoutesFact{}}
 	for _, h := range res.Handlers {
 		if h.Middleware || h.Body == nil {
 			continue
@@ -183,6 +184,13 @@ type runner struct {
 	pass  *analysis.Pass
 	res   *httpmodel.Result
 	authz map[*types.Func]string
+
+	refs         map[*types.Func]bool // referencedOutside, memoized
+	partials     map[*types.Func][]PartialRoute
+	partialOrder []*types.Func
+	reported     map[string]bool
+	unscoped     map[*types.Func]*UnscopedAccessFact // imported facts, memoized
+	partial      map[*types.Func]*PartialRoutesFact
 }
 
 // idInput is a client-chosen identifier reaching a selector.
@@ -194,23 +202,29 @@ type idInput struct {
 }
 
 func (r *runner) handler(h *httpmodel.Handler) {
-	if len(h.DataAccesses) == 0 {
+	if len(h.DataAccesses) == 0 || r.authorizedHandler(h) {
 		return
 	}
-	routes := r.routesOf(h)
-	for _, rt := range routes {
+	all := r.routesOf(h)
+	for _, rt := range all {
 		if _, ok := ignoredRoute(settings.IgnoreRoutes, rt.Method, rt.Path); ok {
 			return
 		}
 	}
+	// Routes registered on a router the registering function receives
+	// are decided by that function's callers, with the middleware of the
+	// router they pass (see reach.go), when a caller exists elsewhere.
+	var routes, partial []*httpmodel.Route
+	for _, rt := range all {
+		if r.callersDecide(rt) {
+			partial = append(partial, rt)
+		} else {
+			routes = append(routes, rt)
+		}
+	}
 	var guard string
 	guardDone := false
-	var deferred []DeferredAccess
-	defer func() {
-		if len(deferred) > 0 {
-			r.pass.ExportObjectFact(h.Func, &UnscopedAccessFact{Accesses: deferred})
-		}
-	}()
+	var unscoped []DeferredAccess
 	for _, da := range h.DataAccesses {
 		id := r.idInput(h, da)
 		if id == nil {
@@ -223,12 +237,6 @@ func (r *runner) handler(h *httpmodel.Handler) {
 		if r.scoped(h, da, id) {
 			continue
 		}
-		if da.Kind == httpmodel.Read && r.publicEndpoint(h, routes) {
-			continue
-		}
-		if mw := r.authzMiddleware(routes); mw != "" {
-			continue
-		}
 		if !guardDone {
 			guard = r.guard(h)
 			guardDone = true
@@ -236,14 +244,30 @@ func (r *runner) handler(h *httpmodel.Handler) {
 		if guard != "" {
 			continue
 		}
-		if len(routes) == 0 && h.Func != nil && h.Func.Exported() {
-			// The routes are registered in another package: whether
-			// the route is public or carries authorizing middleware is
-			// known there (see routeFindings).
-			deferred = append(deferred, DeferredAccess{Desc: id.desc, Model: model, Via: r.via(da), Kind: string(da.Kind), Pos: shortPos(r.pass.Fset.Position(da.Call.Pos()))})
+		unscoped = append(unscoped, DeferredAccess{Desc: id.desc, Model: model, Via: r.via(da), Kind: string(da.Kind), Pos: shortPos(r.pass.Fset.Position(da.Call.Pos()))})
+		if len(routes) == 0 && len(partial) > 0 {
+			continue // only the callers of the registering functions know the chain
+		}
+		if da.Kind == httpmodel.Read && r.publicEndpoint(h, routes) {
 			continue
 		}
+		if len(routes) > 0 && r.authzMiddleware(routes) != "" {
+			continue
+		}
+		if len(routes) == 0 && r.mountedElsewhere(h) {
+			continue // an importer mounts it and decides (UnscopedAccessFact)
+		}
 		r.report(h, da, id, model, routes)
+	}
+	if len(unscoped) == 0 {
+		return
+	}
+	label := r.handlerLabel(h)
+	for _, rt := range partial {
+		r.deferRoute(rt, label, unscoped)
+	}
+	if len(all) == 0 && r.mountedElsewhere(h) {
+		r.pass.ExportObjectFact(r.subject(h), &UnscopedAccessFact{Accesses: unscoped})
 	}
 }
 
@@ -731,22 +755,32 @@ func exprName(e ast.Expr) string {
 }
 
 func (r *runner) report(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput, model string, routes []*httpmodel.Route) {
-	verb := map[httpmodel.AccessKind]string{httpmodel.Read: "read", httpmodel.Write: "change", httpmodel.Delete: "delete"}[da.Kind]
-	if verb == "" {
-		verb = "access"
-	}
-	via := r.via(da)
-	route := ""
-	if len(routes) > 0 {
-		route = " on " + routes[0].Method + " " + routes[0].Path
-	}
-	fix := "scope the query by the caller (AND user_id = ?) or compare the owner with the caller and return 403/404"
+	verb := verbOf(string(da.Kind))
+	fix := "scope the query by the caller or compare the owner with the caller and return 403/404"
 	if da.Library == "repo" {
-		fix = "pass the caller to " + da.Method + " and scope its query, or compare the owner with the caller and return 403/404"
+		fix = "pass the caller to " + da.Method + " and scope its query, or compare the owner and return 403/404"
 	}
-	msg := fmt.Sprintf("%s selects %s in %s%s with no ownership or authorization check: any authenticated caller can %s another user's object by changing the ID; %s (or //apivet:ignore bola <reason>)",
-		id.desc, model, via, route, verb, fix)
+	var msg string
+	if len(routes) > 0 {
+		msg = fmt.Sprintf("%s selects %s in %s on %s %s with no ownership or authorization check: any caller can %s another user's object by changing the ID; %s",
+			id.desc, model, r.via(da), routes[0].Method, routes[0].Path, verb, fix)
+	} else {
+		msg = fmt.Sprintf("%s selects %s in %s with no ownership or authorization check, and no route to %s is visible: any caller can %s another user's object; %s, or list an authorizing route in bola.authorized-handlers",
+			id.desc, model, r.via(da), r.handlerLabel(h), verb, fix)
+	}
 	r.pass.Report(analysis.Diagnostic{Pos: da.Call.Pos(), End: da.Call.End(), Message: msg})
+}
+
+func verbOf(kind string) string {
+	switch kind {
+	case string(httpmodel.Read):
+		return "read"
+	case string(httpmodel.Write):
+		return "change"
+	case string(httpmodel.Delete):
+		return "delete"
+	}
+	return "access"
 }
 
 func (r *runner) via(da *httpmodel.DataAccess) string {
@@ -754,62 +788,6 @@ func (r *runner) via(da *httpmodel.DataAccess) string {
 		return funcLabel(da.Func)
 	}
 	return da.Method
-}
-
-// routeFindings reports, at their registration, routes of this package
-// whose handler (declared in another package) accesses an object by a
-// client-chosen ID with no check (an UnscopedAccessFact): reads only on
-// authenticated routes, changes on any route, none behind authorizing
-// middleware.
-func (r *runner) routeFindings() {
-	for _, rt := range r.res.Routes {
-		fn := rt.HandlerFunc
-		if rt.Handler != nil || fn == nil || fn.Pkg() == nil || fn.Pkg() == r.pass.Pkg {
-			continue
-		}
-		var f UnscopedAccessFact
-		if !r.pass.ImportObjectFact(fn.Origin(), &f) {
-			continue
-		}
-		if _, ok := ignoredRoute(settings.IgnoreRoutes, rt.Method, rt.Path); ok {
-			continue
-		}
-		if r.authzMiddleware([]*httpmodel.Route{rt}) != "" {
-			continue
-		}
-		authn := rt.Kinds()&httpmodel.Auth != 0
-		for _, d := range f.Accesses {
-			verb := map[string]string{"read": "read", "write": "change", "delete": "delete"}[d.Kind]
-			if verb == "" {
-				verb = "access"
-			}
-			if d.Kind == string(httpmodel.Read) && !authn {
-				continue // a public route: reads are public by design
-			}
-			msg := fmt.Sprintf("%s %s: handler %s selects %s by %s in %s (%s) with no ownership or authorization check: a caller can %s another user's object by changing the ID; scope the query by the caller or compare the owner and return 403/404 (or //apivet:ignore bola <reason>)",
-				rt.Method, rt.Path, funcLabel(fn), d.Model, d.Desc, d.Via, d.Pos, verb)
-			r.pass.Report(analysis.Diagnostic{Pos: rt.Call.Pos(), End: rt.Call.End(), Message: msg})
-		}
-	}
-}
-
-// UnscopedAccessFact marks an exported handler that accesses objects by a
-// client-chosen ID with no check and whose routes are registered in
-// another package: the package registering them decides (a public route
-// makes reads public; authorizing middleware makes all accesses fine)
-// and reports there.
-type UnscopedAccessFact struct{ Accesses []DeferredAccess }
-
-// DeferredAccess is one access of an UnscopedAccessFact.
-type DeferredAccess struct{ Desc, Model, Via, Kind, Pos string }
-
-func (*UnscopedAccessFact) AFact() {}
-func (f *UnscopedAccessFact) String() string {
-	var s []string
-	for _, d := range f.Accesses {
-		s = append(s, d.Kind+" "+d.Model+" by "+d.Desc)
-	}
-	return "unscoped: " + strings.Join(s, ", ")
 }
 
 func shortPos(p token.Position) string {

@@ -19,12 +19,13 @@ func TestBola(t *testing.T) {
 	saved := *s
 	defer func() { *s = saved }()
 	*s = bola.Settings{
-		PrincipalFuncs:  []bola.Entry{{Name: "example.com/bolatest/configured.sessionUser", Reason: "our cookie sessions"}},
-		AuthzFuncs:      []bola.Entry{{Name: "configured.gate", Reason: "central access check"}},
-		AuthzMiddleware: []bola.Entry{{Name: "example.com/bolatest/configured.tier2", Reason: "tier-2 support only"}},
-		OwnedModels:     []bola.Entry{{Name: "example.com/bolatest/store.Profile", Reason: "profiles are private"}},
-		PublicModels:    []bola.Entry{{Name: "store.Post", Reason: "posts are published"}},
-		IgnoreRoutes:    []bola.Entry{{Name: "GET /shared/*", Reason: "unguessable share links"}},
+		PrincipalFuncs:     []bola.Entry{{Name: "example.com/bolatest/configured.sessionUser", Reason: "our cookie sessions"}},
+		AuthzFuncs:         []bola.Entry{{Name: "configured.gate", Reason: "central access check"}},
+		AuthzMiddleware:    []bola.Entry{{Name: "example.com/bolatest/configured.tier2", Reason: "tier-2 support only"}},
+		OwnedModels:        []bola.Entry{{Name: "example.com/bolatest/store.Profile", Reason: "profiles are private"}},
+		PublicModels:       []bola.Entry{{Name: "store.Post", Reason: "posts are published"}},
+		IgnoreRoutes:       []bola.Entry{{Name: "GET /shared/*", Reason: "unguessable share links"}},
+		AuthorizedHandlers: []bola.Entry{{Name: "example.com/bolatest/unseen.Audited", Reason: "the gateway authorizes it"}},
 	}
 	analysistest.Run(t, dir, bola.Analyzer, "./...")
 }

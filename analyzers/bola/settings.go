@@ -21,6 +21,8 @@ import (
 //	    - {name: example.com/app/store.User, reason: profiles are private}
 //	  public-models:
 //	    - {name: example.com/app/store.Post, reason: posts are public}
+//	  authorized-handlers:
+//	    - {name: (*example.com/app/api.Server).GetOrder, reason: mounted by the gateway behind OPA}
 //	  ignore-routes:
 //	    - {name: "GET /public/*", reason: published content}
 type Settings struct {
@@ -38,6 +40,10 @@ type Settings struct {
 	// PublicModels are models anyone may read, even though a field ties
 	// them to a user (published posts, shared catalogs).
 	PublicModels []Entry `yaml:"public-models"`
+	// AuthorizedHandlers are handlers (or handler factories) whose routes
+	// authorize every object they serve, where the model cannot see it (a
+	// generated router, a gateway, another module mounts them).
+	AuthorizedHandlers []Entry `yaml:"authorized-handlers"`
 	// IgnoreRoutes are routes "METHOD /path" or "/path"; a trailing "*"
 	// matches any rest of the path.
 	IgnoreRoutes []Entry `yaml:"ignore-routes"`
@@ -61,6 +67,7 @@ func (s *Settings) validate() error {
 		{"principal-funcs", s.PrincipalFuncs}, {"authz-funcs", s.AuthzFuncs},
 		{"authz-middleware", s.AuthzMiddleware}, {"owned-models", s.OwnedModels},
 		{"public-models", s.PublicModels}, {"ignore-routes", s.IgnoreRoutes},
+		{"authorized-handlers", s.AuthorizedHandlers},
 	}
 	for _, l := range lists {
 		for _, e := range l.es {

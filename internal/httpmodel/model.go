@@ -486,6 +486,13 @@ type Route struct {
 	// Registrar is "pkgpath.Func" of the function whose body registered
 	// the route.
 	Registrar string
+	// PartialOf is, for a Partial route, the function whose router
+	// parameter it is registered on; callers of that function decide its
+	// full path and chain.
+	PartialOf *types.Func
+	// SplicedFrom is the function of another package whose route summary
+	// (RoutesFact) this route was spliced from, at Call; nil otherwise.
+	SplicedFrom *types.Func
 
 	router *Router
 	ownLen int           // len(router.own) at registration

@@ -578,7 +578,7 @@ func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) 
 		}
 		w.m.consume(fn)
 		for _, t := range ts {
-			w.m.fromTemplate(t, actual, call, w.sum, f.Framework)
+			w.m.fromTemplate(t, actual, call, w.sum, f.Framework).SplicedFrom = fn
 		}
 	}
 	if len(f.Returned) > 0 {
@@ -618,7 +618,7 @@ func (m *modeler) cloneOnto(rt *Route, actual *Router, call *ast.CallExpr, into 
 	c.tail = append(rt.router.chain(rt.ownLen, true), rt.tail...)
 	c.router, c.ownLen = actual, len(actual.own)
 	c.Call = call
-	c.Partial, c.Returned = false, false
+	c.Partial, c.Returned, c.PartialOf = false, false, nil
 	if into.fn != nil {
 		c.Registrar = qualifiedName(into.fn)
 	}
@@ -651,7 +651,7 @@ func (m *modeler) materialize(v *Router, linked bool, in *types.Func) []*Route {
 		m.cloneOnto(rt, v, vr.call, tmp)
 	}
 	for _, t := range vr.remote {
-		m.fromTemplate(t, v, vr.call, tmp, v.Framework)
+		m.fromTemplate(t, v, vr.call, tmp, v.Framework).SplicedFrom = vr.fn
 	}
 	if linked {
 		vr.linked = true
@@ -1265,7 +1265,7 @@ func (m *modeler) buildRoutes(decls []*ast.FuncDecl) {
 				fact.Params[root.param] = append(fact.Params[root.param], m.template(r))
 				fact.Framework = root.Framework
 				if !m.consumedLocal[fn] {
-					r.Partial = true
+					r.Partial, r.PartialOf = true, fn
 					all = append(all, r)
 				}
 			default:

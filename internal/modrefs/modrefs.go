@@ -1,0 +1,178 @@
+// Package modrefs answers one question go/analysis cannot: does code of the
+// same module, outside a package, refer to one of its functions?
+//
+// Facts flow only from a package to its importers, so when a handler (or a
+// function registering routes on a router it receives) is analyzed, nothing
+// says whether some importer mounts it. A check that defers its decision to
+// importers would stay silent when no importer exists (the handler is
+// mounted by a generated router, reflection or another module); a check
+// that decides at once cannot use the middleware an importer adds. This
+// package reads the module's source from disk — the same files in every
+// delivery path (standalone, go vet -vettool, golangci-lint, the language
+// server) — so the choice is the same everywhere: defer when a file of
+// another package imports the package and names the function, decide at
+// once otherwise.
+//
+// A reference is textual: a non-test, non-generated Go file of the module,
+// in another directory, that imports the package's path and contains
+// ".Name" followed by a non-identifier character. Files of nested modules,
+// testdata and vendor directories and hidden directories are not read.
+package modrefs
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// file is one Go file of a module.
+type file struct {
+	dir     string
+	imports map[string]bool
+	src     []byte
+}
+
+// module is the indexed source of one module.
+type module struct {
+	once  sync.Once
+	files []file
+}
+
+var (
+	mu      sync.Mutex
+	modules = map[string]*module{} // by module root directory
+)
+
+// ReferencedOutside reports whether a Go file of the module that contains
+// dir (the package's directory), outside dir, imports pkgPath and names
+// one of names as a selector (pkg.Name, x.Method). It is false when dir is
+// in no module.
+func ReferencedOutside(dir, pkgPath string, names ...string) bool {
+	root := moduleRoot(dir)
+	if root == "" || len(names) == 0 {
+		return false
+	}
+	m := moduleAt(root)
+	dir = filepath.Clean(dir)
+	for _, f := range m.files {
+		if f.dir == dir || !f.imports[pkgPath] {
+			continue
+		}
+		for _, n := range names {
+			if mentions(f.src, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Counts reports whether a reference in the named file counts as one
+// ReferencedOutside would see: test files and generated files do not
+// mount handlers. Checks use it to skip the same references.
+func Counts(filename string, f *ast.File) bool {
+	return !strings.HasSuffix(filename, "_test.go") && (f == nil || !ast.IsGenerated(f))
+}
+
+// mentions: src contains "."+name not followed by an identifier character.
+func mentions(src []byte, name string) bool {
+	pat := []byte("." + name)
+	for i := 0; ; {
+		j := bytes.Index(src[i:], pat)
+		if j < 0 {
+			return false
+		}
+		end := i + j + len(pat)
+		if end >= len(src) || !identByte(src[end]) {
+			return true
+		}
+		i = end
+	}
+}
+
+func identByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}
+
+// moduleRoot is the nearest directory at or above dir holding a go.mod.
+func moduleRoot(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if st, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !st.IsDir() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func moduleAt(root string) *module {
+	mu.Lock()
+	m := modules[root]
+	if m == nil {
+		m = &module{}
+		modules[root] = m
+	}
+	mu.Unlock()
+	m.once.Do(func() { m.files = index(root) })
+	return m
+}
+
+// index reads the module's Go files that can mount a handler.
+func index(root string) []file {
+	var out []file
+	fset := token.NewFileSet()
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p == root {
+				return nil
+			}
+			if name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+				return filepath.SkipDir // a nested module
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		af, err := parser.ParseFile(fset, p, src, parser.ImportsOnly|parser.ParseComments|parser.SkipObjectResolution)
+		if af == nil || (err == nil && ast.IsGenerated(af)) {
+			return nil
+		}
+		imps := map[string]bool{}
+		for _, is := range af.Imports {
+			if path, err := strconv.Unquote(is.Path.Value); err == nil {
+				imps[path] = true
+			}
+		}
+		if len(imps) == 0 {
+			return nil
+		}
+		out = append(out, file{dir: filepath.Dir(p), imports: imps, src: src})
+		return nil
+	})
+	return out
+}
