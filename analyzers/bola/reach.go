@@ -112,7 +112,8 @@ func (r *runner) referencedOutside(fn *types.Func) bool {
 		return v
 	}
 	f := r.pass.Fset.File(fn.Pos())
-	v := f != nil && modrefs.ReferencedOutside(filepath.Dir(f.Name()), r.pass.Pkg.Path(), fn.Name())
+	method := fn.Type().(*types.Signature).Recv() != nil
+	v := f != nil && modrefs.ReferencedOutside(filepath.Dir(f.Name()), r.pass.Pkg.Path(), method, fn.Name())
 	r.refs[fn] = v
 	return v
 }

@@ -14,8 +14,12 @@
 // once otherwise.
 //
 // A reference is textual: a non-test, non-generated Go file of the module,
-// in another directory, that imports the package's path and contains
-// ".Name" followed by a non-identifier character. Files of nested modules,
+// in another directory, that contains ".Name" followed by a
+// non-identifier character, and whose package can see the function's
+// facts: for a function it imports the package (pkg.Name), for a method
+// it imports it directly or through other packages of the module (the
+// receiver is often reached through another package's variables, as
+// v1.ApiGroupApp.SystemApiGroup.UserApi.GetUser). Files of nested modules,
 // testdata and vendor directories and hidden directories are not read.
 package modrefs
 
@@ -34,6 +38,7 @@ import (
 // file is one Go file of a module.
 type file struct {
 	dir     string
+	pkg     string // import path of its package
 	imports map[string]bool
 	src     []byte
 }
@@ -42,6 +47,10 @@ type file struct {
 type module struct {
 	once  sync.Once
 	files []file
+	deps  map[string]map[string]bool // package path -> imported paths
+
+	mu        sync.Mutex
+	importers map[string]map[string]bool // path -> packages importing it, transitively
 }
 
 var (
@@ -50,27 +59,66 @@ var (
 )
 
 // ReferencedOutside reports whether a Go file of the module that contains
-// dir (the package's directory), outside dir, imports pkgPath and names
-// one of names as a selector (pkg.Name, x.Method). It is false when dir is
-// in no module.
-func ReferencedOutside(dir, pkgPath string, names ...string) bool {
+// dir (the package's directory), outside dir, names name as a selector
+// (pkg.Name, or x.Name for a method) and can see pkgPath's facts: it
+// imports pkgPath, or, for a method, imports it through packages of the
+// module. It is false when dir is in no module.
+func ReferencedOutside(dir, pkgPath string, method bool, name string) bool {
 	root := moduleRoot(dir)
-	if root == "" || len(names) == 0 {
+	if root == "" || name == "" {
 		return false
 	}
 	m := moduleAt(root)
 	dir = filepath.Clean(dir)
+	var importers map[string]bool
+	if method {
+		importers = m.importersOf(pkgPath)
+	}
 	for _, f := range m.files {
-		if f.dir == dir || !f.imports[pkgPath] {
+		if f.dir == dir {
 			continue
 		}
-		for _, n := range names {
-			if mentions(f.src, n) {
-				return true
-			}
+		if !f.imports[pkgPath] && !importers[f.pkg] {
+			continue
+		}
+		if mentions(f.src, name) {
+			return true
 		}
 	}
 	return false
+}
+
+// importersOf is the set of the module's packages that import path,
+// directly or through other packages of the module.
+func (m *module) importersOf(path string) map[string]bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s, ok := m.importers[path]; ok {
+		return s
+	}
+	rev := map[string][]string{}
+	for p, ds := range m.deps {
+		for d := range ds {
+			rev[d] = append(rev[d], p)
+		}
+	}
+	out := map[string]bool{}
+	work := []string{path}
+	for len(work) > 0 {
+		p := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, q := range rev[p] {
+			if !out[q] {
+				out[q] = true
+				work = append(work, q)
+			}
+		}
+	}
+	if m.importers == nil {
+		m.importers = map[string]map[string]bool{}
+	}
+	m.importers[path] = out
+	return out
 }
 
 // Counts reports whether a reference in the named file counts as one
@@ -126,14 +174,51 @@ func moduleAt(root string) *module {
 		modules[root] = m
 	}
 	mu.Unlock()
-	m.once.Do(func() { m.files = index(root) })
+	m.once.Do(func() {
+		m.files = index(root)
+		m.deps = map[string]map[string]bool{}
+		for _, f := range m.files {
+			ds := m.deps[f.pkg]
+			if ds == nil {
+				ds = map[string]bool{}
+				m.deps[f.pkg] = ds
+			}
+			for p := range f.imports {
+				ds[p] = true
+			}
+		}
+	})
 	return m
+}
+
+// Forget drops the indexed source, for long-running processes (the
+// language server) whose files change between analyses.
+func Forget() {
+	mu.Lock()
+	modules = map[string]*module{}
+	mu.Unlock()
+}
+
+// modulePath is the module path declared in root/go.mod, or "".
+func modulePath(root string) string {
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(line, "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			return strings.Trim(strings.TrimSpace(rest), `"`)
+		}
+	}
+	return ""
 }
 
 // index reads the module's Go files that can mount a handler.
 func index(root string) []file {
 	var out []file
 	fset := token.NewFileSet()
+	modPath := modulePath(root)
 	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -171,7 +256,12 @@ func index(root string) []file {
 		if len(imps) == 0 {
 			return nil
 		}
-		out = append(out, file{dir: filepath.Dir(p), imports: imps, src: src})
+		dir := filepath.Dir(p)
+		pkg := modPath
+		if rel, err := filepath.Rel(root, dir); err == nil && rel != "." {
+			pkg = modPath + "/" + filepath.ToSlash(rel)
+		}
+		out = append(out, file{dir: dir, pkg: pkg, imports: imps, src: src})
 		return nil
 	})
 	return out

@@ -29,22 +29,32 @@ func TestReferencedOutside(t *testing.T) {
 	write(t, root, "testdata/t.go", "package t\n\nimport \"example.com/m/api\"\n\nvar _ = api.Lonely\n")
 	write(t, root, "nested/go.mod", "module example.com/nested\n")
 	write(t, root, "nested/n.go", "package n\n\nimport \"example.com/m/api\"\n\nvar _ = api.Lonely\n")
+	// Methods are reached through other packages' values: v1 imports api,
+	// routes imports v1 and names the method; far names another one
+	// without importing anything that leads to api.
+	write(t, root, "api/v1/v1.go", "package v1\n\nimport \"example.com/m/api\"\n\nvar Group api.Handlers\n")
+	write(t, root, "routes/routes.go", "package routes\n\nimport v1 \"example.com/m/api/v1\"\n\nvar _ = v1.Group.Method\n")
+	write(t, root, "far/far.go", "package far\n\nimport \"fmt\"\n\nvar _ = fmt.Sprint(x.Other)\n")
 	dir := filepath.Join(root, "api")
 	for _, c := range []struct {
-		name string
-		want bool
+		name   string
+		method bool
+		want   bool
 	}{
-		{"GetOrder", true},   // named by an importer
-		{"Lonely", false},    // named only in its own package, by a non-importer, in testdata and in a nested module
-		{"Tested", false},    // only a test names it
-		{"Generated", false}, // only generated code names it
-		{"Prefix", false},    // PrefixLonger is another name
+		{"GetOrder", false, true},   // named by an importer
+		{"Lonely", false, false},    // named only in its own package, by a non-importer, in testdata and in a nested module
+		{"Tested", false, false},    // only a test names it
+		{"Generated", false, false}, // only generated code names it
+		{"Prefix", false, false},    // PrefixLonger is another name
+		{"Method", true, true},      // through v1's variable, imported transitively
+		{"Method", false, false},    // a function must be named through its package
+		{"Other", true, false},      // far cannot see api's facts
 	} {
-		if got := ReferencedOutside(dir, "example.com/m/api", c.name); got != c.want {
-			t.Errorf("ReferencedOutside(%s) = %v, want %v", c.name, got, c.want)
+		if got := ReferencedOutside(dir, "example.com/m/api", c.method, c.name); got != c.want {
+			t.Errorf("ReferencedOutside(%s, method %v) = %v, want %v", c.name, c.method, got, c.want)
 		}
 	}
-	if ReferencedOutside(t.TempDir(), "example.com/m/api", "GetOrder") {
+	if ReferencedOutside(t.TempDir(), "example.com/m/api", false, "GetOrder") {
 		t.Errorf("a directory in no module has no references")
 	}
 }
