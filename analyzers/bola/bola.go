@@ -19,6 +19,7 @@ import (
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/source"
 	"github.com/apivet/apivet/internal/structtype"
 	"github.com/apivet/apivet/internal/words"
 )
@@ -225,6 +226,7 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	var guard string
 	guardDone := false
 	var unscoped []DeferredAccess
+	var pending []finding
 	for _, da := range h.DataAccesses {
 		id := r.idInput(h, da)
 		if id == nil {
@@ -257,8 +259,12 @@ func (r *runner) handler(h *httpmodel.Handler) {
 		if len(routes) == 0 && r.mountedElsewhere(h) {
 			continue // an importer mounts it and decides (UnscopedAccessFact)
 		}
-		r.report(h, da, id, model, routes)
+		pending = append(pending, finding{da, id, model})
 	}
+	for _, f := range strongestPerInput(pending) {
+		r.report(h, f.da, f.id, f.model, routes)
+	}
+	unscoped = strongestPerDesc(unscoped)
 	if len(unscoped) == 0 {
 		return
 	}
@@ -269,6 +275,60 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	if len(all) == 0 && r.mountedElsewhere(h) {
 		r.pass.ExportObjectFact(r.subject(h), &UnscopedAccessFact{Accesses: unscoped})
 	}
+}
+
+// finding is an access to report.
+type finding struct {
+	da    *httpmodel.DataAccess
+	id    *idInput
+	model string
+}
+
+// strength orders access kinds: a handler that reads an object by an ID
+// and then deletes it has one flaw, reported as the delete.
+func strength(kind string) int {
+	switch kind {
+	case string(httpmodel.Delete):
+		return 2
+	case string(httpmodel.Write):
+		return 1
+	}
+	return 0
+}
+
+// strongestPerInput keeps, for each client-chosen input, the access that
+// does the most with it: one finding per root cause.
+func strongestPerInput(fs []finding) []finding {
+	var out []finding
+	at := map[*httpmodel.Input]int{}
+	for _, f := range fs {
+		if i, ok := at[f.id.in]; ok {
+			if strength(string(f.da.Kind)) > strength(string(out[i].da.Kind)) {
+				out[i] = f
+			}
+			continue
+		}
+		at[f.id.in] = len(out)
+		out = append(out, f)
+	}
+	return out
+}
+
+// strongestPerDesc does the same for accesses deferred to a route.
+func strongestPerDesc(ds []DeferredAccess) []DeferredAccess {
+	var out []DeferredAccess
+	at := map[string]int{}
+	for _, d := range ds {
+		if i, ok := at[d.Desc]; ok {
+			if strength(d.Kind) > strength(out[i].Kind) {
+				out[i] = d
+			}
+			continue
+		}
+		at[d.Desc] = len(out)
+		out = append(out, d)
+	}
+	return out
 }
 
 func (r *runner) routesOf(h *httpmodel.Handler) []*httpmodel.Route {
@@ -284,8 +344,36 @@ func (r *runner) routesOf(h *httpmodel.Handler) []*httpmodel.Route {
 }
 
 // idInput returns the first client-controlled identifier among the
-// access's selectors.
+// access's selectors, or, for a change, the identifier that selected the
+// object being changed when an earlier read loaded it (load by slug, then
+// article.Update(...) or db.Model(&a).Updates(...)).
 func (r *runner) idInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *idInput {
+	if id := r.directIDInput(h, da); id != nil || da.Kind == httpmodel.Read {
+		return id
+	}
+	for _, s := range da.Selectors {
+		for _, rd := range h.DataAccesses {
+			if rd == da || rd.Kind != httpmodel.Read || !r.loadedBy(h, s, rd) {
+				continue
+			}
+			if id := r.directIDInput(h, rd); id != nil {
+				return &idInput{in: id.in, sel: s, name: id.name, desc: id.desc}
+			}
+		}
+	}
+	return nil
+}
+
+// loadedBy: s is the object read rd loaded (its destination, or the
+// result of a repository call).
+func (r *runner) loadedBy(h *httpmodel.Handler, s ast.Expr, rd *httpmodel.DataAccess) bool {
+	if v := source.RootVar(r.pass.TypesInfo, s); v != nil && rd.Dest != nil && v == source.RootVar(r.pass.TypesInfo, rd.Dest) {
+		return true
+	}
+	return rd.Library == "repo" && h.Flow().DerivesFrom(s, rd.Call)
+}
+
+func (r *runner) directIDInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *idInput {
 	for _, s := range da.Selectors {
 		in := h.InputOf(s)
 		if in == nil {
@@ -298,6 +386,11 @@ func (r *runner) idInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *idInpu
 			if in.Name == "" {
 				desc = "a path parameter"
 			}
+		case httpmodel.Cookie:
+			if in.Name == "" || !idName(in.Name) {
+				continue
+			}
+			desc = fmt.Sprintf("cookie %q", in.Name)
 		case httpmodel.QueryParam, httpmodel.Form:
 			if in.Name == "" || !idName(in.Name) {
 				continue
@@ -517,7 +610,7 @@ func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 	}
 	// Delete(ctx, id) on type Orders / OrderRepo: the receiver names the model.
 	if sig.Recv() != nil {
-		if rn := structtype.Elem(sig.Recv().Type()); rn != nil {
+		if rn := recvNamed(sig.Recv().Type()); rn != nil {
 			base := rn.Obj().Name()
 			for _, suf := range []string{"Repository", "Repo", "Store", "Storage", "Service", "Svc", "DAO", "Dao", "Model", "Table", "Manager"} {
 				base = strings.TrimSuffix(base, suf)
@@ -530,6 +623,16 @@ func (r *runner) modelOf(da *httpmodel.DataAccess) (*types.Named, string) {
 		}
 	}
 	return nil, ""
+}
+
+// recvNamed is the named type of a receiver: a struct, or the interface
+// of a method called through it (OrderStore.DeleteOrder).
+func recvNamed(t types.Type) *types.Named {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
 }
 
 // lookupModel finds a struct type named name in the packages imported by
@@ -871,7 +974,26 @@ func (r *runner) authzCall(h *httpmodel.Handler, c *ast.CallExpr) string {
 	if p, ok := authzName(fn.Name()); ok {
 		return fn.Name() + " (named " + p + ")"
 	}
+	if t, ok := authorizerMethod(fn); ok && r.decidesOn(h, c) {
+		return t + "." + fn.Name()
+	}
 	return ""
+}
+
+// decidesOn: an argument of the call is the caller, request input or an
+// object the handler loaded — what an authorizer decides about.
+func (r *runner) decidesOn(h *httpmodel.Handler, c *ast.CallExpr) bool {
+	for _, a := range c.Args {
+		if r.isPrincipal(h, a) || h.InputOf(a) != nil {
+			return true
+		}
+		for _, da := range h.DataAccesses {
+			if da.Kind == httpmodel.Read && r.loadedBy(h, a, da) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // frameworkFunc: functions of HTTP frameworks and the standard library are

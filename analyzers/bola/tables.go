@@ -152,3 +152,41 @@ func roleName(name string) bool {
 	}
 	return false
 }
+
+// authorizerTypeWords name a type whose methods decide access (an
+// interface or object the handler holds: Checker, Authorizer, Policy,
+// Enforcer, ACL, PermissionService, Guard).
+var authorizerTypeWords = []string{"checker", "authorizer", "authoriser", "policy", "policies", "enforcer", "acl",
+	"permission", "permissions", "perm", "perms", "guard", "rbac", "abac", "authz", "gate", "gatekeeper", "access control"}
+
+// decisionVerbs start a method name that reads as a decision on such a
+// type: checker.Check, policy.Allow, acl.Can, enforcer.Enforce.
+var decisionVerbs = map[string]bool{"check": true, "can": true, "allow": true, "allows": true, "allowed": true,
+	"authorize": true, "authorise": true, "enforce": true, "permit": true, "permits": true, "verify": true,
+	"evaluate": true, "eval": true, "decide": true, "is": true, "has": true, "may": true, "ensure": true, "require": true, "assert": true}
+
+// authorizerMethod reports whether fn is a decision method of an
+// authorizer type, and the type's name.
+func authorizerMethod(fn *types.Func) (string, bool) {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return "", false
+	}
+	ws := words.Split(fn.Name())
+	if len(ws) == 0 || !decisionVerbs[ws[0]] {
+		return "", false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return "", false
+	}
+	name := n.Obj().Name()
+	if !words.ContainsAny(name, authorizerTypeWords) {
+		return "", false
+	}
+	return name, true
+}

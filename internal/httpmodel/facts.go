@@ -45,6 +45,9 @@ type DataAccessFact struct {
 	Kind AccessKind
 	// SelectorParams are the parameters whose values select rows.
 	SelectorParams []int
+	// SelectorRecv: the receiver selects rows (a model's own Update
+	// method: db.Model(m).Updates(data)).
+	SelectorRecv bool
 	// DestParam is the parameter the read result is stored into, or -1.
 	DestParam int
 	// Library is the library reached ("gorm", "database/sql", "sqlx"),
@@ -65,6 +68,9 @@ func (f *DataAccessFact) String() string {
 	for _, p := range f.SelectorParams {
 		s += " sel" + itoa(p)
 	}
+	if f.SelectorRecv {
+		s += " selrecv"
+	}
 	if f.DestParam >= 0 {
 		s += " dest" + itoa(f.DestParam)
 	}
@@ -84,6 +90,7 @@ func (f *DataAccessFact) merge(g *DataAccessFact) *DataAccessFact {
 		}
 	}
 	slices.Sort(out.SelectorParams)
+	out.SelectorRecv = f.SelectorRecv || g.SelectorRecv
 	if out.DestParam < 0 {
 		out.DestParam = g.DestParam
 	}
@@ -739,6 +746,14 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 				}
 				if d.Dest != nil && fl.DerivesFromVar(d.Dest, p) {
 					f.DestParam = i
+				}
+			}
+			if recv := sig.Recv(); recv != nil && d.Kind != Read {
+				for _, s := range d.Selectors {
+					if fl.DerivesFromVar(s, recv) {
+						f.SelectorRecv = true
+						break
+					}
 				}
 			}
 			if fact == nil {

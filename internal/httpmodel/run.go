@@ -2,7 +2,10 @@ package httpmodel
 
 import (
 	"go/ast"
+	"go/build"
 	"go/types"
+	"path/filepath"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -65,6 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 		consumedReturned: map[*types.Func]bool{},
 	}
 	res.m = m
+	m.library = dependencyPackage(pass)
 	m.bodies = bodyCursors(m.ins)
 	pass.ExportPackageFact(&ModelFact{})
 	decls := m.funcDecls()
@@ -94,4 +98,22 @@ func callsNext(m *modeler, h *Handler) bool {
 		return !found
 	})
 	return found
+}
+
+// dependencyPackage: the package's files are in the module cache, GOROOT or
+// a vendor directory — a dependency, not the project. Its interfaces'
+// methods are not guessed to be repositories (fiber's and echo's own code
+// calls interfaces with Get/Set methods).
+func dependencyPackage(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		name := filepath.ToSlash(pass.Fset.File(f.Pos()).Name())
+		if (strings.Contains(name, "/pkg/mod/") && strings.Contains(name, "@")) || strings.Contains(name, "/vendor/") {
+			return true
+		}
+		if root := filepath.ToSlash(build.Default.GOROOT); root != "" && strings.HasPrefix(name, root+"/") {
+			return true
+		}
+		return false
+	}
+	return false
 }

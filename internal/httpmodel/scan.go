@@ -63,6 +63,7 @@ type modeler struct {
 	defMux           *Router
 	consumedLocal    map[*types.Func]bool // router-param summaries applied in this package
 	consumedReturned map[*types.Func]bool // returned routers mounted in this package
+	library          bool                 // a dependency's package (libraryPackage)
 }
 
 type implFact struct {
@@ -494,6 +495,11 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 			d.Selectors = append(d.Selectors, a...)
 		}
 	}
+	if fact.SelectorRecv {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			d.Selectors = append(d.Selectors, sel.X) // article.Update(...): the loaded object
+		}
+	}
 	if fact.DestParam >= 0 {
 		if a := argForParam(fn, call, fact.DestParam); len(a) == 1 {
 			d.Dest = a[0]
@@ -568,6 +574,12 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 			continue
 		}
 		name := fn.Name()
+		if name == "Model" && d.Kind != Read && len(c.Args) == 1 && !freshValue(c.Args[0]) {
+			// db.Model(&order).Updates(...): gorm selects the row by the
+			// value's primary key, so the value selects what changes.
+			d.Selectors = append(d.Selectors, c.Args[0])
+			continue
+		}
 		if !gormCondMethods[name] {
 			continue
 		}
@@ -586,6 +598,17 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 	}
 }
 
+// freshValue: &T{} or T{}, a value made on the spot (db.Model(&User{})
+// names a table, not a row).
+func freshValue(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	_, ok := e.(*ast.CompositeLit)
+	return ok
+}
+
 // accessFact returns the data-access summary of fn: computed for this
 // package's functions, a fact for imported ones; for an interface
 // method, the summary shared by all known implementations with that
@@ -594,6 +617,9 @@ func (m *modeler) accessFact(fn *types.Func) *DataAccessFact {
 	fn = fn.Origin()
 	if f, ok := m.access[fn]; ok {
 		return f
+	}
+	if fn.Pkg() != nil && accessLibraries[fn.Pkg().Path()] {
+		return nil
 	}
 	if fn.Pkg() != m.pass.Pkg {
 		var f DataAccessFact
@@ -629,8 +655,17 @@ func (m *modeler) accessFact(fn *types.Func) *DataAccessFact {
 			merged = merged.merge(im.fact)
 		}
 	}
+	if merged == nil && !m.library && !m.implemented(fn.Name()) {
+		merged = unseenRepoFact(m.pass.Pkg, fn)
+	}
 	m.viaIface[fn] = merged
 	return merged
+}
+
+// implemented: some method of that name in this package has a summary or
+// a body the model read, so an implementation is in sight.
+func (m *modeler) implemented(name string) bool {
+	return len(m.importedImpls[name]) > 0 || len(m.implsByName[name]) > 0
 }
 
 // resetImpls drops what loadImpls and accessFact know of methods'

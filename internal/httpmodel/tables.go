@@ -533,6 +533,7 @@ func init() {
 	}
 	for _, r := range accessRows {
 		accessTable[r.k] = r
+		accessLibraries[r.k.pkg] = true
 	}
 	for _, r := range middlewareRows {
 		middlewareTable[key{r.pkg, r.recv, r.name}] = r.kind
@@ -543,10 +544,14 @@ func init() {
 }
 
 var (
-	inputTable      = map[key]inputRow{}
-	principalTable  = map[key]principalRow{}
-	responseTable   = map[key]responseRow{}
-	accessTable     = map[key]accessRow{}
+	inputTable     = map[key]inputRow{}
+	principalTable = map[key]principalRow{}
+	responseTable  = map[key]responseRow{}
+	accessTable    = map[key]accessRow{}
+	// accessLibraries are the packages of accessTable: their functions
+	// are known by the table alone, never by summaries of their own code
+	// (gorm's Where calls gorm internally; that is not a project access).
+	accessLibraries = map[string]bool{}
 	middlewareTable = map[key]MiddlewareKind{}
 	routerTable     = map[key]routerRow{}
 	// accessSelectorCount limits the selector args of a row to n

@@ -61,3 +61,32 @@ type Comment struct {
 	AuthorID uint   `json:"author_id"`
 	Text     string `json:"text"`
 }
+
+// Article is authored content that persists itself (the realworld
+// example's layout): FindArticle loads one, its methods change it.
+type Article struct {
+	gorm.Model
+	Slug     string `gorm:"uniqueIndex" json:"slug"`
+	AuthorID uint   `json:"author_id"`
+	Title    string `json:"title"`
+}
+
+// ArticleDB is where articles are kept.
+var ArticleDB *gorm.DB
+
+// FindArticle loads the article matching cond.
+func FindArticle(cond any) (Article, error) {
+	var a Article
+	err := ArticleDB.Where(cond).First(&a).Error
+	return a, err
+}
+
+// Update changes the article in place: gorm selects the row by a's key.
+func (a *Article) Update(data any) error {
+	return ArticleDB.Model(a).Updates(data).Error
+}
+
+// Touch changes every article: no row is selected by a.
+func (a *Article) Touch() error {
+	return ArticleDB.Model(&Article{}).Where("1 = 1").Update("title", a.Title).Error
+}

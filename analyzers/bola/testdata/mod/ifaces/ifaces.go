@@ -1,0 +1,106 @@
+// Package ifaces reaches its data through interfaces whose
+// implementations are not in the program (another module, generated
+// clients, mocks), and decides access through an authorizer object.
+package ifaces
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"example.com/bolatest/auth"
+	"example.com/bolatest/store"
+)
+
+// OrderStore is implemented in another module.
+type OrderStore interface {
+	GetOrder(ctx context.Context, id string) (*store.Order, error)
+	GetOrderFor(ctx context.Context, userID uint, id string) (*store.Order, error)
+	DeleteOrder(ctx context.Context, id string) error
+	CountOrders(ctx context.Context) (int, error)
+}
+
+// Catalog serves public data.
+type Catalog interface {
+	GetProduct(ctx context.Context, id string) (*store.Product, error)
+}
+
+// Policy decides what a caller may do with an object.
+type Policy interface {
+	Can(ctx context.Context, u *auth.User, action string, obj any) bool
+}
+
+// Health is not an authorizer: Check says nothing about the order.
+type Health interface {
+	Check(ctx context.Context, what string) bool
+}
+
+type API struct {
+	Orders  OrderStore
+	Catalog Catalog
+	Policy  Policy
+	Health  Health
+}
+
+func (a *API) Routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /orders/{id}", a.getOrder)
+	mux.HandleFunc("GET /mine/orders/{id}", a.getMyOrder)
+	mux.HandleFunc("DELETE /orders/{id}", a.deleteOrder)
+	mux.HandleFunc("GET /checked/orders/{id}", a.getCheckedOrder)
+	mux.HandleFunc("GET /health/orders/{id}", a.getOrderAfterHealth)
+	mux.HandleFunc("GET /products/{id}", a.getProduct)
+	mux.HandleFunc("GET /orders/count", a.countOrders)
+	return auth.Middleware(mux)
+}
+
+func (a *API) getOrder(w http.ResponseWriter, r *http.Request) {
+	o, err := a.Orders.GetOrder(r.Context(), r.PathValue("id")) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).GetOrder on GET /orders/{id}`
+	if err != nil {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	json.NewEncoder(w).Encode(o)
+}
+
+func (a *API) getMyOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	o, _ := a.Orders.GetOrderFor(r.Context(), me.ID, r.PathValue("id"))
+	json.NewEncoder(w).Encode(o)
+}
+
+func (a *API) deleteOrder(w http.ResponseWriter, r *http.Request) {
+	a.Orders.DeleteOrder(r.Context(), r.PathValue("id")) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).DeleteOrder on DELETE /orders/{id}`
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// getCheckedOrder asks the policy about the loaded order and stops.
+func (a *API) getCheckedOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	o, err := a.Orders.GetOrder(r.Context(), r.PathValue("id"))
+	if err != nil || !a.Policy.Can(r.Context(), me, "read", o) {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	json.NewEncoder(w).Encode(o)
+}
+
+// getOrderAfterHealth calls a Check that is no authorization.
+func (a *API) getOrderAfterHealth(w http.ResponseWriter, r *http.Request) {
+	if !a.Health.Check(r.Context(), "db") {
+		http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	o, _ := a.Orders.GetOrder(r.Context(), r.PathValue("id")) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).GetOrder on GET /health/orders/{id}`
+	json.NewEncoder(w).Encode(o)
+}
+
+func (a *API) getProduct(w http.ResponseWriter, r *http.Request) {
+	p, _ := a.Catalog.GetProduct(r.Context(), r.PathValue("id"))
+	json.NewEncoder(w).Encode(p)
+}
+
+func (a *API) countOrders(w http.ResponseWriter, r *http.Request) {
+	n, _ := a.Orders.CountOrders(r.Context())
+	json.NewEncoder(w).Encode(n)
+}
