@@ -27,7 +27,7 @@ type Catalog interface {
 
 // Policy decides what a caller may do with an object.
 type Policy interface {
-	Can(ctx context.Context, u *auth.User, action string, obj any) bool
+	Check(ctx context.Context, u *auth.User, action string, obj any) bool
 }
 
 // Health is not an authorizer: Check says nothing about the order.
@@ -78,7 +78,7 @@ func (a *API) deleteOrder(w http.ResponseWriter, r *http.Request) {
 func (a *API) getCheckedOrder(w http.ResponseWriter, r *http.Request) {
 	me := auth.FromContext(r.Context())
 	o, err := a.Orders.GetOrder(r.Context(), r.PathValue("id"))
-	if err != nil || !a.Policy.Can(r.Context(), me, "read", o) {
+	if err != nil || !a.Policy.Check(r.Context(), me, "read", o) {
 		http.Error(w, "not found", http.StatusNotFound)
 		return
 	}
