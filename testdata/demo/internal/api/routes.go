@@ -10,6 +10,7 @@ import (
 
 	"example.com/demo/internal/auth"
 	"example.com/demo/internal/config"
+	"example.com/demo/internal/support"
 )
 
 // NewRouter builds the API router.
@@ -22,6 +23,12 @@ func NewRouter(db *gorm.DB, cfg config.Config) http.Handler {
 		r.Use(auth.Middleware(cfg.JWTSecret))
 		mountOrders(r, db)
 		mountUsers(r, db)
+
+		// Good: the support tools are mounted behind the admin check.
+		r.With(requireAdmin).Route("/staff", func(r chi.Router) { support.Routes(r, db) })
+		// Bad: a preview of the same tools, left mounted for every
+		// signed-in customer: any of them can refund any order.
+		r.Route("/preview/support", func(r chi.Router) { support.Routes(r, db) })
 	})
 	return r
 }
