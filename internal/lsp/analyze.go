@@ -3,6 +3,7 @@ package lsp
 import (
 	"bytes"
 	"fmt"
+	"github.com/apivet/apivet/internal/modrefs"
 	"go/token"
 	"net/url"
 	"os"
@@ -38,6 +39,9 @@ func (s *server) analyze(dir string) {
 	}
 	tests := s.tests
 	s.mu.Unlock()
+	// Which packages name which handlers (bola's deferrals) is read from
+	// disk; files may have been saved since the last analysis.
+	modrefs.Forget()
 	// Unsaved contents replace the files' text when they are parsed, not
 	// through a go/packages overlay, which would type-check every
 	// dependency, the standard library included, from source (seconds per
