@@ -348,7 +348,7 @@ func (r *runner) routesOf(h *httpmodel.Handler) []*httpmodel.Route {
 // object being changed when an earlier read loaded it (load by slug, then
 // article.Update(...) or db.Model(&a).Updates(...)).
 func (r *runner) idInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *idInput {
-	if id := r.directIDInput(h, da); id != nil || da.Kind == httpmodel.Read {
+	if id := r.directIDInput(h, da); id != nil || da.Kind == httpmodel.Read || creation(da.Method) {
 		return id
 	}
 	for _, s := range da.Selectors {

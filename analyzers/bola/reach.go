@@ -153,14 +153,29 @@ func (r *runner) decideRoute(rt *httpmodel.Route, handler string, accs []Deferre
 		r.deferRoute(rt, handler, accs)
 		return
 	}
+	// One finding per route and handler: the access that does the most.
 	authn := rt.Kinds()&httpmodel.Auth != 0
-	for _, d := range accs {
+	var worst *DeferredAccess
+	n := 0
+	for i, d := range accs {
 		if d.Kind == string(httpmodel.Read) && !authn {
 			continue // a public route: reads are public by design
 		}
-		r.reportOnce(rt.Call, fmt.Sprintf("%s %s: handler %s selects %s by %s in %s (%s) with no ownership or authorization check: a caller can %s another user's object; scope the query by the caller or compare the owner and return 403/404",
-			rt.Method, rt.Path, handler, d.Model, d.Desc, d.Via, d.Pos, verbOf(d.Kind)))
+		n++
+		if worst == nil || strength(d.Kind) > strength(worst.Kind) {
+			worst = &accs[i]
+		}
 	}
+	if worst == nil {
+		return
+	}
+	more := ""
+	if n > 1 {
+		more = fmt.Sprintf(" (and %d more)", n-1)
+	}
+	d := worst
+	r.reportOnce(rt.Call, fmt.Sprintf("%s %s: handler %s selects %s by %s in %s (%s)%s with no ownership or authorization check: a caller can %s another user's object; scope the query by the caller or compare the owner and return 403/404",
+		rt.Method, rt.Path, handler, d.Model, d.Desc, d.Via, d.Pos, more, verbOf(d.Kind)))
 }
 
 func (r *runner) reportOnce(n ast.Node, msg string) {

@@ -190,3 +190,13 @@ func authorizerMethod(fn *types.Func) (string, bool) {
 	}
 	return name, true
 }
+
+// creationVerbs start the name of a call that makes a new object rather
+// than changing the one a read loaded: books.Create(ctx, fetched) stores a
+// copy, it does not select another user's row.
+var creationVerbs = map[string]bool{"create": true, "insert": true, "add": true, "new": true, "clone": true, "copy": true, "import": true, "register": true}
+
+func creation(method string) bool {
+	ws := words.Split(method)
+	return len(ws) > 0 && creationVerbs[ws[0]]
+}
