@@ -95,6 +95,38 @@ What counts as a check (no finding):
     /orders/:id: handler ctrl.GetOrder selects store.Order by ...
     (orders.go:42)") unless the route has authorizing middleware, and for
     reads only if the route is authenticated.
+  - Routes on a caller's group: routes registered on a router or group a
+    function receives (gin *gin.RouterGroup, echo *echo.Group, chi
+    chi.Router, mux *mux.Router, fiber fiber.Router) are judged at each
+    call of that function in another package, with the middleware of the
+    group passed there (gin-vue-admin's Init...Router(privateGroup) behind
+    casbin is fine; the same function called with a group that only
+    authenticates is reported at that call).
+
+When no route is visible. A handler that no code of the module mounts
+where the model can follow (a generated router, reflection, another
+module, a library of handlers) is still judged, where it is: its
+accesses are reported with "no route to X is visible", reads included
+(nothing shows the route is public). Whether code elsewhere mounts it is
+read from the module's source (a file of another package that imports the
+handler's package and names the handler), so every delivery path
+(apivet, go vet -vettool, golangci-lint, the language server) decides the
+same way; such code then decides, at the route, or at the reference when
+it mounts the handler in a way the model does not follow (a table of
+handlers). Declare an authorization the model cannot see with
+authorized-handlers, or suppress with a reason.
+
+Also seen as object accesses: repository interfaces whose implementations
+are not in the program (a lookup- or change-named method, Get/Find/
+Delete/Update..., taking an identifier and returning or named after a
+model), changes made through the object a read loaded (load by slug, then
+article.Update(...) or db.Model(&a).Updates(...)), and IDs from cookies
+(a uid cookie). Also seen as checks: decision methods of an authorizer
+object the handler holds (policy.Check, acl.Can, enforcer.Enforce on a
+Checker/Authorizer/Policy/Enforcer/ACL-named type) that receive the
+caller, request input or the loaded object. One finding is reported per
+client-chosen input in a handler (the access that does the most with it)
+and per route and handler at a registration.
 
 Limits. The analysis is per handler and syntactic (go/types plus the HTTP
 model's flow-insensitive value flow): a check anywhere in the handler
@@ -105,8 +137,8 @@ receives the principal; IDs passed into callbacks (withID(c, func(id)
 ownership lives in another table (a join through a membership table) has
 no owner field and is treated as shared unless configured; handlers whose
 model cannot be determined (a repository method returning no model, SQL
-naming an unknown table) are not reported. Routes are known only where
-the HTTP model resolves them.
+naming an unknown table) are not reported. Middleware is known only where
+the HTTP model resolves the route (see "When no route is visible").
 
 Settings (.apivet.yml, section bola; every entry has a name and a
 one-line reason):
@@ -115,6 +147,9 @@ one-line reason):
   authz-funcs       functions that decide object access ("pkg.Func",
                     "(*pkg.Type).Method", or a bare name)
   authz-middleware  middleware that authorizes the routes it wraps
+  authorized-handlers handlers whose routes authorize every object they
+                    serve where apivet cannot see it (a gateway, a
+                    generated router)
   owned-models      models (or SQL tables) that are per-user data
   public-models     models (or SQL tables) anyone may read
   ignore-routes     "METHOD /path" or "/path/*" routes not to report
