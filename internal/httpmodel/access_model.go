@@ -22,6 +22,10 @@ var resultMethods = map[key]int{
 	{pkgSqlx, "Row", "Scan"}:              0,
 	{pkgSqlx, "Row", "StructScan"}:        0,
 	{pkgSqlx, "Rows", "StructScan"}:       0,
+	{pkgPgx, "Row", "Scan"}:               0, // pgx v5 rows.go: interfaces
+	{pkgPgx, "Rows", "Scan"}:              0,
+	{pkgPgx4, "Row", "Scan"}:              0,
+	{pkgPgx4, "Rows", "Scan"}:             0,
 	{pkgMongo, "SingleResult", "Decode"}:  0,
 	{pkgMongo, "Cursor", "Decode"}:        0,
 	{pkgMongo, "Cursor", "All"}:           1,

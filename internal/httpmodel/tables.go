@@ -63,8 +63,12 @@ const (
 	// github.com/julienschmidt/httprouter v1.3.0 (router.go).
 	pkgHttprouter = "github.com/julienschmidt/httprouter"
 	// go.mongodb.org/mongo-driver v1.17.2 and /v2 v2.5.0 (collection.go).
-	pkgMongo  = "go.mongodb.org/mongo-driver/mongo"
-	pkgMongo2 = "go.mongodb.org/mongo-driver/v2/mongo"
+	pkgPgx      = "github.com/jackc/pgx/v5"
+	pkgPgxPool  = "github.com/jackc/pgx/v5/pgxpool"
+	pkgPgx4     = "github.com/jackc/pgx/v4"
+	pkgPgx4Pool = "github.com/jackc/pgx/v4/pgxpool"
+	pkgMongo    = "go.mongodb.org/mongo-driver/mongo"
+	pkgMongo2   = "go.mongodb.org/mongo-driver/v2/mongo"
 )
 
 // knownImports are the package paths whose import makes a package worth
@@ -76,6 +80,7 @@ var knownImports = map[string]bool{
 	pkgFiber: true, pkgFiber3: true, pkgMux: true, pkgGorm: true, pkgSQL: true,
 	pkgSqlx: true, pkgRender: true, "context": true,
 	pkgGormV1: true, pkgHttprouter: true, pkgMongo: true, pkgMongo2: true,
+	pkgPgx: true, pkgPgxPool: true, pkgPgx4: true, pkgPgx4Pool: true,
 	"github.com/golang-jwt/jwt/v5": true, "github.com/golang-jwt/jwt/v4": true,
 }
 
@@ -461,6 +466,18 @@ func init() {
 		accessRows = append(accessRows,
 			accessRow{key{pkgSQL, "Stmt", m.name}, "database/sql", m.kind, -1, -1, 0, false},
 			accessRow{key{pkgSQL, "Stmt", m.name + "Context"}, "database/sql", m.kind, -1, -1, 1, false})
+	}
+	// pgx v5 (conn.go, tx.go: the Tx interface; pgxpool pool.go, conn.go,
+	// tx.go) and v4: Query/QueryRow/Exec(ctx, sql, args...) on *Conn,
+	// Tx, *pgxpool.Pool, *pgxpool.Conn, *pgxpool.Tx.
+	for _, rk := range []struct{ pkg, recv string }{
+		{pkgPgx, "Conn"}, {pkgPgx, "Tx"}, {pkgPgxPool, "Pool"}, {pkgPgxPool, "Conn"}, {pkgPgxPool, "Tx"},
+		{pkgPgx4, "Conn"}, {pkgPgx4, "Tx"}, {pkgPgx4Pool, "Pool"}, {pkgPgx4Pool, "Conn"}, {pkgPgx4Pool, "Tx"},
+	} {
+		accessRows = append(accessRows,
+			accessRow{key{rk.pkg, rk.recv, "Query"}, "pgx", Read, -1, 1, 2, true},
+			accessRow{key{rk.pkg, rk.recv, "QueryRow"}, "pgx", Read, -1, 1, 2, true},
+			accessRow{key{rk.pkg, rk.recv, "Exec"}, "pgx", Write, -1, 1, 2, true})
 	}
 	// sqlx (sqlx.go, sqlx_context.go, named.go): *DB and *Tx.
 	for _, recv := range []string{"DB", "Tx"} {
