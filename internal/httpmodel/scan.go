@@ -473,7 +473,7 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 			}
 			d.Selectors = append(d.Selectors, args...)
 		}
-		if row.lib == "gorm" {
+		if row.lib == "gorm" || row.lib == "bun" {
 			m.gormChain(fl, call, d)
 		}
 		m.accessModel(fl, d, k)
@@ -543,7 +543,7 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 		switch x := e.(type) {
 		case *ast.CallExpr:
 			fn := m.callee(x)
-			if fn == nil || fn.Pkg() == nil || (fn.Pkg().Path() != pkgGorm && fn.Pkg().Path() != pkgGormV1) {
+			if fn == nil || fn.Pkg() == nil || (fn.Pkg().Path() != pkgGorm && fn.Pkg().Path() != pkgGormV1 && fn.Pkg().Path() != pkgBun) {
 				return
 			}
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
@@ -565,6 +565,20 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 	}
 	walk(call, 0)
 	d.Chain = chain
+	byPK := false // bun WherePK(): the model value's key selects the row
+	for _, c := range chain {
+		if fn := m.callee(c); fn != nil && fn.Name() == "WherePK" {
+			byPK = true
+		}
+	}
+	insert := false
+	if fn := m.callee(call); fn != nil {
+		if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+			if n, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok && n.Obj().Name() == "InsertQuery" {
+				insert = true
+			}
+		}
+	}
 	for _, c := range chain {
 		if c == call {
 			continue
@@ -574,10 +588,16 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 			continue
 		}
 		name := fn.Name()
-		if name == "Model" && d.Kind != Read && len(c.Args) == 1 && !freshValue(c.Args[0]) {
-			// db.Model(&order).Updates(...): gorm selects the row by the
-			// value's primary key, so the value selects what changes.
-			d.Selectors = append(d.Selectors, c.Args[0])
+		if name == "Model" && len(c.Args) == 1 && !freshValue(c.Args[0]) {
+			if d.Library == "bun" && d.Kind == Read && d.Dest == nil {
+				d.Dest = c.Args[0] // bun scans into the model
+			}
+			if (d.Kind != Read && !insert) || byPK {
+				// db.Model(&order).Updates(...), bun's Model(&o).WherePK():
+				// the row is selected by the value's primary key, so the
+				// value selects what is read or changed.
+				d.Selectors = append(d.Selectors, c.Args[0])
+			}
 			continue
 		}
 		if !gormCondMethods[name] {
@@ -596,6 +616,13 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 			d.Selectors = append(d.Selectors, c.Args...)
 		}
 	}
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // freshValue: &T{} or T{}, a value made on the spot (db.Model(&User{})

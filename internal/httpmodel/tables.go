@@ -62,13 +62,17 @@ const (
 	pkgGormV1 = "github.com/jinzhu/gorm"
 	// github.com/julienschmidt/httprouter v1.3.0 (router.go).
 	pkgHttprouter = "github.com/julienschmidt/httprouter"
-	// go.mongodb.org/mongo-driver v1.17.2 and /v2 v2.5.0 (collection.go).
+	// github.com/jackc/pgx v5.13.0 (conn.go, tx.go, rows.go, pgxpool) and
+	// v4, whose Query/QueryRow/Exec have the same shape.
 	pkgPgx      = "github.com/jackc/pgx/v5"
 	pkgPgxPool  = "github.com/jackc/pgx/v5/pgxpool"
 	pkgPgx4     = "github.com/jackc/pgx/v4"
 	pkgPgx4Pool = "github.com/jackc/pgx/v4/pgxpool"
-	pkgMongo    = "go.mongodb.org/mongo-driver/mongo"
-	pkgMongo2   = "go.mongodb.org/mongo-driver/v2/mongo"
+	// github.com/uptrace/bun v1 (query_*.go).
+	pkgBun = "github.com/uptrace/bun"
+	// go.mongodb.org/mongo-driver v1.17.2 and /v2 v2.5.0 (collection.go).
+	pkgMongo  = "go.mongodb.org/mongo-driver/mongo"
+	pkgMongo2 = "go.mongodb.org/mongo-driver/v2/mongo"
 )
 
 // knownImports are the package paths whose import makes a package worth
@@ -80,7 +84,7 @@ var knownImports = map[string]bool{
 	pkgFiber: true, pkgFiber3: true, pkgMux: true, pkgGorm: true, pkgSQL: true,
 	pkgSqlx: true, pkgRender: true, "context": true,
 	pkgGormV1: true, pkgHttprouter: true, pkgMongo: true, pkgMongo2: true,
-	pkgPgx: true, pkgPgxPool: true, pkgPgx4: true, pkgPgx4Pool: true,
+	pkgPgx: true, pkgPgxPool: true, pkgPgx4: true, pkgPgx4Pool: true, pkgBun: true,
 	"github.com/golang-jwt/jwt/v5": true, "github.com/golang-jwt/jwt/v4": true,
 }
 
@@ -438,7 +442,7 @@ var accessRows = []accessRow{
 // (value: index of the first selector arg when arg 0 is a constant
 // query string).
 var gormCondMethods = map[string]bool{
-	"Where": true, "Not": true, "Or": true, "Joins": true, "InnerJoins": true,
+	"Where": true, "Not": true, "Or": true, "Joins": true, "InnerJoins": true, "WhereOr": true, // WhereOr: bun
 	"Raw": true, "Having": true, "Model": false,
 }
 
@@ -478,6 +482,24 @@ func init() {
 			accessRow{key{rk.pkg, rk.recv, "Query"}, "pgx", Read, -1, 1, 2, true},
 			accessRow{key{rk.pkg, rk.recv, "QueryRow"}, "pgx", Read, -1, 1, 2, true},
 			accessRow{key{rk.pkg, rk.recv, "Exec"}, "pgx", Write, -1, 1, 2, true})
+	}
+	// bun v1 (query_select.go, query_update.go, query_delete.go,
+	// query_insert.go): the finishers of the query builders; the model,
+	// its destination and the conditions are in the receiver chain
+	// (NewSelect().Model(&o).Where("id = ?", id).Scan(ctx)).
+	for _, q := range []struct {
+		recv    string
+		kind    AccessKind
+		methods []string
+	}{
+		{"SelectQuery", Read, []string{"Scan", "Exec", "Count", "ScanAndCount", "Exists"}},
+		{"UpdateQuery", Write, []string{"Scan", "Exec"}},
+		{"DeleteQuery", Delete, []string{"Scan", "Exec"}},
+		{"InsertQuery", Write, []string{"Scan", "Exec"}},
+	} {
+		for _, name := range q.methods {
+			accessRows = append(accessRows, accessRow{key{pkgBun, q.recv, name}, "bun", q.kind, -1, -1, -1, false})
+		}
 	}
 	// sqlx (sqlx.go, sqlx_context.go, named.go): *DB and *Tx.
 	for _, recv := range []string{"DB", "Tx"} {
