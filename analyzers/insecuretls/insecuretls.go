@@ -38,10 +38,11 @@ redis.Options and the like is the same tls.Config):
   - MinVersion below TLS 1.2 (warning: TLS 1.0 and 1.1 are deprecated by
     RFC 8996), MaxVersion below TLS 1.2 (error: every connection then uses a
     deprecated version);
-  - explicit cipher suites that Go lists in tls.InsecureCipherSuites() (RC4,
-    3DES, RSA key exchange, CBC-SHA256; error), and CBC suites with SHA-1
-    (warning), in the CipherSuites field or in any []uint16 list of
-    crypto/tls suite constants;
+  - explicit cipher suites that Go lists in tls.InsecureCipherSuites():
+    RC4 and 3DES as errors (broken), RSA key exchange (no forward secrecy)
+    and CBC-SHA256 as warnings; CBC suites with SHA-1 as warnings; in the
+    CipherSuites field or in any []uint16 list of crypto/tls suite
+    constants. The tables come from crypto/tls itself;
   - gRPC clients dialled with insecure credentials (grpc.WithInsecure(),
     grpc.WithTransportCredentials(insecure.NewCredentials())) to a constant
     target that is not loopback, a unix socket or an in-process bufconn

@@ -27,6 +27,8 @@ func TestClients(t *testing.T) {
 		{"MaxVersion caps", check.Error},
 		{"cipher suite TLS_RSA_WITH_RC4_128_SHA", check.Error},
 		{"cipher suite TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA is weak", check.Warning},
+		{"cipher suite TLS_RSA_WITH_AES_128_GCM_SHA256 is weak", check.Warning},
+		{"cipher suite TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA is insecure", check.Error},
 		{"grpc.NewClient dials \"", check.Warning},
 		{"grpc.NewClient dials addr", check.Note},
 	}

@@ -26,7 +26,7 @@ const (
 
 // configWords are the words of names that make an if condition a
 // configuration switch (if cfg.Insecure { … }, if *skipTLSVerify { … }).
-var configWords = []string{"insecure", "skip", "verify", "unsafe", "dev", "debug"}
+var configWords = []string{"insecure", "skip", "verify", "unsafe", "dev", "debug", "ignore tls", "ignore ssl", "ignore cert", "ignore certificate", "tls errors", "allow self signed"}
 
 func (c *checker) skipVerify(cur inspector.Cursor, at ast.Node, value ast.Expr, del func() *analysis.TextEdit) {
 	v, why := c.boolValue(value)

@@ -56,36 +56,41 @@ type suite struct {
 	why      string
 }
 
-// weakness explains a weak suite by a part of its name; the first match
-// wins.
-var weakness = []struct{ part, why string }{
-	{"_RC4_", "RC4 is broken"},
-	{"_3DES_", "3DES has 64-bit blocks (Sweet32)"},
-	{"_NULL_", "it does not encrypt"},
-	{"TLS_RSA_", "RSA key exchange has no forward secrecy"},
-	{"_CBC_SHA256", "CBC-SHA256 has no constant-time implementation (Lucky13)"},
-	{"_CBC_SHA", "CBC with SHA-1 is open to padding-oracle timing attacks (Lucky13)"},
+// weakness explains a weak suite by a part of its name, the first match
+// winning: broken encryption is an error, the rest (no forward secrecy,
+// CBC timing side channels) a warning.
+var weakness = []struct {
+	part     string
+	severity check.Severity
+	why      string
+}{
+	{"_RC4_", check.Error, "RC4 is broken"},
+	{"_3DES_", check.Error, "3DES has 64-bit blocks (Sweet32)"},
+	{"_NULL_", check.Error, "it does not encrypt"},
+	{"TLS_RSA_", check.Warning, "RSA key exchange has no forward secrecy"},
+	{"_CBC_SHA256", check.Warning, "CBC-SHA256 has no constant-time implementation (Lucky13)"},
+	{"_CBC_SHA", check.Warning, "CBC with SHA-1 is open to padding-oracle timing attacks (Lucky13)"},
 }
 
-// weakSuites are the suites reported, from crypto/tls's own lists:
-// tls.InsecureCipherSuites() as errors, the CBC-SHA1 suites Go still
-// counts as secure as warnings.
+// weakSuites are the suites reported: those of tls.InsecureCipherSuites()
+// and the CBC-SHA1 suites Go still counts as secure, judged by weakness.
 var weakSuites = func() map[uint16]suite {
 	m := map[uint16]suite{}
-	explain := func(name string) string {
+	add := func(s *tls.CipherSuite) {
 		for _, w := range weakness {
-			if strings.Contains(name, w.part) {
-				return w.why
+			if strings.Contains(s.Name, w.part) {
+				m[s.ID] = suite{s.Name, w.severity, w.why}
+				return
 			}
 		}
-		return "Go lists it in tls.InsecureCipherSuites()"
+		m[s.ID] = suite{s.Name, check.Error, "Go lists it in tls.InsecureCipherSuites()"}
 	}
 	for _, s := range tls.InsecureCipherSuites() {
-		m[s.ID] = suite{s.Name, check.Error, explain(s.Name)}
+		add(s)
 	}
 	for _, s := range tls.CipherSuites() {
 		if strings.HasSuffix(s.Name, "_CBC_SHA") {
-			m[s.ID] = suite{s.Name, check.Warning, explain(s.Name)}
+			add(s)
 		}
 	}
 	return m
@@ -149,7 +154,7 @@ func (c *checker) suiteList(list *ast.CompositeLit, tls13 bool) {
 		if s.severity == check.Error {
 			msg = fmt.Sprintf("cipher suite %s is insecure: %s; remove it (or drop CipherSuites to use Go's secure defaults)", s.name, s.why)
 		} else {
-			msg = fmt.Sprintf("cipher suite %s is weak: %s; prefer ECDHE with AES-GCM or ChaCha20-Poly1305", s.name, s.why)
+			msg = fmt.Sprintf("cipher suite %s is weak: %s; remove it and prefer ECDHE with AES-GCM or ChaCha20-Poly1305", s.name, s.why)
 		}
 		report(c.pass, e, s.severity, msg, "remove "+s.name, func() *analysis.TextEdit {
 			if len(list.Elts) == 1 {

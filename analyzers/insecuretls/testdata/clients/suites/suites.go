@@ -10,14 +10,14 @@ func server() *tls.Config {
 			tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
 			tls.TLS_RSA_WITH_RC4_128_SHA,            // want `cipher suite TLS_RSA_WITH_RC4_128_SHA is insecure: RC4 is broken`
 			tls.TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA, // want `cipher suite TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA is insecure: 3DES`
-			tls.TLS_RSA_WITH_AES_128_GCM_SHA256,     // want `TLS_RSA_WITH_AES_128_GCM_SHA256 is insecure: RSA key exchange has no forward secrecy`
+			tls.TLS_RSA_WITH_AES_128_GCM_SHA256,     // want `TLS_RSA_WITH_AES_128_GCM_SHA256 is weak: RSA key exchange has no forward secrecy`
 			tls.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,  // want `cipher suite TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA is weak: CBC with SHA-1`
 		},
 	}
 }
 
 // A list kept in a variable is a list of suites all the same.
-var legacySuites = []uint16{tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256} // want `TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256 is insecure: CBC-SHA256`
+var legacySuites = []uint16{tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256} // want `TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256 is weak: CBC-SHA256`
 
 func fromVar() *tls.Config {
 	return &tls.Config{CipherSuites: legacySuites}
