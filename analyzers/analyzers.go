@@ -8,6 +8,7 @@ import (
 
 	"github.com/apivet/apivet/analyzers/bodylimit"
 	"github.com/apivet/apivet/analyzers/bola"
+	"github.com/apivet/apivet/analyzers/cors"
 	"github.com/apivet/apivet/analyzers/dataexposure"
 	"github.com/apivet/apivet/analyzers/hardcodedsecret"
 	"github.com/apivet/apivet/analyzers/insecuretls"
@@ -32,6 +33,7 @@ var registered = []*check.Check{
 	ratelimit.Check,
 	servertimeout.Check,
 	insecuretls.Check,
+	cors.Check,
 }
 
 // All returns the checks sorted by name, each analyzer prepared
