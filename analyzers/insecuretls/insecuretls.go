@@ -54,7 +54,9 @@ os.Getenv(...) == "1"), or set to true under an if whose condition names
 an insecure/skip-verify/tls setting. Such switches are common for
 development setups; make sure production cannot turn them on.
 
-Not reported: configs that set VerifyPeerCertificate or VerifyConnection
+Not reported: InsecureSkipVerify: true under an if or case that names a
+unix socket, loopback or localhost (TLS over a unix socket is protected
+by file permissions); configs that set VerifyPeerCertificate or VerifyConnection
 in the same literal or function (custom verification, such as certificate
 pinning, is done there); MinVersion or MaxVersion computed at run time;
 a missing MinVersion (Go's default minimum is TLS 1.2 for clients since

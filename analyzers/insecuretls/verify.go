@@ -34,7 +34,10 @@ func (c *checker) skipVerify(cur inspector.Cursor, at ast.Node, value ast.Expr, 
 		return
 	}
 	if v == isTrue {
-		if cond := configCond(cur); cond != nil {
+		if guardedBy(cur, localWords) != nil {
+			return // TLS over a unix socket or to loopback: nobody sits on that path
+		}
+		if cond := guardedBy(cur, configWords); cond != nil {
 			v, why = isConfig, "under if "+shorten(source.Text(c.pass, cond))
 		}
 	}
@@ -173,20 +176,24 @@ func (c *checker) varValues() map[*types.Var]*varValues {
 	return c.vars
 }
 
-// configCond is the condition of an enclosing if (in the same function)
-// that reads a TLS or insecure setting, or nil.
-func configCond(cur inspector.Cursor) ast.Expr {
+// localWords are the words of conditions under which the connection
+// stays on the machine (case unix:, if isLoopback(host)).
+var localWords = []string{"unix", "loopback", "localhost"}
+
+// guardedBy is the condition of an enclosing if or case (in the same
+// function) that names one of the words, or nil.
+func guardedBy(cur inspector.Cursor, ws []string) ast.Expr {
 	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return nil
 		case *ast.IfStmt:
-			if mentionsConfig(n.Cond) {
+			if mentions(n.Cond, ws) {
 				return n.Cond
 			}
 		case *ast.CaseClause:
 			for _, e := range n.List {
-				if mentionsConfig(e) {
+				if mentions(e, ws) {
 					return e
 				}
 			}
@@ -195,14 +202,14 @@ func configCond(cur inspector.Cursor) ast.Expr {
 	return nil
 }
 
-func mentionsConfig(e ast.Expr) bool {
+func mentions(e ast.Expr, ws []string) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			found = found || words.ContainsAny(n.Name, configWords)
+			found = found || words.ContainsAny(n.Name, ws)
 		case *ast.BasicLit:
-			found = found || words.ContainsAny(strings.Trim(n.Value, "\"`"), configWords)
+			found = found || words.ContainsAny(strings.Trim(n.Value, "\"`"), ws)
 		}
 		return !found
 	})

@@ -167,3 +167,17 @@ func (f *fetcher) retry(err error) *tls.Config {
 	}
 	return nil
 }
+
+// Good: TLS over a unix socket, protected by file permissions (as in
+// openfga).
+func overSocket(network string) *tls.Config {
+	const unix = "unix"
+	switch network {
+	case unix:
+		return &tls.Config{InsecureSkipVerify: true}
+	}
+	if network == "unix" {
+		return &tls.Config{InsecureSkipVerify: true}
+	}
+	return &tls.Config{}
+}
