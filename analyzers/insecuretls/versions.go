@@ -22,9 +22,12 @@ var versionNames = map[uint64]string{
 }
 
 func (c *checker) minVersion(at ast.Node, value ast.Expr, fix func() *analysis.TextEdit) {
-	v, ok := uintConst(c.pass.TypesInfo, value)
+	v, ok := c.uintValue(value)
 	if !ok || v == 0 || v >= tls.VersionTLS12 {
 		return
+	}
+	if _, direct := uintConst(c.pass.TypesInfo, value); !direct {
+		fix = nil // editing the use would leave the variable unused
 	}
 	name := versionNames[v]
 	if name == "" {
@@ -36,9 +39,12 @@ func (c *checker) minVersion(at ast.Node, value ast.Expr, fix func() *analysis.T
 }
 
 func (c *checker) maxVersion(at ast.Node, value ast.Expr, fix func() *analysis.TextEdit) {
-	v, ok := uintConst(c.pass.TypesInfo, value)
+	v, ok := c.uintValue(value)
 	if !ok || v == 0 || v >= tls.VersionTLS12 {
 		return
+	}
+	if _, direct := uintConst(c.pass.TypesInfo, value); !direct {
+		fix = nil // editing the use would leave the variable unused
 	}
 	name := versionNames[v]
 	if name == "" {
@@ -47,6 +53,39 @@ func (c *checker) maxVersion(at ast.Node, value ast.Expr, fix func() *analysis.T
 	report(c.pass, at, check.Error,
 		fmt.Sprintf("MaxVersion caps every connection at %s, deprecated by RFC 8996 (weak MACs, BEAST); delete MaxVersion so TLS 1.2 and 1.3 are negotiated", name),
 		"delete MaxVersion", fix)
+}
+
+// uintValue is the value of a constant, or of a variable of the package
+// that is only ever given one constant (var lowMax uint16 = tls.VersionTLS10).
+func (c *checker) uintValue(e ast.Expr) (uint64, bool) {
+	info := c.pass.TypesInfo
+	if v, ok := uintConst(info, e); ok {
+		return v, true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.Exported() && v.Parent() == v.Pkg().Scope() {
+		return 0, false
+	}
+	vals := c.varValues()[v]
+	if vals == nil || vals.unknown || len(vals.values) == 0 {
+		return 0, false
+	}
+	var out uint64
+	for i, val := range vals.values {
+		if val == nil {
+			return 0, false
+		}
+		x, ok := uintConst(info, val)
+		if !ok || i > 0 && x != out {
+			return 0, false
+		}
+		out = x
+	}
+	return out, true
 }
 
 // suite is what the check says about a cipher suite it reports.

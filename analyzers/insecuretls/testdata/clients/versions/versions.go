@@ -48,3 +48,20 @@ func good(v uint16) []*tls.Config {
 		c,
 	}
 }
+
+// A variable only ever given one version is that version (gosec's
+// samples).
+func viaVar() *tls.Config {
+	var lowMax uint16 = tls.VersionTLS10
+	return &tls.Config{MaxVersion: lowMax} // want `MaxVersion caps every connection at TLS 1.0`
+}
+
+// Good: a variable given a safe version, or given several.
+func viaVarGood(legacy bool) []*tls.Config {
+	var v uint16 = tls.VersionTLS13
+	w := uint16(tls.VersionTLS12)
+	if legacy {
+		w = tls.VersionTLS10
+	}
+	return []*tls.Config{{MinVersion: v}, {MinVersion: w}}
+}
