@@ -32,14 +32,16 @@ and as warnings when they are set from configuration:
 
   - CORS middleware configuration, read from the libraries' source:
     rs/cors and go-chi/cors Options, gin-contrib/cors Config, echo v4/v5
-    middleware.CORSConfig, fiber v2/v3 cors.Config, gorilla/handlers
-    CORS(...) options, with credentials on and
+    middleware.CORSConfig, fiber v2/v3 cors.Config, and the options given
+    to gorilla/handlers CORS(...) and go-pkgz/rest CORS(...), with
+    credentials on and
       - an origin function that accepts every origin (AllowOriginFunc,
         AllowOriginRequestFunc, AllowOriginVaryRequestFunc,
         AllowOriginWithContextFunc, AllowOriginsFunc,
         UnsafeAllowOriginFunc, AllowedOriginValidator returning true):
         every library then reflects the request's origin;
-      - echo's UnsafeWildcardOriginWithAllowCredentials with "*";
+      - echo's UnsafeWildcardOriginWithAllowCredentials or go-pkgz/rest's
+        CorsUnsafeAnyOriginWithCredentials with "*";
       - the "null" origin in the allowed list;
       - a wildcard pattern attackers can match ("https://*" ,
         "https://*example.com", "https://example.com*"; rs/cors,
@@ -70,7 +72,8 @@ and as warnings when they are set from configuration:
     it turns Go's CSRF protection off for the whole API.
 
 As a note: AllowedOrigins "*" (or gin's AllowAllOrigins) with
-AllowCredentials in rs/cors, go-chi/cors, gin-contrib/cors and echo v4.
+AllowCredentials in rs/cors, go-chi/cors, gin-contrib/cors, echo v4 and
+gorilla/handlers.
 These libraries then send Access-Control-Allow-Origin: *, which browsers
 refuse for credentialed requests, so it is broken rather than open; do
 not "fix" it by reflecting the origin.
@@ -79,8 +82,8 @@ Not reported: fixed allowlists; "*" or a reflected origin without
 credentials (any site may read what it could fetch anonymously);
 subdomain patterns ("https://*.example.com") and port wildcards
 ("http://localhost:*"); preflight-only handlers that set no credentials;
-fiber and echo v5 with "*" and credentials (they panic or fail at start-
-up); origin functions that do more than return true (their tests are
+fiber, echo v5 and go-pkgz/rest with "*" and credentials (they panic or
+fail at start-up); origin functions that do more than return true (their tests are
 judged as above).
 
 Limits: credentials set in another function than the one reflecting the
@@ -159,8 +162,8 @@ func run(pass *analysis.Pass) (any, error) {
 			if l := libraryOf(pass.TypesInfo.TypeOf(n)); l != nil && assignedVar(pass.TypesInfo, cur) != nil {
 				c.configLit(cur, nil, l) // cfg := cors.DefaultConfig()
 			}
-			if funcIs(fn, gorillaPath, "CORS") {
-				c.gorilla(n)
+			if l := optionLibraryOf(fn); l != nil {
+				c.options(n, l)
 			}
 			if fn != nil && fn.Name() == "AddInsecureBypassPattern" && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" {
 				c.bypassPattern(n)
@@ -221,16 +224,50 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-const gorillaPath = "github.com/gorilla/handlers"
+// optionLibrary describes a CORS middleware configured by option
+// functions, as read in its source.
+type optionLibrary struct {
+	pkg, ctor, short string
+	origins          string // option taking the allowed origins ([]string or variadic)
+	validator        string // option taking an origin function
+	credentials      string // option that allows credentials
+	credArg          bool   // that option takes a bool (else it takes nothing)
+	// unsafeWildcard is the option (with a bool) that makes a lone "*"
+	// reflect the request's origin with credentials; without it, "*" with
+	// credentials panics (go-pkgz/rest) or sends "*" (gorilla/handlers).
+	unsafeWildcard string
+	starPanics     bool
+	starNotes      bool // "*" with credentials sends "*": a note
+}
 
-// gorilla judges handlers.CORS(options...): the options are calls of
-// handlers.AllowedOrigins, AllowedOriginValidator and AllowCredentials
-// written among the arguments. gorilla sends "*" when "*" is listed (or
-// nothing is), and the request's origin when a validator accepts it.
-func (c *checker) gorilla(call *ast.CallExpr) {
-	var validator ast.Expr
+// optionLibraries: gorilla/handlers sends "*" when "*" is listed (or
+// nothing is) and reflects the origin a validator accepts; go-pkgz/rest
+// defaults to "*", panics on "*" with credentials unless
+// CorsUnsafeAnyOriginWithCredentials, and then reflects every origin.
+var optionLibraries = []optionLibrary{
+	{pkg: "github.com/gorilla/handlers", ctor: "CORS", short: "gorilla/handlers", origins: "AllowedOrigins",
+		validator: "AllowedOriginValidator", credentials: "AllowCredentials", starNotes: true},
+	{pkg: "github.com/go-pkgz/rest", ctor: "CORS", short: "go-pkgz/rest", origins: "CorsAllowedOrigins",
+		credentials: "CorsAllowCredentials", credArg: true, unsafeWildcard: "CorsUnsafeAnyOriginWithCredentials", starPanics: true},
+}
+
+func optionLibraryOf(fn *types.Func) *optionLibrary {
+	for i := range optionLibraries {
+		if l := &optionLibraries[i]; funcIs(fn, l.pkg, l.ctor) {
+			return l
+		}
+	}
+	return nil
+}
+
+// options judges a CORS(option...) call: the options are calls written
+// among its arguments.
+func (c *checker) options(call *ast.CallExpr, l *optionLibrary) {
+	var validator, unsafe *ast.CallExpr
 	var origins []origin
-	creds := false
+	originsSet := false
+	cred := credNo
+	var credAt ast.Node
 	for _, a := range call.Args {
 		opt, ok := ast.Unparen(a).(*ast.CallExpr)
 		if !ok {
@@ -238,28 +275,58 @@ func (c *checker) gorilla(call *ast.CallExpr) {
 		}
 		fn := calleeFunc(c.pass.TypesInfo, opt)
 		switch {
-		case funcIs(fn, gorillaPath, "AllowCredentials"):
-			creds = true
-		case funcIs(fn, gorillaPath, "AllowedOriginValidator") && len(opt.Args) == 1:
-			validator = opt.Args[0]
-		case funcIs(fn, gorillaPath, "AllowedOrigins") && len(opt.Args) == 1:
-			origins, _ = c.stringList(opt.Args[0], false)
-		}
-	}
-	if !creds {
-		return
-	}
-	if validator != nil {
-		if body := c.funcBody(validator); body != nil {
-			c.credFuncs[body] = credYes
-			if alwaysTrue(c.pass.TypesInfo, body, 0) {
-				c.report(validator, check.Error, "the AllowedOriginValidator accepts every origin while AllowCredentials() is given: gorilla/handlers then reflects any website's Origin with credentials, so that site can read logged-in users' responses; check it against an allowlist")
+		case funcIs(fn, l.pkg, l.credentials):
+			cred, credAt = credYes, opt
+			if l.credArg {
+				cred = credNo
+				if len(opt.Args) == 1 {
+					cred = c.boolField(opt.Args[0])
+				}
+			}
+		case l.validator != "" && funcIs(fn, l.pkg, l.validator) && len(opt.Args) == 1:
+			validator = opt
+		case l.unsafeWildcard != "" && funcIs(fn, l.pkg, l.unsafeWildcard) && len(opt.Args) == 1:
+			unsafe = opt
+		case funcIs(fn, l.pkg, l.origins):
+			originsSet = true
+			if len(opt.Args) == 1 && opt.Ellipsis == 0 {
+				if list, listed := c.stringList(opt.Args[0], false); listed && list != nil {
+					origins = list
+					break
+				}
+			}
+			for _, arg := range opt.Args {
+				if s, ok := c.constString(arg); ok {
+					origins = append(origins, origin{s, arg})
+				}
 			}
 		}
 	}
+	if cred == credNo {
+		return
+	}
+	credText := map[credentials]string{credYes: "credentials are allowed", credMaybe: "credentials are set from configuration"}[cred]
+	sev := check.Warning
+	if cred == credYes {
+		sev = check.Error
+	}
+	if validator != nil {
+		if body := c.funcBody(validator.Args[0]); body != nil {
+			c.credFuncs[body] = cred
+			if alwaysTrue(c.pass.TypesInfo, body, 0) {
+				c.report(validator, sev, fmt.Sprintf("%s accepts every origin while %s: %s then reflects any website's Origin with credentials, so that site can read logged-in users' responses; check it against an allowlist", l.validator, credText, l.short))
+			}
+		}
+	}
+	star := !originsSet && validator == nil || len(origins) == 1 && origins[0].value == "*"
+	if star && unsafe != nil && c.boolField(unsafe.Args[0]) != credNo {
+		c.report(unsafe, sev, fmt.Sprintf(`%s makes the "*" origin reflect any website's Origin with credentials: that site can read logged-in users' responses; list the allowed origins instead`, l.unsafeWildcard))
+	} else if star && l.starNotes && cred == credYes && credAt != nil {
+		c.report(credAt, check.Note, fmt.Sprintf(`origin "*" with %s: %s then sends Access-Control-Allow-Origin: *, which browsers refuse for credentialed requests; list the origins that need cookies`, l.credentials, l.short))
+	}
 	for _, o := range origins {
 		if o.value == "null" {
-			c.report(o.node, check.Error, `the "null" origin is allowed with AllowCredentials(): sandboxed iframes and data: pages of any website send Origin: null, so they can read logged-in users' responses; remove it`)
+			c.report(o.node, sev, fmt.Sprintf(`the "null" origin is allowed while %s: sandboxed iframes and data: pages of any website send Origin: null, so they can read logged-in users' responses; remove it`, credText))
 		}
 	}
 }
