@@ -54,3 +54,35 @@ func TestPolicies(t *testing.T) {
 		}
 	}
 }
+
+func TestIllTyped(t *testing.T) {
+	testutil.RunIllTyped(t, cors.Analyzer, check.Inspect, `package p
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/rs/cors"
+	"github.com/gorilla/handlers"
+)
+
+var re = regexp.MustCompile(undefined)
+
+func f(w http.ResponseWriter, r *http.Request, x undefinedType) {
+	_ = cors.New(cors.Options{AllowOriginFunc: func(string) bool { return true }, AllowCredentials: true})
+	_ = handlers.CORS(handlers.AllowedOriginValidator(), handlers.AllowCredentials(1))
+	origin := r.Header.Get(undefined)
+	w.Header().Set("Access-Control-Allow-Origin", origin, 3)
+	w.Header().Set("Access-Control-Allow-Credentials")
+	w.Header()[undefined] = []string{origin}
+	_ = strings.HasSuffix(origin)
+	_ = strings.HasSuffix(origin, "example.com", 1)
+	_ = re.MatchString(origin)
+	_ = regexp.MatchString("(", origin)
+	var p http.CrossOriginProtection
+	p.AddInsecureBypassPattern()
+	p.AddInsecureBypassPattern(x)
+}
+`)
+}

@@ -54,3 +54,36 @@ func TestClients(t *testing.T) {
 		}
 	}
 }
+
+func TestIllTyped(t *testing.T) {
+	diags := testutil.RunIllTyped(t, insecuretls.Analyzer, check.Inspect, `package p
+
+import (
+	"crypto/tls"
+	"net/http"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+func f(x undefinedType) {
+	cfg := &tls.Config{InsecureSkipVerify: true, NoSuchField: 1, MinVersion: undefinedConst}
+	cfg.InsecureSkipVerify = undefinedVar
+	cfg.MaxVersion, cfg.MinVersion = tls.VersionTLS10
+	_ = []uint16{tls.TLS_RSA_WITH_RC4_128_SHA, nosuch.TLS_X}
+	_, _ = grpc.NewClient(x, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	_ = grpc.Dial()
+	_ = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: !undefined}}
+	var s tls.Config = 3
+	s.CipherSuites = []uint16{0x0005, "x"}
+}
+`)
+	// What still type-checks is still reported.
+	found := false
+	for _, d := range diags {
+		found = found || strings.HasPrefix(d.Message, "InsecureSkipVerify: true")
+	}
+	if !found {
+		t.Errorf("the well-typed InsecureSkipVerify: true was not reported: %v", diags)
+	}
+}
