@@ -50,9 +50,13 @@ redis.Options and the like is the same tls.Config):
 
 Config-driven values are notes, not errors: InsecureSkipVerify set from a
 variable, field, parameter or call (cfg.TLS.SkipVerify, *insecureFlag,
-os.Getenv(...) == "1"), or set to true under an if whose condition names
-an insecure/skip-verify/tls setting. Such switches are common for
-development setups; make sure production cannot turn them on.
+os.Getenv(...) == "1"); set to true under an if or case whose condition
+(or if-initializer) names such a setting (insecure, secure, skip, verify,
+verification, validate, trust, cert, self-signed, unsafe, dev, debug,
+ignore TLS errors); or in a function or variable whose name says it is
+insecure on purpose (newInsecureClient, insecureTransport). Such switches
+are common for development setups; make sure production cannot turn
+them on.
 
 Not reported: InsecureSkipVerify: true under an if or case that names a
 unix socket, loopback or localhost (TLS over a unix socket is protected
@@ -63,7 +67,8 @@ a missing MinVersion (Go's default minimum is TLS 1.2 for clients since
 Go 1.18 and for servers since Go 1.22); cipher suites in a config whose
 MinVersion is TLS 1.3 (Go ignores CipherSuites for TLS 1.3);
 PreferServerCipherSuites (deprecated and ignored since Go 1.18);
-test files unless -tests is given.
+test files unless -tests is given, and functions that take a *testing.T,
+*testing.B, *testing.F or testing.TB in other files.
 
 Limits: database DSN options (mysql tls=skip-verify, postgres
 sslmode=require) are not read; a config whose InsecureSkipVerify is set

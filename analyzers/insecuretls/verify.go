@@ -26,7 +26,13 @@ const (
 
 // configWords are the words of names that make an if condition a
 // configuration switch (if cfg.Insecure { … }, if *skipTLSVerify { … }).
-var configWords = []string{"insecure", "skip", "verify", "unsafe", "dev", "debug", "ignore tls", "ignore ssl", "ignore cert", "ignore certificate", "tls errors", "allow self signed"}
+var configWords = []string{"insecure", "secure", "skip", "verify", "verification", "validate", "trust", "cert", "certificate", "certificates",
+	"self", "unsafe", "dev", "debug", "ignore tls", "ignore ssl", "tls errors"}
+
+// intentWords in the name of the enclosing function, or of the variable a
+// config is stored in, say it is insecure on purpose (makeInsecureConfig,
+// insecureTransport): a note, as the choice is made where it is used.
+var intentWords = []string{"insecure", "unsafe", "skip verify", "no verify"}
 
 func (c *checker) skipVerify(cur inspector.Cursor, at ast.Node, value ast.Expr, del func() *analysis.TextEdit) {
 	v, why := c.boolValue(value)
@@ -34,16 +40,19 @@ func (c *checker) skipVerify(cur inspector.Cursor, at ast.Node, value ast.Expr, 
 		return
 	}
 	if v == isTrue {
-		if guardedBy(cur, localWords) != nil {
-			return // TLS over a unix socket or to loopback: nobody sits on that path
+		if guardedBy(cur, localWords) != nil || inTestFunc(c.pass.TypesInfo, cur) {
+			return // TLS over a unix socket or to loopback, or a test helper
 		}
-		if cond := guardedBy(cur, configWords); cond != nil {
+		if name := intentName(cur); name != "" {
+			v, why = isConfig, "in "+name+", insecure by its name"
+		}
+		if cond := guardedBy(cur, configWords); cond != nil && v == isTrue {
 			v, why = isConfig, "under if "+shorten(source.Text(c.pass, cond))
 		}
 	}
 	if v == isConfig {
 		report(c.pass, at, check.Note,
-			fmt.Sprintf("InsecureSkipVerify is set %s: when that is on, certificates are not checked and anyone on the network path can impersonate the server; make sure production cannot turn it on", why),
+			fmt.Sprintf("InsecureSkipVerify is set %s: certificates are then not checked and anyone on the network path can impersonate the server; make sure production cannot turn it on", why),
 			"", nil)
 		return
 	}
@@ -176,6 +185,55 @@ func (c *checker) varValues() map[*types.Var]*varValues {
 	return c.vars
 }
 
+// intentName is the name of the enclosing function, or of a variable the
+// enclosing expression is assigned to, when it says the config is insecure
+// on purpose; else "".
+func intentName(cur inspector.Cursor) string {
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncLit:
+			return ""
+		case *ast.FuncDecl:
+			if words.ContainsAny(n.Name.Name, intentWords) {
+				return n.Name.Name
+			}
+			return ""
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && words.ContainsAny(id.Name, intentWords) {
+					return id.Name
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				if words.ContainsAny(id.Name, intentWords) {
+					return id.Name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// inTestFunc reports whether the enclosing function takes a *testing.T,
+// *testing.B, *testing.F or testing.TB: test code outside _test.go files.
+func inTestFunc(info *types.Info, cur inspector.Cursor) bool {
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := f.Node().(*ast.FuncDecl)
+		for _, field := range fd.Type.Params.List {
+			t := info.TypeOf(field.Type)
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing" {
+				return true
+			}
+		}
+		break
+	}
+	return false
+}
+
 // localWords are the words of conditions under which the connection
 // stays on the machine (case unix:, if isLoopback(host)).
 var localWords = []string{"unix", "loopback", "localhost"}
@@ -188,8 +246,8 @@ func guardedBy(cur inspector.Cursor, ws []string) ast.Expr {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return nil
 		case *ast.IfStmt:
-			if mentions(n.Cond, ws) {
-				return n.Cond
+			if mentions(n.Cond, ws) || n.Init != nil && mentions(n.Init, ws) {
+				return n.Cond // if v, _ := o.lookup("verifyCertificates"); !v
 			}
 		case *ast.CaseClause:
 			for _, e := range n.List {
@@ -202,7 +260,7 @@ func guardedBy(cur inspector.Cursor, ws []string) ast.Expr {
 	return nil
 }
 
-func mentions(e ast.Expr, ws []string) bool {
+func mentions(e ast.Node, ws []string) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {

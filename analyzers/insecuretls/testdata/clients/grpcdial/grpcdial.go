@@ -34,7 +34,7 @@ func options() []grpc.DialOption {
 }
 
 // Bad: TLS credentials whose config does not verify.
-func tlsNoVerify() (*grpc.ClientConn, error) {
+func ledgerOverTLS() (*grpc.ClientConn, error) {
 	creds := credentials.NewTLS(&tls.Config{InsecureSkipVerify: true}) // want `InsecureSkipVerify: true turns off`
 	return grpc.NewClient("ledger.payments.example.com:443", grpc.WithTransportCredentials(creds))
 }

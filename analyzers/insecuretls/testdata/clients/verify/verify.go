@@ -8,6 +8,7 @@ import (
 	"flag"
 	"net/http"
 	"os"
+	"testing"
 )
 
 // Bad: the literal, straight into a transport.
@@ -68,7 +69,7 @@ type Config struct {
 }
 
 func fromFlag() *tls.Config {
-	return &tls.Config{InsecureSkipVerify: *insecureFlag} // want `InsecureSkipVerify is set from \*insecureFlag: when that is on`
+	return &tls.Config{InsecureSkipVerify: *insecureFlag} // want `InsecureSkipVerify is set from \*insecureFlag: certificates are then not checked`
 }
 
 func fromField(c Config) *tls.Config {
@@ -180,4 +181,48 @@ func overSocket(network string) *tls.Config {
 		return &tls.Config{InsecureSkipVerify: true}
 	}
 	return &tls.Config{}
+}
+
+// Note: the condition names the setting in the words people use.
+type options struct{ mode string }
+
+func (options) validateCertificates() bool      { return true }
+func (options) lookup(key string) (bool, error) { return true, nil }
+
+func conditions(cfg *tls.Config, secure, selfSigned bool, o options, trustAll *bool, enableVerification any) {
+	if !secure {
+		cfg.InsecureSkipVerify = true // want `InsecureSkipVerify is set under if !secure`
+	}
+	if selfSigned {
+		cfg.InsecureSkipVerify = true // want `InsecureSkipVerify is set under if selfSigned`
+	}
+	if !o.validateCertificates() {
+		cfg.InsecureSkipVerify = true // want `InsecureSkipVerify is set under if !o.validateCertificates\(\)`
+	}
+	if v, _ := o.lookup("verifyCertificates"); !v {
+		cfg.InsecureSkipVerify = true // want `InsecureSkipVerify is set under if !v`
+	}
+	if *trustAll {
+		cfg.InsecureSkipVerify = true // want `InsecureSkipVerify is set under if \*trustAll`
+	}
+	if !enableVerification.(bool) {
+		cfg.InsecureSkipVerify = true // want `InsecureSkipVerify is set under if !enableVerification`
+	}
+}
+
+// Note: the name says it is insecure on purpose; where it is used decides.
+func newInsecureConfig() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: true} // want `InsecureSkipVerify is set in newInsecureConfig, insecure by its name`
+}
+
+func transports() *http.Transport {
+	insecureTransport := &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want `InsecureSkipVerify is set in insecureTransport, insecure by its name`
+	}
+	return insecureTransport
+}
+
+// Good: test code outside a _test.go file.
+func TestAgainstStub(t *testing.T) {
+	_ = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
 }
