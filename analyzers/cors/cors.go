@@ -109,7 +109,9 @@ var Check = &check.Check{
 	OWASP:     "API8:2023",
 	CWE:       []int{942, 346},
 	Severity:  check.Error,
-	Precision: check.High,
+	// Medium until more real services are triaged: two findings on
+	// fifteen, both true, are too few to claim more.
+	Precision: check.Medium,
 	Since:     "v0.2.0",
 	Bad: `r.Use(cors.Handler(cors.Options{
 	AllowOriginFunc:  func(r *http.Request, origin string) bool { return true },
