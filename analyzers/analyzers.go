@@ -8,8 +8,10 @@ import (
 
 	"github.com/apivet/apivet/analyzers/bodylimit"
 	"github.com/apivet/apivet/analyzers/bola"
+	"github.com/apivet/apivet/analyzers/cors"
 	"github.com/apivet/apivet/analyzers/dataexposure"
 	"github.com/apivet/apivet/analyzers/hardcodedsecret"
+	"github.com/apivet/apivet/analyzers/insecuretls"
 	"github.com/apivet/apivet/analyzers/jwtverify"
 	"github.com/apivet/apivet/analyzers/massassign"
 	"github.com/apivet/apivet/analyzers/pprof"
@@ -30,6 +32,8 @@ var registered = []*check.Check{
 	bodylimit.Check,
 	ratelimit.Check,
 	servertimeout.Check,
+	insecuretls.Check,
+	cors.Check,
 }
 
 // All returns the checks sorted by name, each analyzer prepared

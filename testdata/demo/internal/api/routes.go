@@ -16,7 +16,7 @@ import (
 // NewRouter builds the API router.
 func NewRouter(db *gorm.DB, cfg config.Config) http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, middleware.Logger, middleware.Recoverer)
+	r.Use(middleware.RequestID, middleware.Logger, middleware.Recoverer, allowOrigin)
 	mountPublic(r, db)
 
 	r.Group(func(r chi.Router) {
