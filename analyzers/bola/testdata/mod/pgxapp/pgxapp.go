@@ -26,7 +26,7 @@ func (s *Server) Routes() http.Handler {
 func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) {
 	var d store.Document
 	err := s.Pool.QueryRow(r.Context(), `SELECT id, owner_id, title FROM documents WHERE id = $1`, r.PathValue("id")). // want `path parameter "id" selects store.Document in \(\*pgxpool.Pool\).QueryRow on GET /documents/{id}`
-		Scan(&d.ID, &d.OwnerID, &d.Title)
+																Scan(&d.ID, &d.OwnerID, &d.Title)
 	if err != nil {
 		http.Error(w, "not found", http.StatusNotFound)
 		return
