@@ -421,6 +421,13 @@ func (r *runner) directIDInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *
 			if in.Name == "" {
 				desc = "a path parameter"
 			}
+		case httpmodel.Message:
+			// An RPC request field: an identifier, or a resource name
+			// ("orders/{id}", AIP-122) that carries one.
+			if !idName(in.Name) && !resourceName(in.Name) {
+				continue
+			}
+			desc = fmt.Sprintf("request field %q", in.Name)
 		case httpmodel.Cookie:
 			if in.Name == "" || !idName(in.Name) {
 				continue

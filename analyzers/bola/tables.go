@@ -200,3 +200,11 @@ func creation(method string) bool {
 	ws := words.Split(method)
 	return len(ws) > 0 && creationVerbs[ws[0]]
 }
+
+// resourceName: an RPC field that holds a resource name (Google AIP-122:
+// name "orders/42", parent "users/7"), which selects an object as an ID
+// does.
+func resourceName(field string) bool {
+	ws := words.Split(field)
+	return len(ws) == 1 && (ws[0] == "name" || ws[0] == "parent")
+}

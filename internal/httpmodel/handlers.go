@@ -141,6 +141,11 @@ func (m *modeler) findHandlers() {
 			sig, body, ftype = s, n.Body, n.Type
 		}
 		fw, req, wr, ok := handlerSig(sig)
+		if !ok && fn != nil {
+			if i, isRPC := grpcMethod(fn); isRPC {
+				fw, req, wr, ok = GRPC, i, -1, true
+			}
+		}
 		if !ok {
 			continue
 		}

@@ -153,6 +153,9 @@ func arg(call *ast.CallExpr, i int) ast.Expr {
 // scanHandler fills h's inputs, principals, responses and data accesses.
 func (m *modeler) scanHandler(h *Handler) {
 	h.flow = m.newFlow(h.Body)
+	if h.Framework == GRPC {
+		m.scanMessageInputs(h)
+	}
 	m.inspect(h.Body, scanTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:

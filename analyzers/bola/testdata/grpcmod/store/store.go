@@ -1,0 +1,11 @@
+// Package store holds the persistence models.
+package store
+
+import "gorm.io/gorm"
+
+// Order belongs to a user.
+type Order struct {
+	gorm.Model
+	UserID uint
+	Item   string
+}
