@@ -800,6 +800,13 @@ func (r *runner) scoped(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idIn
 			return true
 		}
 	}
+	// A repository or service method that learns the caller itself
+	// (claims from the context) scopes its queries there.
+	if da.Library == "repo" && da.Func != nil {
+		if f := r.res.DataAccessOf(da.Func); f != nil && f.CallerScoped {
+			return true
+		}
+	}
 	// A helper of the same package that receives the request itself
 	// (findEntries(w, r, feedID)) can learn the caller and check there.
 	if da.Library == "repo" && da.Func != nil && da.Func.Pkg() == r.pass.Pkg && h.Request != nil {

@@ -60,6 +60,11 @@ type DataAccessFact struct {
 	// SQL is the constant SQL text of the function's first access that
 	// has one, or "".
 	SQL string
+	// CallerScoped: the function learns who the caller is itself (a
+	// principal call: claims from the context), as service layers that
+	// scope every query by the caller's organization do; callers need not
+	// pass the principal. For an interface method, every implementation.
+	CallerScoped bool
 }
 
 func (*DataAccessFact) AFact() {}
@@ -70,6 +75,9 @@ func (f *DataAccessFact) String() string {
 	}
 	if f.SelectorRecv {
 		s += " selrecv"
+	}
+	if f.CallerScoped {
+		s += " caller"
 	}
 	if f.DestParam >= 0 {
 		s += " dest" + itoa(f.DestParam)
@@ -91,6 +99,7 @@ func (f *DataAccessFact) merge(g *DataAccessFact) *DataAccessFact {
 	}
 	slices.Sort(out.SelectorParams)
 	out.SelectorRecv = f.SelectorRecv || g.SelectorRecv
+	out.CallerScoped = f.CallerScoped && g.CallerScoped
 	if out.DestParam < 0 {
 		out.DestParam = g.DestParam
 	}
@@ -717,6 +726,7 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 		return nil
 	}
 	var fact *DataAccessFact
+	callerSeen := false
 	m.inspect(fd.Body, accessTypes, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false // runs later (a returned handler), not on call
@@ -729,11 +739,15 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 		if cfn == nil || cfn.Origin() == fn {
 			return true
 		}
+		if !callerSeen && m.principalCall(call, fn) != nil {
+			callerSeen = true
+		}
 		m.scanAccess(fl, call, cfn, keyOf(cfn), func(d *DataAccess) {
 			f := &DataAccessFact{Kind: d.Kind, DestParam: -1, Library: d.Library, ModelPkg: d.ModelPkg, ModelName: d.ModelName, SQL: d.SQL}
 			if d.Library == "repo" {
 				if sub := m.accessFact(cfn); sub != nil {
 					f.Library = sub.Library
+					f.CallerScoped = sub.CallerScoped
 				}
 			}
 			for i := 0; i < sig.Params().Len(); i++ {
@@ -764,6 +778,9 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 		})
 		return true
 	})
+	if fact != nil && callerSeen {
+		fact.CallerScoped = true
+	}
 	return fact
 }
 
