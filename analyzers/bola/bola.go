@@ -9,6 +9,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -861,6 +862,14 @@ func (r *runner) authzMiddleware(routes []*httpmodel.Route) string {
 			if _, ok := authzMiddlewareName(n); ok {
 				name = n
 				break
+			}
+			// A generic interceptor or middleware name leaves the meaning
+			// to its package (authz.UnaryServerInterceptor, rbac.Middleware).
+			if m.PkgPath != "" && genericMiddlewareNames[n] {
+				if _, ok := authzMiddlewareName(path.Base(m.PkgPath) + " " + n); ok {
+					name = path.Base(m.PkgPath) + "." + n
+					break
+				}
 			}
 			if m.Expr != nil {
 				if _, ok := authzMiddlewareName(exprName(m.Expr)); ok {

@@ -97,9 +97,43 @@ func (r *runner) authorizedHandler(h *httpmodel.Handler) bool {
 }
 
 // mountedElsewhere: another package of the module imports this one and
-// names the handler (or its factory).
+// names the handler (or its factory); for an RPC method, its service type
+// or a function returning one (the registration names the value, not the
+// method: pb.RegisterOrderServiceServer(s, server.New(db))).
 func (r *runner) mountedElsewhere(h *httpmodel.Handler) bool {
+	if h.Framework == httpmodel.GRPC && h.Func != nil {
+		return r.serviceNamedOutside(h.Func)
+	}
 	return r.referencedOutside(r.subject(h))
+}
+
+func (r *runner) serviceNamedOutside(method *types.Func) bool {
+	recv := recvNamed(method.Type().(*types.Signature).Recv().Type())
+	if recv == nil || recv.Obj().Pkg() != r.pass.Pkg {
+		return false
+	}
+	f := r.pass.Fset.File(method.Pos())
+	if f == nil {
+		return false
+	}
+	dir := filepath.Dir(f.Name())
+	if recv.Obj().Exported() && modrefs.ReferencedOutside(dir, r.pass.Pkg.Path(), false, recv.Obj().Name()) {
+		return true
+	}
+	scope := r.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		fn, ok := scope.Lookup(name).(*types.Func)
+		if !ok || !fn.Exported() {
+			continue
+		}
+		res := fn.Type().(*types.Signature).Results()
+		for i := 0; i < res.Len(); i++ {
+			if n := recvNamed(res.At(i).Type()); n != nil && n.Obj() == recv.Obj() && modrefs.ReferencedOutside(dir, r.pass.Pkg.Path(), false, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // referencedOutside: fn, declared in this package, is named by a file of
@@ -192,7 +226,7 @@ func (r *runner) reportOnce(n ast.Node, msg string) {
 // from another package's registering function (a PartialRoutesFact), and
 // the references to such functions through which no route is visible.
 func (r *runner) routeFindings() {
-	for _, rt := range r.res.Routes {
+	for _, rt := range append(append([]*httpmodel.Route(nil), r.res.Routes...), r.res.RPCRoutes...) {
 		if fn := rt.HandlerFunc; rt.Handler == nil && fn != nil && fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
 			if f := r.unscopedFact(fn); f != nil && !matchFunc(settings.AuthorizedHandlers, fn) {
 				r.decideRoute(rt, funcLabel(fn), f.Accesses)

@@ -208,3 +208,10 @@ func resourceName(field string) bool {
 	ws := words.Split(field)
 	return len(ws) == 1 && (ws[0] == "name" || ws[0] == "parent")
 }
+
+// genericMiddlewareNames say nothing about what the middleware does; its
+// package's name does (authz.UnaryServerInterceptor, casbin.Middleware).
+var genericMiddlewareNames = map[string]bool{
+	"UnaryServerInterceptor": true, "StreamServerInterceptor": true, "UnaryInterceptor": true, "StreamInterceptor": true,
+	"Interceptor": true, "Middleware": true, "Handler": true, "New": true, "Unary": true, "Stream": true, "NewInterceptor": true, "NewMiddleware": true,
+}

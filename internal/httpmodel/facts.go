@@ -711,10 +711,15 @@ func (s *kindScan) call(n *ast.CallExpr, fn *types.Func) {
 	}
 }
 
-// selector: fiber.ErrUnauthorized, echo.ErrUnauthorized.
+// selector: fiber.ErrUnauthorized, echo.ErrUnauthorized, and grpc's
+// codes.Unauthenticated (an interceptor that rejects unauthenticated
+// calls).
 func (s *kindScan) selector(n *ast.SelectorExpr) {
 	if v, ok := s.m.info.Uses[n.Sel].(*types.Var); ok && v.Name() == "ErrUnauthorized" && v.Pkg() != nil &&
 		(v.Pkg().Path() == pkgEcho || v.Pkg().Path() == pkgFiber || v.Pkg().Path() == pkgEcho5 || v.Pkg().Path() == pkgFiber3) {
+		s.k |= Auth
+	}
+	if c, ok := s.m.info.Uses[n.Sel].(*types.Const); ok && c.Name() == "Unauthenticated" && c.Pkg() != nil && c.Pkg().Path() == pkgGRPC+"/codes" {
 		s.k |= Auth
 	}
 }

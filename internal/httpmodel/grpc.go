@@ -6,15 +6,18 @@ import (
 	"strings"
 )
 
+const pkgGRPC = "google.golang.org/grpc"
+
 // gRPC services (grpc-go, protoc-gen-go-grpc).
 //
 // A method of a type that embeds the generated Unimplemented<Service>Server
 // (or Unsafe<Service>Server), with the signature of a unary RPC
 // func(context.Context, *Req) (*Resp, error) over protobuf messages, is a
 // handler: the request message is client input, field by field
-// (req.OrderId, req.GetOrderId(), req.GetOrder().GetId()). Its route is
-// the service registration, whose interceptors the model does not follow
-// yet: checks see such handlers as handlers with no visible route.
+// (req.OrderId, req.GetOrderId(), req.GetOrder().GetId()). Its routes are
+// the service registrations, pb.RegisterXServer(s, impl), one per method,
+// with the interceptors of the grpc.NewServer(...) that s holds as their
+// middleware (Result.RPCRoutes).
 
 // GRPC is a grpc-go service method.
 const GRPC Framework = "grpc"
@@ -25,6 +28,12 @@ const Message InputKind = "message"
 // grpcMethod reports whether fn is a unary RPC of a generated service
 // implementation, and the index of its request parameter.
 func grpcMethod(fn *types.Func) (int, bool) {
+	i, ok := rpcSig(fn)
+	return i, ok && embedsServiceBase(fn.Type().(*types.Signature).Recv().Type())
+}
+
+// rpcSig: fn has the signature of a unary RPC implementation.
+func rpcSig(fn *types.Func) (int, bool) {
 	sig := fn.Type().(*types.Signature)
 	if sig.Recv() == nil || !fn.Exported() || sig.Params().Len() != 2 || sig.Results().Len() != 2 {
 		return -1, false
@@ -35,7 +44,7 @@ func grpcMethod(fn *types.Func) (int, bool) {
 	if !protoMessage(sig.Params().At(1).Type()) || !protoMessage(sig.Results().At(0).Type()) {
 		return -1, false
 	}
-	return 1, embedsServiceBase(sig.Recv().Type())
+	return 1, true
 }
 
 // protoMessage: *T where T has the ProtoReflect method of generated
@@ -115,4 +124,169 @@ func (m *modeler) rootedAt(e ast.Expr, v *types.Var) bool {
 			return false
 		}
 	}
+}
+
+// rpcRoutes records the service registrations of the package:
+// pb.RegisterXServer(s, impl) makes a route per RPC method of impl's type,
+// named "/XService/Method", whose middleware is the interceptors s was
+// built with.
+func (m *modeler) rpcRoutes() {
+	for cur := range m.ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn := m.callee(call)
+		if fn == nil || len(call.Args) != 2 || !strings.HasPrefix(fn.Name(), "Register") || !strings.HasSuffix(fn.Name(), "Server") {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		if sig.Params().Len() != 2 || !isNamed(sig.Params().At(0).Type(), pkgGRPC, "ServiceRegistrar") {
+			continue
+		}
+		impl := m.info.TypeOf(call.Args[1])
+		if impl == nil {
+			continue
+		}
+		service := strings.TrimSuffix(strings.TrimPrefix(fn.Name(), "Register"), "Server")
+		var encl *ast.FuncDecl
+		for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+			encl = c.Node().(*ast.FuncDecl)
+			break
+		}
+		mws := m.interceptors(encl, call.Args[0])
+		registrar := ""
+		if encl != nil {
+			if efn, ok := m.info.Defs[encl.Name].(*types.Func); ok {
+				registrar = qualifiedName(efn)
+			}
+		}
+		ms := types.NewMethodSet(impl)
+		for i := 0; i < ms.Len(); i++ {
+			mf, ok := ms.At(i).Obj().(*types.Func)
+			if !ok {
+				continue
+			}
+			if _, ok := rpcSig(mf); !ok {
+				continue
+			}
+			rt := &Route{Framework: GRPC, Method: "RPC", Path: "/" + service + "/" + mf.Name(), Call: call, HandlerExpr: call.Args[1],
+				HandlerFunc: mf, Handler: m.res.byFunc[mf.Origin()], Middleware: mws, Registrar: registrar,
+				HandlerName: funcName(mf), HandlerPos: m.pass.Fset.Position(mf.Pos())}
+			if mf.Pkg() != nil && mf.Pkg() != m.pass.Pkg {
+				rt.HandlerName = mf.Pkg().Name() + "." + rt.HandlerName
+			}
+			m.res.RPCRoutes = append(m.res.RPCRoutes, rt)
+		}
+	}
+}
+
+// interceptors are the server options' interceptors of the grpc.Server
+// that e names: s := grpc.NewServer(grpc.ChainUnaryInterceptor(a, b),
+// grpc.UnaryInterceptor(c), opts...) with opts a []grpc.ServerOption
+// literal, in the enclosing function.
+func (m *modeler) interceptors(encl *ast.FuncDecl, e ast.Expr) []*Middleware {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || encl == nil || encl.Body == nil {
+		return nil
+	}
+	v, _ := m.info.Uses[id].(*types.Var)
+	if v == nil {
+		return nil
+	}
+	defs := m.localDefs(encl.Body)
+	var out []*Middleware
+	var option func(a ast.Expr, depth int)
+	option = func(a ast.Expr, depth int) {
+		if depth > 3 {
+			return
+		}
+		switch x := ast.Unparen(a).(type) {
+		case *ast.CallExpr:
+			ofn := m.callee(x)
+			if ofn == nil || ofn.Pkg() == nil || ofn.Pkg().Path() != pkgGRPC {
+				return
+			}
+			switch ofn.Name() {
+			case "UnaryInterceptor", "ChainUnaryInterceptor", "StreamInterceptor", "ChainStreamInterceptor":
+				for _, ic := range x.Args {
+					out = append(out, m.interceptor(ic))
+				}
+			}
+		case *ast.Ident:
+			if ov, ok := m.info.Uses[x].(*types.Var); ok {
+				for _, d := range defs[ov] {
+					option(d, depth+1)
+				}
+			}
+		case *ast.CompositeLit:
+			for _, el := range x.Elts {
+				option(el, depth+1)
+			}
+		}
+	}
+	for _, d := range defs[v] {
+		c, ok := ast.Unparen(d).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if nfn := m.callee(c); nfn == nil || nfn.Pkg() == nil || nfn.Pkg().Path() != pkgGRPC || nfn.Name() != "NewServer" {
+			continue
+		}
+		for _, a := range c.Args {
+			option(a, 0)
+		}
+	}
+	return out
+}
+
+// interceptor describes one interceptor expression: a function, a method
+// value or a factory call (auth.UnaryServerInterceptor(authFn)).
+func (m *modeler) interceptor(e ast.Expr) *Middleware {
+	mw := &Middleware{Expr: e}
+	var fn *types.Func
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn = m.callee(x)
+	case *ast.Ident:
+		fn, _ = m.info.Uses[x].(*types.Func)
+	case *ast.SelectorExpr:
+		fn, _ = m.info.Uses[x.Sel].(*types.Func)
+	}
+	if fn != nil {
+		mw.Func, mw.Name = fn, fn.Name()
+		if fn.Pkg() != nil {
+			mw.PkgPath = fn.Pkg().Path()
+		}
+		mw.Kind = m.mwKindOfFunc(fn)
+	}
+	return mw
+}
+
+// localDefs maps the variables a body defines or assigns to the values
+// given them.
+func (m *modeler) localDefs(body *ast.BlockStmt) map[*types.Var][]ast.Expr {
+	defs := map[*types.Var][]ast.Expr{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					if v, ok := m.info.ObjectOf(id).(*types.Var); ok {
+						defs[v] = append(defs[v], n.Rhs[i])
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if i < len(n.Values) {
+					if v, ok := m.info.Defs[id].(*types.Var); ok {
+						defs[v] = append(defs[v], n.Values[i])
+					}
+				}
+			}
+		}
+		return true
+	})
+	return defs
 }

@@ -95,6 +95,11 @@ type Result struct {
 	// path; see Route.Partial for routes whose prefix is decided by a
 	// caller in another package.
 	Routes []*Route
+	// RPCRoutes are the RPC methods of the services this package
+	// registers (grpc-go pb.RegisterXServer), with their interceptors as
+	// middleware. They are kept apart from Routes, which the HTTP checks
+	// (ratelimit, bodylimit, the inventory) read.
+	RPCRoutes []*Route
 	// Consumed lists functions of other packages whose route summaries
 	// (RoutesFact) this package spliced into its own routes. Inventory
 	// tools drop those functions' Partial/Returned routes to avoid
@@ -148,6 +153,11 @@ func (r *Result) Enclosing(pos token.Pos) *Handler {
 func (r *Result) RoutesTo(h *Handler) []*Route {
 	var out []*Route
 	for _, rt := range r.Routes {
+		if rt.Handler == h {
+			out = append(out, rt)
+		}
+	}
+	for _, rt := range r.RPCRoutes {
 		if rt.Handler == h {
 			out = append(out, rt)
 		}

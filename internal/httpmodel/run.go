@@ -81,6 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	m.buildRoutes(decls)
+	m.rpcRoutes()
 	return res, nil
 }
 
