@@ -42,8 +42,10 @@ Two levels:
          (by the words of the field name and of its JSON key, with a
          string, []byte or nullable-string type). The message names the
          fields and where they are declared.
-  note   any other persistence model sent whole. Turn this level off with
-         the report-whole-models setting when your models are your API.
+  note   any other persistence model sent whole: shown only with
+         -severity note (severity: note in .apivet.yml). Turn this level
+         off with the report-whole-models setting when your models are
+         your API.
 
 Not flagged: response DTOs (types with no persistence tags that no
 data-access call reads into); fields tagged json:"-" or unexported;
