@@ -4,13 +4,10 @@ package ratelimit
 
 import (
 	"fmt"
-	"go/ast"
-	"go/types"
 	"path"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
@@ -122,8 +119,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	model := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
 	for _, sc := range sres.Calls {
-		routes, wrapped, ok := servedRoutes(pass, model, sc)
-		if !ok || wrapped {
+		if serve.Wraps(pass, model, sc, httpmodel.RateLimit) {
+			continue
+		}
+		routes, ok := serve.Routes(pass, model, sc)
+		if !ok {
 			continue
 		}
 		var covered, uncovered []*httpmodel.Route
@@ -137,7 +137,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(uncovered) == 0 {
 			continue
 		}
-		name := callName(sc)
+		name := serve.CallName(sc)
 		var msg string
 		if len(covered) == 0 {
 			msg = fmt.Sprintf("%s serves %s with no rate limiting in the handler chain: one client can brute-force, scrape or exhaust the service; add a limiter to the router (e.g. httprate.LimitByIP, echo middleware.RateLimiter, fiber limiter.New), or %s",
@@ -151,88 +151,12 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// servedRoutes returns the routes the serve call's handler reaches. wrapped
-// is true when the served handler expression itself applies rate limiting
-// (limiter.Handler(mux)); ok is false when the routes cannot be seen.
-func servedRoutes(pass *analysis.Pass, model *httpmodel.Result, sc *serve.Call) (routes []*httpmodel.Route, wrapped, ok bool) {
-	if sc.DefaultMux {
-		for _, rt := range model.Routes {
-			if onDefaultMux(pass, rt) {
-				routes = append(routes, rt)
-			}
-		}
-		return routes, false, len(routes) > 0
-	}
-	h := sc.Handler
-	if h == nil {
-		return nil, false, false
-	}
-	if limitsExpr(pass, model, h) {
-		return nil, true, true
-	}
-	r := model.RouterOf(h)
-	if r == nil {
-		return nil, false, false
-	}
-	routes = model.RoutesOf(r)
-	return routes, false, len(routes) > 0
-}
-
-// limitsExpr reports whether the handler expression wraps the router in
-// rate limiting: tollbooth.LimitHandler(lmt, mux), lm.Handler(mux),
-// httprate.LimitByIP(10, time.Minute)(mux).
-func limitsExpr(pass *analysis.Pass, model *httpmodel.Result, e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, isLit := n.(*ast.FuncLit); isLit {
-			return false
-		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok && model.MiddlewareKindOf(fn)&httpmodel.RateLimit != 0 {
-			found = true
-		}
-		return true
-	})
-	return found
-}
-
 // limited reports whether a route's chain, or its handler itself, rate-limits.
 func limited(model *httpmodel.Result, rt *httpmodel.Route) bool {
 	if rt.Kinds()&httpmodel.RateLimit != 0 {
 		return true
 	}
 	return rt.HandlerFunc != nil && model.MiddlewareKindOf(rt.HandlerFunc)&httpmodel.RateLimit != 0
-}
-
-// onDefaultMux reports whether rt was registered with http.Handle,
-// http.HandleFunc or on http.DefaultServeMux.
-func onDefaultMux(pass *analysis.Pass, rt *httpmodel.Route) bool {
-	if rt.Call == nil || rt.Framework != httpmodel.NetHTTP {
-		return false
-	}
-	fn, ok := typeutil.Callee(pass.TypesInfo, rt.Call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
-		return false
-	}
-	if sig := fn.Type().(*types.Signature); sig.Recv() == nil {
-		return fn.Name() == "Handle" || fn.Name() == "HandleFunc"
-	}
-	sel, ok := ast.Unparen(rt.Call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	v, ok := pass.TypesInfo.Uses[inner.Sel].(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux"
 }
 
 func ignored(p string) bool {
@@ -249,14 +173,4 @@ func countRoutes(rs []*httpmodel.Route) string {
 		return "1 route (" + rs[0].Name() + ")"
 	}
 	return fmt.Sprintf("%d routes (%s)", len(rs), httpmodel.RouteList(rs, 5))
-}
-
-func callName(sc *serve.Call) string {
-	if sel, ok := ast.Unparen(sc.Call.Fun).(*ast.SelectorExpr); ok {
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-			return id.Name + "." + sel.Sel.Name
-		}
-		return sel.Sel.Name
-	}
-	return sc.Method
 }
