@@ -4,9 +4,9 @@ package bodylimit
 
 import (
 	"go/ast"
+	"go/types"
 	"path/filepath"
 	"strings"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 

@@ -5,6 +5,7 @@ package ratelimit
 import (
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -46,7 +47,8 @@ other packages. A route is covered when its chain holds rate limiting:
 A limiter that is built but never put on the chain does not count.
 
 Reported, at the serve call: a server none of whose routes is covered; a
-server some of whose routes are covered, listing the uncovered ones (routes
+server some of whose routes are covered. The message names the first
+uncovered routes; all of them are its related information (routes
 matching ignore-paths — health checks, metrics, /debug/ — and routes whose
 whole path is computed at run time are left out). Not
 reported: servers whose routes the model cannot see (a handler from a
@@ -107,7 +109,26 @@ http.ListenAndServe(":8080", r)`,
 	Settings: settings,
 }
 
-const declareHint = `if a gateway or mesh rate-limits, declare it in .apivet.yml (ratelimit: {upstream: "<where, what limit>"}) or with //apivet:ignore ratelimit <reason>`
+// declareHint is the way out when limiting happens upstream; -explain
+// ratelimit has the whole of it.
+const declareHint = `or, if a gateway limits, declare it in .apivet.yml (ratelimit: {upstream: "…"})`
+
+// limiterExample names a router-wide limiter of each framework.
+var limiterExample = map[httpmodel.Framework]string{
+	httpmodel.NetHTTP:    "httprate.LimitByIP",
+	httpmodel.Chi:        "httprate.LimitByIP",
+	httpmodel.GorillaMux: "httprate.LimitByIP",
+	httpmodel.HTTPRouter: "httprate.LimitByIP",
+	httpmodel.Gin:        "tollbooth_gin.LimitHandler",
+	httpmodel.Echo:       "middleware.RateLimiter",
+	httpmodel.EchoV5:     "middleware.RateLimiter",
+	httpmodel.Fiber:      "limiter.New",
+	httpmodel.FiberV3:    "limiter.New",
+}
+
+// routesInMessage is how many route names a message carries; all of them
+// are in its related information.
+const routesInMessage = 2
 
 func run(pass *analysis.Pass) (any, error) {
 	if strings.TrimSpace(settings.Upstream) != "" {
@@ -140,13 +161,21 @@ func run(pass *analysis.Pass) (any, error) {
 		name := serve.CallName(sc)
 		var msg string
 		if len(covered) == 0 {
-			msg = fmt.Sprintf("%s serves %s with no rate limiting in the handler chain: one client can brute-force, scrape or exhaust the service; add a limiter to the router (e.g. httprate.LimitByIP, echo middleware.RateLimiter, fiber limiter.New), or %s",
-				name, countRoutes(uncovered), declareHint)
+			example := limiterExample[uncovered[0].Framework]
+			if example == "" {
+				example = "httprate.LimitByIP"
+			}
+			msg = fmt.Sprintf("%s serves %s with no rate limiting in the handler chain: one client can brute-force, scrape or exhaust the service; add a limiter router-wide (%s) %s",
+				name, countRoutes(uncovered), example, declareHint)
 		} else {
-			msg = fmt.Sprintf("%s rate-limits %d of its routes but not %s: put the limiter on these routes too (or router-wide), or %s",
-				name, len(covered), httpmodel.RouteList(uncovered, 5), declareHint)
+			msg = fmt.Sprintf("%s rate-limits %d of its routes but not %s: put the limiter on these routes too (or router-wide) %s",
+				name, len(covered), httpmodel.RouteList(uncovered, routesInMessage), declareHint)
 		}
-		pass.Report(analysis.Diagnostic{Pos: sc.Call.Pos(), End: sc.Call.End(), Message: msg})
+		d := analysis.Diagnostic{Pos: sc.Call.Pos(), End: sc.Call.End(), Message: msg}
+		if len(uncovered) > 1 {
+			d.Related = relatedRoutes(pass, sc, uncovered)
+		}
+		pass.Report(d)
 	}
 	return nil, nil
 }
@@ -172,5 +201,32 @@ func countRoutes(rs []*httpmodel.Route) string {
 	if len(rs) == 1 {
 		return "1 route (" + rs[0].Name() + ")"
 	}
-	return fmt.Sprintf("%d routes (%s)", len(rs), httpmodel.RouteList(rs, 5))
+	return fmt.Sprintf("%d routes (%s)", len(rs), httpmodel.RouteList(rs, routesInMessage))
+}
+
+// maxRelated bounds the related locations of a finding.
+const maxRelated = 50
+
+// relatedRoutes lists the unlimited routes, at their registration in this
+// package (the serve call for routes of another package's router).
+func relatedRoutes(pass *analysis.Pass, sc *serve.Call, rs []*httpmodel.Route) []analysis.RelatedInformation {
+	sorted := append([]*httpmodel.Route(nil), rs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name() < sorted[j].Name() })
+	var out []analysis.RelatedInformation
+	for i, rt := range sorted {
+		if i == maxRelated {
+			out = append(out, analysis.RelatedInformation{Pos: sc.Call.Pos(), Message: fmt.Sprintf("and %d more routes", len(sorted)-maxRelated)})
+			break
+		}
+		pos := sc.Call.Pos()
+		if rt.Call != nil && pass.Fset.File(rt.Call.Pos()) != nil {
+			pos = rt.Call.Pos()
+		}
+		msg := rt.Name() + " (no rate limiting)"
+		if rt.HandlerName != "" {
+			msg = rt.Name() + ": " + rt.HandlerName + ", no rate limiting"
+		}
+		out = append(out, analysis.RelatedInformation{Pos: pos, Message: msg})
+	}
+	return out
 }
