@@ -288,7 +288,7 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 			names = append(names, shortType(k))
 		}
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-			Message: fmt.Sprintf("%s does not pin the signing algorithm and its key function returns %s without checking token.Method: the token's alg header picks the verifier (algorithm confusion); pin it (%s)",
+			Message: fmt.Sprintf("%s does not pin the signing algorithm: its key function returns %s without checking token.Method, so the token's alg header picks the verifier (algorithm confusion); pin it (%s)",
 				fnName, strings.Join(names, " or "), pinHint(lib, "…"))})
 		return
 	}
@@ -435,7 +435,7 @@ func (c *checker) unverified(call *ast.CallExpr, what, fix string) {
 		return
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("%s, and nothing in this function verifies the token: anyone can forge what it says; %s", what, fix)})
+		Message: fmt.Sprintf("%s: nothing in this function verifies the token, so anyone can forge what it says; %s", what, fix)})
 }
 
 // rawHandedOn reports whether the raw token the unverified parse read (its

@@ -24,7 +24,7 @@ func unverifiedClaims(raw string) (bool, error) {
 		return false, err
 	}
 	var c Claims
-	if err := tok.UnsafeClaimsWithoutVerification(&c); err != nil { // want `go-jose UnsafeClaimsWithoutVerification returns data whose signature nobody checked, and nothing in this function verifies the token`
+	if err := tok.UnsafeClaimsWithoutVerification(&c); err != nil { // want `go-jose UnsafeClaimsWithoutVerification returns data whose signature nobody checked: nothing in this function verifies the token`
 		return false, err
 	}
 	return c.Admin, nil

@@ -54,7 +54,7 @@ func crossPackageKeyFunc(raw string) error {
 }
 
 func runtimeKeyType(raw string, ks *keys.KeyStore) error {
-	_, err := jwt.Parse(raw, ks.Lookup) // want `returns a type known only at run time without checking token.Method: the token's alg header picks the verifier`
+	_, err := jwt.Parse(raw, ks.Lookup) // want `returns a type known only at run time without checking token.Method, so the token's alg header picks the verifier`
 	return err
 }
 
@@ -132,7 +132,7 @@ func (v *verifier) verify(raw string) error {
 
 func unverifiedClaimsDecide(raw string) (string, error) {
 	claims := &Claims{}
-	if _, _, err := jwt.NewParser().ParseUnverified(raw, claims); err != nil { // want `jwt ParseUnverified returns claims whose signature nobody checked, and nothing in this function verifies the token`
+	if _, _, err := jwt.NewParser().ParseUnverified(raw, claims); err != nil { // want `jwt ParseUnverified returns claims whose signature nobody checked: nothing in this function verifies the token`
 		return "", err
 	}
 	if claims.Role != "admin" {
