@@ -608,8 +608,10 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	x := leaky[0]
 	var names []string
 	var fixes []analysis.SuggestedFix
+	var related []analysis.RelatedInformation // where the fields are declared: not in the message, to keep it short
 	for _, l := range x.leaks {
-		names = append(names, fmt.Sprintf("%s (%s)", l.field.Path(), l.field.DeclaredAt(pass.Fset)))
+		names = append(names, l.field.Path())
+		related = append(related, analysis.RelatedInformation{Pos: l.field.Var.Pos(), Message: fmt.Sprintf("%s, %s", l.field.Path(), l.field.DeclaredAt(pass.Fset))})
 		if fix, ok := jsonDashFix(pass, l.field.Var); ok {
 			fixes = append(fixes, fix)
 		}
@@ -639,6 +641,7 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 		Pos: r.Call.Pos(), End: r.Call.End(),
 		Message: fmt.Sprintf("%s sends persistence model %s%s with its sensitive %s %s to the client%s: respond with a DTO that leaves them out, or tag them json:\"-\"",
 			call, typeName(pass, x.model), where(x.path), noun, strings.Join(names, ", "), more),
+		Related:        related,
 		SuggestedFixes: fixes,
 	})
 }

@@ -111,7 +111,7 @@ http.ListenAndServe(":8080", r)`,
 
 // declareHint is the way out when limiting happens upstream; -explain
 // ratelimit has the whole of it.
-const declareHint = `or, if a gateway limits, declare it in .apivet.yml (ratelimit: {upstream: "…"})`
+const declareHint = `or declare the gateway's in .apivet.yml (ratelimit: {upstream: …})`
 
 // limiterExample names a router-wide limiter of each framework.
 var limiterExample = map[httpmodel.Framework]string{
@@ -165,7 +165,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if example == "" {
 				example = "httprate.LimitByIP"
 			}
-			msg = fmt.Sprintf("%s serves %s with no rate limiting in the handler chain: one client can brute-force, scrape or exhaust the service; add a limiter router-wide (%s) %s",
+			msg = fmt.Sprintf("%s serves %s with no rate limiting in the handler chain: one client can brute-force or exhaust the service; add a limiter router-wide (%s) %s",
 				name, countRoutes(uncovered), example, declareHint)
 		} else {
 			msg = fmt.Sprintf("%s rate-limits %d of its routes but not %s: put the limiter on these routes too (or router-wide) %s",
