@@ -600,8 +600,8 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 		x := found[0]
 		check.Report(pass, analysis.Diagnostic{
 			Pos: r.Call.Pos(), End: r.Call.End(),
-			Message: fmt.Sprintf("%s sends %s, a persistence model (%s), whole%s: a response DTO keeps columns added later from reaching clients",
-				call, typeName(pass, x.model), x.why, where(x.path)),
+			Message: fmt.Sprintf("%s sends %s whole%s, a persistence model: %s; a response DTO keeps columns added later from reaching clients",
+				call, typeName(pass, x.model), where(x.path), x.why),
 		}, check.Note)
 		return
 	}

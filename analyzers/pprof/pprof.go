@@ -147,7 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		d := analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
-			Message: fmt.Sprintf("%s: on %s anyone can pull heap dumps, goroutine stacks and CPU profiles from every interface; serve it on %s and give the public server its own mux",
+			Message: fmt.Sprintf("%s: on %s anyone can pull heap dumps, goroutine stacks and CPU profiles; serve it on %s and give the public server its own mux",
 				what, describeAddr(addr), loopbackFor(addr)),
 		}
 		if lit, ok := ast.Unparen(sc.Addr).(*ast.BasicLit); ok && strings.HasPrefix(addr, ":") {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -56,7 +57,7 @@ func TestMessageLength(t *testing.T) {
 					n++
 					first := firstClause.Split(f.Message, 2)[0]
 					if utf8.RuneCountInString(f.Message) > maxMessage || utf8.RuneCountInString(first) > maxFirstClause {
-						long = append(long, name+": "+f.Message)
+						long = append(long, fmt.Sprintf("(%d, first clause %d) %s: %s", utf8.RuneCountInString(f.Message), utf8.RuneCountInString(first), name, f.Message))
 					}
 				}
 			}
@@ -67,6 +68,6 @@ func TestMessageLength(t *testing.T) {
 	}
 	sort.Strings(long)
 	for _, m := range long {
-		t.Errorf("message over %d characters or first clause over %d (%d): %s", maxMessage, maxFirstClause, utf8.RuneCountInString(m), m)
+		t.Errorf("message over %d characters or first clause over %d %s", maxMessage, maxFirstClause, m)
 	}
 }
