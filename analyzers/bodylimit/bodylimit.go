@@ -39,21 +39,41 @@ when nothing bounds it: no http.MaxBytesReader or io.LimitReader before
 the read in the handler (or around the reader), and no body-limit
 middleware on every route to the handler (http.MaxBytesHandler, chi's
 middleware.RequestSize, echo's middleware.BodyLimit, project middleware
-that calls http.MaxBytesReader). The finding is at the read when the
-routes are registered in the same package, and at the route registration
-when the handler lives in another package.
+that calls http.MaxBytesReader).
+
+One finding per root cause:
+
+  - when no route of a served router limits bodies, one finding at the
+    serve call (http.ListenAndServe, r.Run, e.Start, ...), with each route
+    that reads a body, and where, as related information;
+  - when some routes are limited, one finding per read that the other
+    routes reach (at the read when the handler is in the package, at the
+    route registration when it is in another one), its routes as related
+    information.
+
+Routes registered on a router a caller passes in, or on a router the
+function returns, are judged in the package that mounts or serves them,
+where their whole path and middleware chain are known; routes that
+nothing in the program serves (a registering function nobody calls, or
+one called only through an interface) are not reported.
+
+The advice and the suggested fix fit the framework: a handler gets
+r.Body = http.MaxBytesReader(w, r.Body, 1<<20) (net/http, chi, gorilla),
+c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, 1<<20)
+(gin) or c.Request().Body = http.MaxBytesReader(c.Response(),
+c.Request().Body, 1<<20) (echo) at its top, with the net/http import
+added when missing; a router-wide finding names http.MaxBytesHandler,
+chi's middleware.RequestSize, echo's middleware.BodyLimit, or for gin a
+middleware setting c.Request.Body the same way.
 
 It also reports a fiber.Config (v2, v3) whose BodyLimit is above
 max-bytes: fiber buffers whole bodies up to that size in memory. Fiber
 handlers are otherwise not reported (fiber limits bodies to 4 MiB by
 default).
 
-Not reported: handlers no route is known to reach; form parsing
+Not reported: handlers no served route is known to reach; form parsing
 (ParseForm is capped at 10 MiB by net/http, multipart spills to disk);
 streaming copies (io.Copy to a file or upstream); middleware.
-
-A suggested fix inserts r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
-at the top of a net/http handler.
 
 Settings (.apivet.yml):
 

@@ -139,7 +139,7 @@ func run(pass *analysis.Pass) (any, error) {
 		var what string
 		switch {
 		case servesDefaultMux(pass, sc) && via != "":
-			what = fmt.Sprintf("this serves http.DefaultServeMux, where net/http/pprof (linked in by %s) put /debug/pprof/", via)
+			what = fmt.Sprintf("this serves http.DefaultServeMux, where net/http/pprof (via %s) put /debug/pprof/", via)
 		case sc.Handler != nil && mountsProfiler(pass, cur, sc.Handler):
 			what = "this serves a mux that mounts the Go profiler"
 		default:

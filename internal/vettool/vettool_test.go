@@ -170,7 +170,7 @@ func TestFactsSuppressionsAndJSON(t *testing.T) {
 	if !strings.HasPrefix(d.End, filepath.Join(dir, "cmd/exposed/main.go")+":16:") || d.End == d.Posn {
 		t.Errorf("end = %q, want the end of the call on line 16", d.End)
 	}
-	if !strings.Contains(d.Message, "linked in by example.com/vetmod/internal/debugsrv") {
+	if !strings.Contains(d.Message, "via example.com/vetmod/internal/debugsrv") {
 		t.Errorf("message does not name the package that links net/http/pprof in (the fact from a dependency): %q", d.Message)
 	}
 	if d.Category != "" {
@@ -206,7 +206,7 @@ func TestFactsSuppressionsAndJSON(t *testing.T) {
 		t.Errorf("go vet: exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		"cmd/exposed/main.go:16:12: pprof: this serves http.DefaultServeMux, where net/http/pprof (linked in by example.com/vetmod/internal/debugsrv)",
+		"cmd/exposed/main.go:16:12: pprof: this serves http.DefaultServeMux, where net/http/pprof (via example.com/vetmod/internal/debugsrv)",
 		"cmd/suppressed/main.go:18:1: pprof: unused //apivet:ignore directive",
 	} {
 		if !strings.Contains(stderr, want) {
