@@ -198,14 +198,13 @@ func ignored(p string) bool {
 }
 
 func countRoutes(rs []*httpmodel.Route) string {
-	if len(rs) == 1 {
+	switch {
+	case len(rs) == 1:
 		return "1 route (" + rs[0].Name() + ")"
+	case len(rs) <= routesInMessage:
+		return fmt.Sprintf("%d routes (%s)", len(rs), httpmodel.RouteList(rs, routesInMessage))
 	}
-	n := routesInMessage
-	if len(rs) > routesInMessage {
-		n = 1 // "GET /a and 12 more": the rest are in the related information
-	}
-	return fmt.Sprintf("%d routes (%s)", len(rs), httpmodel.RouteList(rs, n))
+	return fmt.Sprintf("%d routes", len(rs)) // named in the related information
 }
 
 // maxRelated bounds the related locations of a finding.
