@@ -27,7 +27,7 @@ var advice = map[httpmodel.Framework]struct{ handler, router string }{
 }
 
 // maxRelated bounds the related locations of one finding.
-const maxRelated = 50
+const maxRelated = 100
 
 // bodyRoute is a route whose handler reads the whole body and nothing on
 // the route limits it.

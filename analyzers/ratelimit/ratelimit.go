@@ -208,7 +208,7 @@ func countRoutes(rs []*httpmodel.Route) string {
 }
 
 // maxRelated bounds the related locations of a finding.
-const maxRelated = 50
+const maxRelated = 100
 
 // relatedRoutes lists the unlimited routes, at their registration in this
 // package (the serve call for routes of another package's router).
