@@ -75,6 +75,11 @@ func TestSeverity(t *testing.T) {
 		}
 	}
 
+	// -incremental (go vet underneath) applies the same threshold.
+	if inc := demoFindings(t, demo, "-incremental", "-severity", "note"); len(inc) != len(all) {
+		t.Errorf("-incremental -severity note: %d findings, want the standalone mode's %d", len(inc), len(all))
+	}
+
 	// SARIF reports each result at its own level.
 	r := apivet(t, demo, "-format", "sarif", "-severity", "note", "./...")
 	var log struct {
