@@ -4,7 +4,6 @@ package bodylimit
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"path/filepath"
 	"strings"
@@ -179,8 +178,6 @@ type checker struct {
 	// read (their BodyReadsFacts), for routes spliced from a route
 	// summary, which name their handler only by position (see remoteRead).
 	remote map[string]string
-	// files are the file set's files by name (see posOf).
-	files map[string]*token.File
 	// index is what this package's BodyReadsFact lists.
 	index map[string]string
 }

@@ -255,17 +255,15 @@ func (c *checker) related(brs []bodyRoute) []analysis.RelatedInformation {
 			out = append(out, analysis.RelatedInformation{Pos: brs[0].at, Message: fmt.Sprintf("and %d more routes", len(brs)-maxRelated)})
 			break
 		}
+		// Another package's handler is named in the text, at the route's
+		// registration here: the go vet mode has no position for it.
 		msg := br.route.Name() + ": " + br.what
-		pos, end := br.at, br.end
 		if br.handler != nil {
 			msg += " at " + source.ShortPos(c.pass.Fset, br.at)
 		} else {
 			msg += " (handler " + br.route.HandlerName + ")"
-			if p := c.posOf(br.route.HandlerPos); p.IsValid() {
-				pos, end = p, p
-			}
 		}
-		out = append(out, analysis.RelatedInformation{Pos: pos, End: end, Message: msg})
+		out = append(out, analysis.RelatedInformation{Pos: br.at, End: br.end, Message: msg})
 	}
 	return out
 }
@@ -340,29 +338,4 @@ func (c *checker) hasLimiter(h *httpmodel.Handler) bool {
 		return !found
 	})
 	return found
-}
-
-// posOf returns the position in the file set of a handler of another
-// package, when its file is there (packages loaded from source share the
-// file set), or token.NoPos.
-func (c *checker) posOf(p token.Position) token.Pos {
-	if !p.IsValid() {
-		return token.NoPos
-	}
-	if c.files == nil {
-		c.files = map[string]*token.File{}
-		c.pass.Fset.Iterate(func(f *token.File) bool {
-			c.files[f.Name()] = f
-			return true
-		})
-	}
-	f := c.files[p.Filename]
-	if f == nil || p.Line > f.LineCount() {
-		return token.NoPos
-	}
-	start := f.LineStart(p.Line)
-	if col := max(p.Column-1, 0); f.Offset(start)+col <= f.Size() {
-		return start + token.Pos(col)
-	}
-	return start
 }

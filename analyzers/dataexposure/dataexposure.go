@@ -611,7 +611,7 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	var related []analysis.RelatedInformation // where the fields are declared: not in the message, to keep it short
 	for _, l := range x.leaks {
 		names = append(names, l.field.Path())
-		related = append(related, analysis.RelatedInformation{Pos: l.field.Var.Pos(), Message: fmt.Sprintf("%s, %s", l.field.Path(), l.field.DeclaredAt(pass.Fset))})
+		related = append(related, analysis.RelatedInformation{Pos: l.field.DeclLine(pass.Fset), Message: fmt.Sprintf("%s, %s", l.field.Path(), l.field.DeclaredAt(pass.Fset))})
 		if fix, ok := jsonDashFix(pass, l.field.Var); ok {
 			fixes = append(fixes, fix)
 		}

@@ -630,7 +630,7 @@ func report(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w writ
 	var names []string
 	var related []analysis.RelatedInformation // where the fields are declared: not in the message, to keep it short
 	for i, p := range left {
-		related = append(related, analysis.RelatedInformation{Pos: p.f.Var.Pos(), Message: fmt.Sprintf("%s, %s", p.f.Path(), p.f.DeclaredAt(pass.Fset))})
+		related = append(related, analysis.RelatedInformation{Pos: p.f.DeclLine(pass.Fset), Message: fmt.Sprintf("%s, %s", p.f.Path(), p.f.DeclaredAt(pass.Fset))})
 		if i == 4 {
 			names = append(names, fmt.Sprintf("and %d more", len(left)-4))
 		} else if i < 4 {
