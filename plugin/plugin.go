@@ -155,8 +155,12 @@ func newPlugin(rawSettings any, all []*check.Check) (*apivetPlugin, error) {
 }
 
 // atLeast returns a copy of a check's analyzer that reports only the
-// findings of the threshold's severity or more. (survive's internal-error
-// diagnostic is reported around it, so it is never dropped.)
+// findings of the threshold's severity or more, without their related
+// information: golangci-lint prints each related location as an issue of
+// its own ("bodylimit(related information): …"), which would turn one
+// finding per root cause back into one per route. (survive's
+// internal-error diagnostic is reported around it, so it is never
+// dropped.)
 func atLeast(c *check.Check, threshold check.Severity) *analysis.Analyzer {
 	w := *c.Analyzer
 	run := c.Analyzer.Run
@@ -165,6 +169,7 @@ func atLeast(c *check.Check, threshold check.Severity) *analysis.Analyzer {
 		defer func() { pass.Report = report }()
 		pass.Report = func(d analysis.Diagnostic) {
 			if check.SeverityOf(c, d).AtLeast(threshold) {
+				d.Related = nil
 				report(d)
 			}
 		}

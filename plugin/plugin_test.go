@@ -154,7 +154,8 @@ func TestSeveritySetting(t *testing.T) {
 					case strings.HasPrefix(fd.Name.Name, "Note"):
 						check.Report(pass, analysis.Diagnostic{Pos: fd.Pos(), Message: "note " + fd.Name.Name}, check.Note)
 					case strings.HasPrefix(fd.Name.Name, "Warn"):
-						pass.Report(analysis.Diagnostic{Pos: fd.Pos(), Message: "warning " + fd.Name.Name})
+						pass.Report(analysis.Diagnostic{Pos: fd.Pos(), Message: "warning " + fd.Name.Name,
+							Related: []analysis.RelatedInformation{{Pos: fd.Pos(), Message: "related"}}})
 					}
 				}
 			}
@@ -170,7 +171,13 @@ func TestSeveritySetting(t *testing.T) {
 			t.Fatal(err)
 		}
 		as, _ := p.BuildAnalyzers()
-		analysistest.Run(t, analysistest.TestData(), as[0], pkg)
+		for _, r := range analysistest.Run(t, analysistest.TestData(), as[0], pkg) {
+			for _, d := range r.Diagnostics {
+				if len(d.Related) > 0 {
+					t.Errorf("%s: related information reaches golangci-lint, which prints each as an issue: %v", d.Message, d.Related)
+				}
+			}
+		}
 	}
 }
 
