@@ -277,6 +277,20 @@ func TestGolangciLintPlugin(t *testing.T) {
 		}
 	})
 
+	t.Run("severity", func(t *testing.T) {
+		// severity: note lets the notes through, as apivet -severity note;
+		// the default (above) hides them, as apivet's does.
+		writeFile(t, filepath.Join(demo, ".golangci.yml"), golangciConfig(t, map[string]any{"severity": "note"}))
+		got := runGolangci(t, bin, demo)
+		withNotes := findingsOf(runApivet(t, demo, "-severity", "note"))
+		if len(withNotes) <= len(findingsOf(want)) {
+			t.Fatalf("apivet -severity note finds %d, the default %d: the demo has no notes to compare", len(withNotes), len(findingsOf(want)))
+		}
+		if d := diff(got, withNotes); d != "" {
+			t.Errorf("with severity: note, golangci-lint's findings differ from apivet -severity note:%s", d)
+		}
+	})
+
 	t.Run("unknown settings are errors", func(t *testing.T) {
 		var withSettings string
 		for _, c := range analyzers.All() {
@@ -289,7 +303,7 @@ func TestGolangciLintPlugin(t *testing.T) {
 			settings map[string]any
 			want     string
 		}{
-			{map[string]any{"no-such-setting": true}, `unknown setting "no-such-setting": expected enable, disable, tests or a check name`},
+			{map[string]any{"no-such-setting": true}, `unknown setting "no-such-setting": expected enable, disable, tests, severity or a check name`},
 			{map[string]any{"enable": []string{"no-such-check"}}, `enable: unknown check "no-such-check"`},
 		}
 		if withSettings != "" {

@@ -21,6 +21,7 @@
 //	        settings:
 //	          disable: [ratelimit]     # or enable: [bola, jwtverify]
 //	          tests: false             # findings in _test.go files (default false)
+//	          severity: warning        # least severity reported: error, warning (default) or note
 //	          hardcodedsecret:         # per-check settings, as in .apivet.yml
 //	            allow-values: ['^test-']
 //
@@ -77,6 +78,9 @@ type Settings struct {
 	// Tests keeps findings in _test.go files (dropped by default, as in
 	// the apivet CLI).
 	Tests bool `json:"tests"`
+	// Severity is the least severity reported: error, warning or note;
+	// empty is warning (check.DefaultThreshold), as in every apivet driver.
+	Severity string `json:"severity"`
 	// Checks holds each check's settings section, keyed by check name.
 	Checks map[string]any `json:"-"`
 }
@@ -91,7 +95,7 @@ func (s *Settings) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return fmt.Errorf("settings must be a mapping: %w", err)
 	}
-	fields := map[string]any{"enable": &s.Enable, "disable": &s.Disable, "tests": &s.Tests}
+	fields := map[string]any{"enable": &s.Enable, "disable": &s.Disable, "tests": &s.Tests, "severity": &s.Severity}
 	for key, val := range raw {
 		if dst, ok := fields[key]; ok {
 			if err := json.Unmarshal(val, dst); err != nil {
@@ -138,12 +142,40 @@ func newPlugin(rawSettings any, all []*check.Check) (*apivetPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
+	threshold, err := check.ParseSeverity(settings.Severity)
+	if err != nil {
+		return nil, fmt.Errorf("apivet settings: severity: %w", err)
+	}
 	check.Options.Tests = settings.Tests
 	p := &apivetPlugin{}
 	for _, c := range selected {
-		p.analyzers = append(p.analyzers, survive(c.Analyzer))
+		p.analyzers = append(p.analyzers, survive(atLeast(c, threshold)))
 	}
 	return p, nil
+}
+
+// atLeast returns a copy of a check's analyzer that reports only the
+// findings of the threshold's severity or more, without their related
+// information: golangci-lint prints each related location as an issue of
+// its own ("bodylimit(related information): …"), which would turn one
+// finding per root cause back into one per route. (survive's
+// internal-error diagnostic is reported around it, so it is never
+// dropped.)
+func atLeast(c *check.Check, threshold check.Severity) *analysis.Analyzer {
+	w := *c.Analyzer
+	run := c.Analyzer.Run
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		defer func() { pass.Report = report }()
+		pass.Report = func(d analysis.Diagnostic) {
+			if check.SeverityOf(c, d).AtLeast(threshold) {
+				d.Related = nil
+				report(d)
+			}
+		}
+		return run(pass)
+	}
+	return &w
 }
 
 // survive returns a copy of a check's analyzer whose internal errors (a
@@ -203,7 +235,7 @@ func checkSectionNames(sections map[string]any, all []*check.Check) error {
 		return nil
 	}
 	sort.Strings(unknown)
-	return fmt.Errorf("apivet settings: unknown setting %q: expected enable, disable, tests or a check name (checks: %s)",
+	return fmt.Errorf("apivet settings: unknown setting %q: expected enable, disable, tests, severity or a check name (checks: %s)",
 		unknown[0], strings.Join(names, ", "))
 }
 

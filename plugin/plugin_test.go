@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"go/ast"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,7 +53,7 @@ func TestSettings(t *testing.T) {
 		{name: "check settings", raw: map[string]any{"alpha": map[string]any{"min-length": 12, "allow-values": []any{"^test-"}}},
 			want: "alpha,beta,gamma", minLen: 12, allowLen: 1},
 		{name: "unknown key", raw: map[string]any{"alhpa": map[string]any{}}, wantErr: true,
-			want: `unknown setting "alhpa": expected enable, disable, tests or a check name (checks: alpha, beta, gamma)`},
+			want: `unknown setting "alhpa": expected enable, disable, tests, severity or a check name (checks: alpha, beta, gamma)`},
 		{name: "unknown check setting", raw: map[string]any{"alpha": map[string]any{"min-lenght": 3}}, wantErr: true,
 			want: "field min-lenght not found"},
 		{name: "settings of a check without settings", raw: map[string]any{"beta": map[string]any{"x": 1}}, wantErr: true,
@@ -62,6 +63,9 @@ func TestSettings(t *testing.T) {
 		{name: "unknown disabled check", raw: map[string]any{"disable": []any{"x"}}, wantErr: true,
 			want: `disable: unknown check "x"`},
 		{name: "wrong type", raw: map[string]any{"enable": "alpha"}, wantErr: true, want: "enable: json: cannot unmarshal string"},
+		{name: "unknown severity", raw: map[string]any{"severity": "info"}, wantErr: true,
+			want: `severity: unknown severity "info" (want error, warning or note)`},
+		{name: "severity", raw: map[string]any{"severity": "note"}, want: "alpha,beta,gamma", minLen: 8},
 		{name: "not a mapping", raw: []any{"alpha"}, wantErr: true, want: "settings must be a mapping"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -134,6 +138,47 @@ func TestPanicBecomesDiagnostic(t *testing.T) {
 		Run: func(*analysis.Pass) (any, error) { panic("boom") }}
 	check.Guard(crashy)
 	analysistest.Run(t, analysistest.TestData(), survive(crashy), "crash")
+}
+
+// The severity setting drops findings below it; the default is warning.
+// Each testdata package expects what its threshold lets through of one
+// note (func Note…) and one warning (func Warn…).
+func TestSeveritySetting(t *testing.T) {
+	reporter := &check.Check{Severity: check.Warning, Analyzer: &analysis.Analyzer{Name: "levels", Doc: "levels",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				for _, d := range f.Decls {
+					fd, ok := d.(*ast.FuncDecl)
+					switch {
+					case !ok:
+					case strings.HasPrefix(fd.Name.Name, "Note"):
+						check.Report(pass, analysis.Diagnostic{Pos: fd.Pos(), Message: "note " + fd.Name.Name}, check.Note)
+					case strings.HasPrefix(fd.Name.Name, "Warn"):
+						pass.Report(analysis.Diagnostic{Pos: fd.Pos(), Message: "warning " + fd.Name.Name,
+							Related: []analysis.RelatedInformation{{Pos: fd.Pos(), Message: "related"}}})
+					}
+				}
+			}
+			return nil, nil
+		}}}
+	for setting, pkg := range map[string]string{"": "severitydefault", "note": "severitynote", "error": "severityerror"} {
+		raw := map[string]any{}
+		if setting != "" {
+			raw["severity"] = setting
+		}
+		p, err := newPlugin(raw, []*check.Check{reporter})
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, _ := p.BuildAnalyzers()
+		for _, r := range analysistest.Run(t, analysistest.TestData(), as[0], pkg) {
+			for _, d := range r.Diagnostics {
+				if len(d.Related) > 0 {
+					t.Errorf("%s: related information reaches golangci-lint, which prints each as an issue: %v", d.Message, d.Related)
+				}
+			}
+		}
+	}
 }
 
 // The x/tools analyzers golangci-lint's other linters share with apivet

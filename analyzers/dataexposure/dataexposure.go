@@ -42,8 +42,10 @@ Two levels:
          (by the words of the field name and of its JSON key, with a
          string, []byte or nullable-string type). The message names the
          fields and where they are declared.
-  note   any other persistence model sent whole. Turn this level off with
-         the report-whole-models setting when your models are your API.
+  note   any other persistence model sent whole: shown only with
+         -severity note (severity: note in .apivet.yml). Turn this level
+         off with the report-whole-models setting when your models are
+         your API.
 
 Not flagged: response DTOs (types with no persistence tags that no
 data-access call reads into); fields tagged json:"-" or unexported;
@@ -598,16 +600,18 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 		x := found[0]
 		check.Report(pass, analysis.Diagnostic{
 			Pos: r.Call.Pos(), End: r.Call.End(),
-			Message: fmt.Sprintf("%s sends %s, a persistence model (%s), whole%s: a response DTO keeps columns added later from reaching clients",
-				call, typeName(pass, x.model), x.why, where(x.path)),
+			Message: fmt.Sprintf("%s sends %s whole%s, a persistence model: %s; a response DTO keeps columns added later from reaching clients",
+				call, typeName(pass, x.model), where(x.path), x.why),
 		}, check.Note)
 		return
 	}
 	x := leaky[0]
 	var names []string
 	var fixes []analysis.SuggestedFix
+	var related []analysis.RelatedInformation // where the fields are declared: not in the message, to keep it short
 	for _, l := range x.leaks {
-		names = append(names, fmt.Sprintf("%s (%s)", l.field.Path(), l.field.DeclaredAt(pass.Fset)))
+		names = append(names, l.field.Path())
+		related = append(related, analysis.RelatedInformation{Pos: l.field.DeclLine(pass.Fset), Message: fmt.Sprintf("%s, %s", l.field.Path(), l.field.DeclaredAt(pass.Fset))})
 		if fix, ok := jsonDashFix(pass, l.field.Var); ok {
 			fixes = append(fixes, fix)
 		}
@@ -637,6 +641,7 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 		Pos: r.Call.Pos(), End: r.Call.End(),
 		Message: fmt.Sprintf("%s sends persistence model %s%s with its sensitive %s %s to the client%s: respond with a DTO that leaves them out, or tag them json:\"-\"",
 			call, typeName(pass, x.model), where(x.path), noun, strings.Join(names, ", "), more),
+		Related:        related,
 		SuggestedFixes: fixes,
 	})
 }

@@ -16,14 +16,14 @@ golang-jwt/jwt v3, v4, v5, dgrijalva/jwt-go, form3tech-oss/jwt-go
     and whose key function checks neither token.Method (type assertion,
     type switch, comparison, Method.Alg()) nor token.Header["alg"], itself
     or through a helper it calls.
-    [note] when the key function returns one concrete key type: every
+    [warning] when the key function returns one concrete key type: every
     golang-jwt verifier type-asserts its key ([]byte for HS*, *rsa.PublicKey
     for RS*/PS*, *ecdsa.PublicKey for ES*, ed25519.PublicKey for EdDSA) and
     'none' needs the key UnsafeAllowNoneSignatureType, so the token cannot
-    switch algorithm family: pinning is defence in depth. The message names
-    the key type and the algorithm to pin; for v4/v5 package functions a
-    suggested fix appends jwt.WithValidMethods([]string{"HS256"}) (or RS256,
-    ES256, EdDSA).
+    switch algorithm family today; RFC 8725 §3.1 still requires pinning,
+    and the fix is one option. The message names the key type and the
+    algorithm to pin; for v4/v5 package functions a suggested fix appends
+    jwt.WithValidMethods([]string{"HS256"}) (or RS256, ES256, EdDSA).
     [warning] when the key function returns keys whose type is only known at
     run time (interface values from a map or key store, several types): the
     token's alg header then picks which verifier sees which key.
@@ -68,9 +68,9 @@ go-jose: gopkg.in/square/go-jose.v2, github.com/go-jose/go-jose/v3, /v4
     [warning].
   - v2/v3 ParseSigned (jose or jwt package) whose object is verified in the
     same function without checking Headers[i].Algorithm: before v4 go-jose
-    takes no algorithm allow-list [note: its verifiers are chosen by key
-    type, so this is defence in depth]. v4's ParseSigned requires the list
-    and is not flagged.
+    takes no algorithm allow-list [warning: its verifiers are chosen by key
+    type, but RFC 8725 §3.1 requires pinning]. v4's ParseSigned requires the
+    list and is not flagged.
 
   Bad:  tok, _ := jwt.ParseSigned(raw); tok.UnsafeClaimsWithoutVerification(&c)
   Good: tok, _ := jwt.ParseSigned(raw, []jose.SignatureAlgorithm{jose.RS256})
@@ -78,9 +78,10 @@ go-jose: gopkg.in/square/go-jose.v2, github.com/go-jose/go-jose/v3, /v4
 
 coreos/go-oidc
   - oidc.Config{InsecureSkipSignatureCheck: true} [error],
-    SkipExpiryCheck: true [warning], SkipIssuerCheck: true [note], and
-    with the setting report-skip-client-id-check SkipClientIDCheck: true
-    [note], in a literal or an assignment, when the value is the constant
+    SkipExpiryCheck: true [warning], SkipIssuerCheck: true [note: the
+    signature is still checked against the provider's keys, and
+    multi-tenant providers need it], and with the setting
+    report-skip-client-id-check SkipClientIDCheck: true [warning], in a literal or an assignment, when the value is the constant
     true (a value read from configuration is not a decision made in code
     and is not flagged), unless every Verify of the function discards the
     ID token (a relaxed verifier used only to tell a JWT from an opaque

@@ -288,17 +288,20 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 			names = append(names, shortType(k))
 		}
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-			Message: fmt.Sprintf("%s does not pin the signing algorithm and its key function returns %s without checking token.Method: the token's alg header picks the verifier (algorithm confusion); check token.Method in the key function or pin the algorithm (%s)",
+			Message: fmt.Sprintf("%s does not pin the signing algorithm: its key function returns %s without checking token.Method, so the token's alg header picks the verifier (algorithm confusion); pin it (%s)",
 				fnName, strings.Join(names, " or "), pinHint(lib, "…"))})
 		return
 	}
+	// A warning although the library's key-type check already keeps the
+	// token from switching algorithm family: RFC 8725 §3.1 requires
+	// pinning, and the fix is one option.
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("%s does not pin the signing algorithm and its key function returns %s without checking token.Method; pin %s (%s): the library's verifiers refuse a key of the wrong type, so this is defence in depth against algorithm confusion",
-			fnName, shortType(keys[0]), alg, pinHint(lib, alg))}
+		Message: fmt.Sprintf("%s does not pin the signing algorithm; pin %s (%s), as RFC 8725 §3.1 requires: its key function returns %s, so only the library's key-type check stands against algorithm confusion",
+			fnName, alg, pinHint(lib, alg), shortType(keys[0]))}
 	if fix, ok := c.pinFix(call, lib, pc, alg); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
-	check.Report(c.pass, d, check.Note)
+	c.pass.Report(d)
 }
 
 // discardedError reports a verifying parse whose error is assigned to the
@@ -432,7 +435,7 @@ func (c *checker) unverified(call *ast.CallExpr, what, fix string) {
 		return
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("%s, and nothing in this function verifies the token: anyone can forge what it says; %s", what, fix)})
+		Message: fmt.Sprintf("%s: nothing in this function verifies the token, so anyone can forge what it says; %s", what, fix)})
 }
 
 // rawHandedOn reports whether the raw token the unverified parse read (its
@@ -817,8 +820,10 @@ func (c *checker) joseParseSigned(call *ast.CallExpr, p string) {
 	if !verifies || checksAlg {
 		return
 	}
-	check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("%s of %s accepts whatever algorithm the token names; check Headers[0].Algorithm before verifying, or move to github.com/go-jose/go-jose/v4, whose ParseSigned takes the allowed algorithms (go-jose refuses a key of the wrong type, so this is defence in depth)", calleeText(call), p)}, check.Note)
+	// A warning for the same reason as golang-jwt's single-key case: go-jose
+	// refuses a key of the wrong type, but RFC 8725 §3.1 requires pinning.
+	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("%s of %s does not pin the signing algorithm (RFC 8725 §3.1); compare Headers[0].Algorithm with the one you expect before verifying, or move to go-jose/v4, whose ParseSigned takes the allowed algorithms", calleeText(call), p)})
 }
 
 // claimsOff reports a switch that turns claims validation off, unless the

@@ -177,7 +177,9 @@ var oidcSkips = map[string]struct {
 	"InsecureSkipSignatureCheck": {"error", "skips the ID token's signature check: anyone can mint a token this verifier accepts"},
 	"SkipExpiryCheck":            {"warning", "accepts expired ID tokens: a leaked token never stops working"},
 	"SkipIssuerCheck":            {"note", "accepts ID tokens from any issuer: check the issuer yourself or drop the switch"},
-	"SkipClientIDCheck":          {"note", "accepts ID tokens minted for any client (audience): a token issued to another app logs in here"},
+	// Reported only with report-skip-client-id-check; a warning, so that
+	// the setting shows something at the default severity threshold.
+	"SkipClientIDCheck": {"warning", "accepts ID tokens minted for any client (audience): a token issued to another app logs in here"},
 }
 
 // verifyingPrefixes: a call to a function of another library (or of the

@@ -628,12 +628,14 @@ func (s *sets) reassignedBetween(from, to token.Pos) bool {
 
 func report(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w write, left []privField) {
 	var names []string
+	var related []analysis.RelatedInformation // where the fields are declared: not in the message, to keep it short
 	for i, p := range left {
+		related = append(related, analysis.RelatedInformation{Pos: p.f.DeclLine(pass.Fset), Message: fmt.Sprintf("%s, %s", p.f.Path(), p.f.DeclaredAt(pass.Fset))})
 		if i == 4 {
 			names = append(names, fmt.Sprintf("and %d more", len(left)-4))
-			break
+		} else if i < 4 {
+			names = append(names, p.f.Path())
 		}
-		names = append(names, fmt.Sprintf("%s (%s)", p.f.Path(), p.f.DeclaredAt(pass.Fset)))
 	}
 	bind := "the bind"
 	if in.Func != nil {
@@ -643,8 +645,9 @@ func report(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w writ
 	first := left[0].f.Name()
 	pass.Report(analysis.Diagnostic{
 		Pos: in.Call.Pos(), End: in.Call.End(),
-		Message: fmt.Sprintf("%s binds client input into persistence model %s, which %s writes at line %d: the client can set %s; bind into a request DTO and copy the fields it may change, or set %s from server-side values before the write",
+		Message: fmt.Sprintf("%s binds client input into persistence model %s, which %s writes at line %d: the client can set %s; bind into a request DTO and copy the fields it may change, or set %s server-side before the write",
 			bind, types.TypeString(model, qualifier(pass.Pkg)), w.what, wp.Line, strings.Join(names, ", "), first),
+		Related: related,
 	})
 }
 

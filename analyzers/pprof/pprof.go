@@ -139,7 +139,7 @@ func run(pass *analysis.Pass) (any, error) {
 		var what string
 		switch {
 		case servesDefaultMux(pass, sc) && via != "":
-			what = fmt.Sprintf("this serves http.DefaultServeMux, where net/http/pprof (linked in by %s) registered /debug/pprof/", via)
+			what = fmt.Sprintf("this serves http.DefaultServeMux, where net/http/pprof (via %s) put /debug/pprof/", via)
 		case sc.Handler != nil && mountsProfiler(pass, cur, sc.Handler):
 			what = "this serves a mux that mounts the Go profiler"
 		default:
@@ -147,7 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		d := analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
-			Message: fmt.Sprintf("%s on %s, reachable from every interface: anyone can pull heap dumps, goroutine stacks and CPU profiles; listen on a loopback address such as %s and give the public server its own mux",
+			Message: fmt.Sprintf("%s: on %s anyone can pull heap dumps, goroutine stacks and CPU profiles; serve it on %s and give the public server its own mux",
 				what, describeAddr(addr), loopbackFor(addr)),
 		}
 		if lit, ok := ast.Unparen(sc.Addr).(*ast.BasicLit); ok && strings.HasPrefix(addr, ":") {

@@ -4,13 +4,11 @@ package ratelimit
 
 import (
 	"fmt"
-	"go/ast"
-	"go/types"
 	"path"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
@@ -49,7 +47,8 @@ other packages. A route is covered when its chain holds rate limiting:
 A limiter that is built but never put on the chain does not count.
 
 Reported, at the serve call: a server none of whose routes is covered; a
-server some of whose routes are covered, listing the uncovered ones (routes
+server some of whose routes are covered. The message names the first
+uncovered routes; all of them are its related information (routes
 matching ignore-paths — health checks, metrics, /debug/ — and routes whose
 whole path is computed at run time are left out). Not
 reported: servers whose routes the model cannot see (a handler from a
@@ -110,7 +109,26 @@ http.ListenAndServe(":8080", r)`,
 	Settings: settings,
 }
 
-const declareHint = `if a gateway or mesh rate-limits, declare it in .apivet.yml (ratelimit: {upstream: "<where, what limit>"}) or with //apivet:ignore ratelimit <reason>`
+// declareHint is the way out when limiting happens upstream; -explain
+// ratelimit has the whole of it.
+const declareHint = `or declare the gateway's in .apivet.yml (ratelimit: {upstream: …})`
+
+// limiterExample names a router-wide limiter of each framework.
+var limiterExample = map[httpmodel.Framework]string{
+	httpmodel.NetHTTP:    "httprate.LimitByIP",
+	httpmodel.Chi:        "httprate.LimitByIP",
+	httpmodel.GorillaMux: "httprate.LimitByIP",
+	httpmodel.HTTPRouter: "httprate.LimitByIP",
+	httpmodel.Gin:        "tollbooth_gin.LimitHandler",
+	httpmodel.Echo:       "middleware.RateLimiter",
+	httpmodel.EchoV5:     "middleware.RateLimiter",
+	httpmodel.Fiber:      "limiter.New",
+	httpmodel.FiberV3:    "limiter.New",
+}
+
+// routesInMessage is how many route names a message carries; all of them
+// are in its related information.
+const routesInMessage = 2
 
 func run(pass *analysis.Pass) (any, error) {
 	if strings.TrimSpace(settings.Upstream) != "" {
@@ -122,8 +140,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	model := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
 	for _, sc := range sres.Calls {
-		routes, wrapped, ok := servedRoutes(pass, model, sc)
-		if !ok || wrapped {
+		if serve.Wraps(pass, model, sc, httpmodel.RateLimit) {
+			continue
+		}
+		routes, ok := serve.Routes(pass, model, sc)
+		if !ok {
 			continue
 		}
 		var covered, uncovered []*httpmodel.Route
@@ -137,69 +158,26 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(uncovered) == 0 {
 			continue
 		}
-		name := callName(sc)
+		name := serve.CallName(sc)
 		var msg string
 		if len(covered) == 0 {
-			msg = fmt.Sprintf("%s serves %s with no rate limiting in the handler chain: one client can brute-force, scrape or exhaust the service; add a limiter to the router (e.g. httprate.LimitByIP, echo middleware.RateLimiter, fiber limiter.New), or %s",
-				name, countRoutes(uncovered), declareHint)
+			example := limiterExample[uncovered[0].Framework]
+			if example == "" {
+				example = "httprate.LimitByIP"
+			}
+			msg = fmt.Sprintf("%s serves %s with no rate limiting in the handler chain: one client can brute-force or exhaust the service; add a limiter router-wide (%s) %s",
+				name, countRoutes(uncovered), example, declareHint)
 		} else {
-			msg = fmt.Sprintf("%s rate-limits %d of its routes but not %s: put the limiter on these routes too (or router-wide), or %s",
-				name, len(covered), httpmodel.RouteList(uncovered, 5), declareHint)
+			msg = fmt.Sprintf("%s rate-limits %d of its routes but not %s: put the limiter on these routes too (or router-wide) %s",
+				name, len(covered), httpmodel.RouteList(uncovered, routesInMessage), declareHint)
 		}
-		pass.Report(analysis.Diagnostic{Pos: sc.Call.Pos(), End: sc.Call.End(), Message: msg})
+		d := analysis.Diagnostic{Pos: sc.Call.Pos(), End: sc.Call.End(), Message: msg}
+		if len(uncovered) > 1 {
+			d.Related = relatedRoutes(pass, sc, uncovered)
+		}
+		pass.Report(d)
 	}
 	return nil, nil
-}
-
-// servedRoutes returns the routes the serve call's handler reaches. wrapped
-// is true when the served handler expression itself applies rate limiting
-// (limiter.Handler(mux)); ok is false when the routes cannot be seen.
-func servedRoutes(pass *analysis.Pass, model *httpmodel.Result, sc *serve.Call) (routes []*httpmodel.Route, wrapped, ok bool) {
-	if sc.DefaultMux {
-		for _, rt := range model.Routes {
-			if onDefaultMux(pass, rt) {
-				routes = append(routes, rt)
-			}
-		}
-		return routes, false, len(routes) > 0
-	}
-	h := sc.Handler
-	if h == nil {
-		return nil, false, false
-	}
-	if limitsExpr(pass, model, h) {
-		return nil, true, true
-	}
-	r := model.RouterOf(h)
-	if r == nil {
-		return nil, false, false
-	}
-	routes = model.RoutesOf(r)
-	return routes, false, len(routes) > 0
-}
-
-// limitsExpr reports whether the handler expression wraps the router in
-// rate limiting: tollbooth.LimitHandler(lmt, mux), lm.Handler(mux),
-// httprate.LimitByIP(10, time.Minute)(mux).
-func limitsExpr(pass *analysis.Pass, model *httpmodel.Result, e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, isLit := n.(*ast.FuncLit); isLit {
-			return false
-		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok && model.MiddlewareKindOf(fn)&httpmodel.RateLimit != 0 {
-			found = true
-		}
-		return true
-	})
-	return found
 }
 
 // limited reports whether a route's chain, or its handler itself, rate-limits.
@@ -208,31 +186,6 @@ func limited(model *httpmodel.Result, rt *httpmodel.Route) bool {
 		return true
 	}
 	return rt.HandlerFunc != nil && model.MiddlewareKindOf(rt.HandlerFunc)&httpmodel.RateLimit != 0
-}
-
-// onDefaultMux reports whether rt was registered with http.Handle,
-// http.HandleFunc or on http.DefaultServeMux.
-func onDefaultMux(pass *analysis.Pass, rt *httpmodel.Route) bool {
-	if rt.Call == nil || rt.Framework != httpmodel.NetHTTP {
-		return false
-	}
-	fn, ok := typeutil.Callee(pass.TypesInfo, rt.Call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
-		return false
-	}
-	if sig := fn.Type().(*types.Signature); sig.Recv() == nil {
-		return fn.Name() == "Handle" || fn.Name() == "HandleFunc"
-	}
-	sel, ok := ast.Unparen(rt.Call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	v, ok := pass.TypesInfo.Uses[inner.Sel].(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux"
 }
 
 func ignored(p string) bool {
@@ -245,18 +198,38 @@ func ignored(p string) bool {
 }
 
 func countRoutes(rs []*httpmodel.Route) string {
-	if len(rs) == 1 {
+	switch {
+	case len(rs) == 1:
 		return "1 route (" + rs[0].Name() + ")"
+	case len(rs) <= routesInMessage:
+		return fmt.Sprintf("%d routes (%s)", len(rs), httpmodel.RouteList(rs, routesInMessage))
 	}
-	return fmt.Sprintf("%d routes (%s)", len(rs), httpmodel.RouteList(rs, 5))
+	return fmt.Sprintf("%d routes", len(rs)) // named in the related information
 }
 
-func callName(sc *serve.Call) string {
-	if sel, ok := ast.Unparen(sc.Call.Fun).(*ast.SelectorExpr); ok {
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-			return id.Name + "." + sel.Sel.Name
+// maxRelated bounds the related locations of a finding.
+const maxRelated = 100
+
+// relatedRoutes lists the unlimited routes, at their registration in this
+// package (the serve call for routes of another package's router).
+func relatedRoutes(pass *analysis.Pass, sc *serve.Call, rs []*httpmodel.Route) []analysis.RelatedInformation {
+	sorted := append([]*httpmodel.Route(nil), rs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name() < sorted[j].Name() })
+	var out []analysis.RelatedInformation
+	for i, rt := range sorted {
+		if i == maxRelated {
+			out = append(out, analysis.RelatedInformation{Pos: sc.Call.Pos(), Message: fmt.Sprintf("and %d more routes", len(sorted)-maxRelated)})
+			break
 		}
-		return sel.Sel.Name
+		pos := sc.Call.Pos()
+		if rt.Call != nil && pass.Fset.File(rt.Call.Pos()) != nil {
+			pos = rt.Call.Pos()
+		}
+		msg := rt.Name() + " (no rate limiting)"
+		if rt.HandlerName != "" {
+			msg = rt.Name() + ": " + rt.HandlerName + ", no rate limiting"
+		}
+		out = append(out, analysis.RelatedInformation{Pos: pos, Message: msg})
 	}
-	return sc.Method
+	return out
 }

@@ -46,8 +46,9 @@ The check reports, as warnings:
 and, as notes, servers that set a read timeout but no WriteTimeout (a slow
 reader holds the response), or no IdleTimeout while ReadTimeout is unset
 (idle keep-alive connections are never closed). Streaming endpoints (SSE,
-large downloads) may leave WriteTimeout out on purpose: silence that note
-with a directive, or turn notes off with the setting below.
+large downloads) may leave WriteTimeout out on purpose, so notes are shown
+only with -severity note (severity: note in .apivet.yml); silence one with
+a directive, or turn them off with the setting below.
 
 Not reported: echo v5 (it sets ReadTimeout 30s itself), gin's RunQUIC,
 servers whose construction cannot be seen (a parameter, an interface).

@@ -69,6 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var (
 		checksFlag    = fs.String("checks", "", "checks to run: comma list of names, `all`, and -name to disable (default: all, or the config's checks list)")
 		format        = fs.String("format", "text", "output format: text, json or sarif")
+		severityFlag  = fs.String("severity", "", "report findings of this `severity` or more: error, warning or note (default: the config's severity, else warning)")
 		outFile       = fs.String("o", "", "write output to `file` instead of stdout")
 		tests         = fs.Bool("tests", false, "also analyze _test.go files")
 		configFile    = fs.String("config", "", "configuration `file` (default: .apivet.yml found upward from the working directory)")
@@ -143,6 +144,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		cfgPath = config.Find(root)
 	}
 	var enabledSpec []string
+	var threshold check.Severity
 	if cfgPath != "" {
 		cf, err := config.Load(cfgPath)
 		if err == nil {
@@ -153,6 +155,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		enabledSpec = cf.Checks
+		threshold = cf.Severity
+	}
+	if *severityFlag != "" {
+		if threshold, err = check.ParseSeverity(*severityFlag); err != nil {
+			fmt.Fprintf(stderr, "apivet: -severity: %v\n", err)
+			return exitUsage
+		}
 	}
 	if *checksFlag != "" {
 		enabledSpec = strings.Split(*checksFlag, ",")
@@ -178,7 +187,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	patterns := fs.Args()
-	dcfg := driver.Config{Dir: root, Patterns: patterns, Tests: *tests, Checks: enabled, MemProfile: *memProfile}
+	dcfg := driver.Config{Dir: root, Patterns: patterns, Tests: *tests, Checks: enabled, Severity: threshold, MemProfile: *memProfile}
 	var res *driver.Result
 	if *incremental {
 		var exe string

@@ -21,10 +21,26 @@ import (
 func vetMain() {
 	configFile := flag.String("config", "", "apivet configuration file, an absolute path (default: .apivet.yml found upward from each package's directory)")
 	flag.BoolVar(&check.Options.Tests, "tests", false, "also report findings in _test.go files")
+	severityFlag := flag.String("severity", "", "report findings of this severity or more: error, warning or note (default: the config's severity, else warning)")
 	all := analyzers.All()
+	byAnalyzer := map[*analysis.Analyzer]*check.Check{}
+	for _, c := range all {
+		byAnalyzer[c.Analyzer] = c
+	}
+	threshold := check.DefaultThreshold
+	vettool.Keep = func(a *analysis.Analyzer, d analysis.Diagnostic) bool {
+		c := byAnalyzer[a]
+		return c == nil || check.SeverityOf(c, d).AtLeast(threshold)
+	}
 	// The configuration: settings, and its list of checks unless -NAME
 	// flags select them.
 	vettool.Setup = func() ([]*analysis.Analyzer, error) {
+		if *severityFlag != "" {
+			var err error
+			if threshold, err = check.ParseSeverity(*severityFlag); err != nil {
+				return nil, fmt.Errorf("-severity: %w", err)
+			}
+		}
 		path := *configFile
 		if path == "" {
 			wd, _ := os.Getwd()
@@ -42,6 +58,9 @@ func vetMain() {
 		}
 		if err := cf.Apply(all); err != nil {
 			return nil, fmt.Errorf("config %s: %w", path, err)
+		}
+		if cf.Severity != "" && *severityFlag == "" {
+			threshold = cf.Severity
 		}
 		if len(cf.Checks) == 0 {
 			return nil, nil

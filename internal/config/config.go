@@ -4,6 +4,7 @@
 // misspelt setting is an error, not a silent no-op.
 //
 //	checks: [all, -pprof]        # optional; same syntax as -checks
+//	severity: note               # optional; least severity reported (default warning)
 //	hardcodedsecret:
 //	  allow-values: ['^test-']
 package config
@@ -29,6 +30,7 @@ const FileName = ".apivet.yml"
 type File struct {
 	Path     string
 	Checks   []string             // the "checks" list, if any
+	Severity check.Severity       // the "severity" threshold, "" if not set
 	Sections map[string]yaml.Node // check name -> its settings
 }
 
@@ -87,6 +89,17 @@ func Parse(data []byte) (*File, error) {
 		if key == "checks" {
 			if err := val.Decode(&f.Checks); err != nil {
 				return nil, fmt.Errorf("line %d: checks: %w", val.Line, err)
+			}
+			continue
+		}
+		if key == "severity" {
+			var text string
+			err := val.Decode(&text)
+			if err == nil {
+				f.Severity, err = check.ParseSeverity(text)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("line %d: severity: %w", val.Line, err)
 			}
 			continue
 		}

@@ -78,6 +78,8 @@ func TestApplyStrict(t *testing.T) {
 		"delta:\n  x: 1\n":        `unknown check "delta"`,
 		"beta:\n  x: 1\n":         "check beta has no settings",
 		"- a\n- b\n":              "configuration must be a mapping",
+		"severity: info\n":        `line 1: severity: unknown severity "info" (want error, warning or note)`,
+		"severity: [note]\n":      "line 1: severity:",
 	} {
 		f, err := Parse([]byte(text))
 		if err == nil {
@@ -89,5 +91,22 @@ func TestApplyStrict(t *testing.T) {
 	}
 	if f, err := Parse(nil); err != nil || len(f.Sections) != 0 {
 		t.Errorf("empty file: %v, %v", f, err)
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	for text, want := range map[string]check.Severity{
+		"":                    "", // not set: each driver falls back to check.DefaultThreshold
+		"severity: note\n":    check.Note,
+		"severity: Error\n":   check.Error,
+		"severity: warning\n": check.Warning,
+	} {
+		f, err := Parse([]byte(text))
+		if err != nil || f.Severity != want {
+			t.Errorf("%q: severity %q, %v; want %q", text, f.Severity, err, want)
+		}
+		if _, ok := f.Sections["severity"]; ok {
+			t.Errorf("%q: severity taken for a check's section", text)
+		}
 	}
 }

@@ -36,6 +36,11 @@ type Config struct {
 	Patterns []string // package patterns (default ./...)
 	Tests    bool     // analyze _test.go files too
 	Checks   []*check.Check
+	// Severity is the least severity reported ("" is
+	// check.DefaultThreshold). Findings below it are analyzed and given
+	// fingerprints like the others, then dropped, so fingerprints and
+	// baselines do not depend on the threshold.
+	Severity check.Severity
 	Env      []string // extra environment for go list
 	// Overlay replaces or adds files, by absolute path, for go list and
 	// the type checker. Any overlay makes go/packages type-check every
@@ -331,8 +336,20 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	}
 	sortFindings(res.Findings)
 	assignFingerprints(res.Findings)
+	res.Findings = atLeast(res.Findings, cfg.Severity)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].String() < res.Problems[j].String() })
 	return res, nil
+}
+
+// atLeast keeps the findings whose severity reaches the threshold.
+func atLeast(fs []Finding, threshold check.Severity) []Finding {
+	kept := fs[:0]
+	for _, f := range fs {
+		if f.Severity.AtLeast(threshold) {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // memoryBound is how much memory analysis may use, as a multiple of what

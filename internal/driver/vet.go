@@ -43,7 +43,9 @@ func RunVet(cfg VetConfig) (*Result, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	args := []string{"vet", "-vettool=" + cfg.Tool, "-json", "-names=false"}
+	// -severity=note: every finding comes back and is dropped below the
+	// threshold after fingerprinting, as in Run.
+	args := []string{"vet", "-vettool=" + cfg.Tool, "-json", "-names=false", "-severity=note"}
 	if cfg.Tests {
 		args = append(args, "-tests")
 	}
@@ -121,6 +123,7 @@ func RunVet(cfg VetConfig) (*Result, error) {
 	}
 	sortFindings(res.Findings)
 	assignFingerprints(res.Findings)
+	res.Findings = atLeast(res.Findings, cfg.Severity)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].String() < res.Problems[j].String() })
 	return res, nil
 }

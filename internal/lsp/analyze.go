@@ -37,7 +37,7 @@ func (s *server) analyze(dir string) {
 		open[name] = doc.text
 		versions[name] = doc.version
 	}
-	tests := s.tests
+	tests, severity := s.tests, s.severity
 	s.mu.Unlock()
 	// Which packages name which handlers (bola's deferrals) is read from
 	// disk; files may have been saved since the last analysis.
@@ -57,12 +57,15 @@ func (s *server) analyze(dir string) {
 		}
 	}
 
-	checks, err := s.enabledChecks(dir)
+	checks, configSeverity, err := s.enabledChecks(dir)
 	if err != nil {
 		s.showError(err.Error())
 		return
 	}
-	res, err := driver.Run(driver.Config{Dir: dir, Patterns: sourcePatterns(dir), Tests: tests, Checks: checks, Overlay: overlay, Unsaved: unsaved})
+	if severity == "" {
+		severity = configSeverity
+	}
+	res, err := driver.Run(driver.Config{Dir: dir, Patterns: sourcePatterns(dir), Tests: tests, Checks: checks, Severity: severity, Overlay: overlay, Unsaved: unsaved})
 	if err != nil {
 		s.log.Printf("%s: %v", dir, err)
 		return
@@ -178,25 +181,26 @@ func sourcePatterns(dir string) []string {
 }
 
 // enabledChecks reads the .apivet.yml that applies to dir (if any) into
-// the checks' settings and returns the checks it enables.
-func (s *server) enabledChecks(dir string) ([]*check.Check, error) {
+// the checks' settings and returns the checks it enables and its
+// severity threshold ("" if it sets none).
+func (s *server) enabledChecks(dir string) ([]*check.Check, check.Severity, error) {
 	all := s.checks()
 	path := config.Find(dir)
 	if path == "" {
-		return all, nil
+		return all, "", nil
 	}
 	f, err := config.Load(path)
 	if err == nil {
 		err = f.Apply(all)
 	}
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	checks, err := config.Select(all, f.Checks)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, "", fmt.Errorf("%s: %w", path, err)
 	}
-	return checks, nil
+	return checks, f.Severity, nil
 }
 
 // toPublished converts a finding to a diagnostic and its quick fixes.

@@ -49,6 +49,29 @@ var printlnCheck = &check.Check{
 	Severity: check.Warning,
 }
 
+// notedCheck flags each println call with a note (its default severity),
+// hidden unless the severity threshold is note.
+var notedCheck = &check.Check{
+	Analyzer: &analysis.Analyzer{
+		Name: "printnote",
+		Doc:  "notes println calls",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				ast.Inspect(f, func(n ast.Node) bool {
+					if call, ok := n.(*ast.CallExpr); ok {
+						if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "println" {
+							pass.Reportf(call.Pos(), "println call")
+						}
+					}
+					return true
+				})
+			}
+			return nil, nil
+		},
+	},
+	Severity: check.Note,
+}
+
 // printsFact marks functions that call println.
 type printsFact struct{}
 
@@ -485,5 +508,50 @@ func TestTestFiles(t *testing.T) {
 			}
 			c.shutdown()
 		})
+	}
+}
+
+// The severity threshold: warning by default, then the .apivet.yml's
+// severity, then the initialization option severity over both.
+func TestSeverityThreshold(t *testing.T) {
+	for _, tc := range []struct {
+		name, config string
+		options      map[string]any
+		want         []string // codes of the diagnostics on greet.go
+	}{
+		{name: "default", want: []string{"printleak"}},
+		{name: "config note", config: "severity: note\n", want: []string{"printleak", "printnote"}},
+		{name: "option note", options: map[string]any{"severity": "note"}, want: []string{"printleak", "printnote"}},
+		{name: "option error over config note", config: "severity: note\n", options: map[string]any{"severity": "error"}, want: nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := fixture(t)
+			if tc.config != "" {
+				if err := os.WriteFile(filepath.Join(dir, ".apivet.yml"), []byte(tc.config), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			greet := filepath.Join(dir, "greet", "greet.go")
+			data, _ := os.ReadFile(greet)
+			c := startServer(t, printlnCheck, notedCheck)
+			c.initializeWith(tc.options)
+			uri := pathToURI(greet)
+			c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: uri, LanguageID: "go", Version: 1, Text: string(data)}})
+			var codes []string
+			for _, d := range c.diagnostics(uri).Diagnostics {
+				codes = append(codes, d.Code)
+			}
+			sort.Strings(codes)
+			if strings.Join(codes, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("diagnostics %v, want %v", codes, tc.want)
+			}
+			c.shutdown()
+		})
+	}
+	c := startServer(t)
+	m := c.call("initialize", map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{},
+		"initializationOptions": map[string]any{"severity": "info"}})
+	if m.Error == nil || !strings.Contains(m.Error.Message, `unknown severity "info"`) {
+		t.Errorf("initialize with severity info: error %+v, want unknown severity", m.Error)
 	}
 }

@@ -6,9 +6,12 @@ type initializeParams struct {
 	ProcessID int    `json:"processId"`
 	RootURI   string `json:"rootUri"`
 	// InitializationOptions may carry {"tests": true} to report findings
-	// in _test.go files, as the CLI's -tests flag does.
+	// in _test.go files, as the CLI's -tests flag does, and
+	// {"severity": "note"} to set the least severity reported, as the
+	// CLI's -severity flag does (over the .apivet.yml's severity).
 	InitializationOptions *struct {
-		Tests bool `json:"tests"`
+		Tests    bool   `json:"tests"`
+		Severity string `json:"severity"`
 	} `json:"initializationOptions"`
 }
 

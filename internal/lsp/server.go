@@ -58,6 +58,7 @@ type server struct {
 	initialized bool
 	shutdown    bool
 	tests       bool
+	severity    check.Severity         // from initializationOptions; "" defers to .apivet.yml
 	docs        map[string]*document   // open documents by absolute filename
 	results     map[string][]published // findings last published, by filename
 	pending     map[string]bool        // package directories to analyze
@@ -158,9 +159,17 @@ func (s *server) handle(m *message) (any, *rpcError) {
 		if err := unmarshal(m.Params, &p); err != nil {
 			return nil, err
 		}
+		var severity check.Severity
+		if o := p.InitializationOptions; o != nil && o.Severity != "" {
+			var err error
+			if severity, err = check.ParseSeverity(o.Severity); err != nil {
+				return nil, &rpcError{Code: codeInvalidParams, Message: "initializationOptions.severity: " + err.Error()}
+			}
+		}
 		s.mu.Lock()
 		s.initialized = true
 		s.tests = p.InitializationOptions != nil && p.InitializationOptions.Tests
+		s.severity = severity
 		s.mu.Unlock()
 		return initializeResult{
 			Capabilities: serverCapabilities{

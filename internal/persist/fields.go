@@ -180,6 +180,18 @@ func (f Field) Path() string {
 	return strings.Join(append(parts, f.Name()), ".")
 }
 
+// DeclLine is the start of the line that declares the field, for related
+// information: the same position in the standalone and the go vet mode,
+// where fields of other packages come from export data, which has lines
+// but no columns.
+func (f Field) DeclLine(fset *token.FileSet) token.Pos {
+	pos := f.Var.Pos()
+	if tf := fset.File(pos); tf != nil {
+		return tf.LineStart(tf.Line(pos))
+	}
+	return pos
+}
+
 // DeclaredAt says where the field is declared, for messages:
 // "declared at store/store.go:19" (directory and file name, so it reads
 // the same from any working directory).

@@ -79,6 +79,11 @@ import (
 // as -checks does over the list in the standalone mode.
 var Setup func() ([]*analysis.Analyzer, error)
 
+// Keep, if set, decides which diagnostics of the analyzers run are
+// printed (apivet drops those below its severity threshold). It is
+// called after Setup.
+var Keep func(a *analysis.Analyzer, d analysis.Diagnostic) bool
+
 // VersionSalt, if set, returns extra bytes that go into the build ID
 // printed by -V=full. go vet caches each package's result under that ID,
 // the flags and the package's inputs; anything else that changes the
@@ -381,6 +386,17 @@ func Run(cfgFile string, analyzers []*analysis.Analyzer) int {
 	}
 	if cfg.VetxOnly {
 		return 0
+	}
+	if Keep != nil {
+		for i, r := range results {
+			kept := r.diags[:0]
+			for _, d := range r.diags {
+				if Keep(r.a, d) {
+					kept = append(kept, d)
+				}
+			}
+			results[i].diags = kept
+		}
 	}
 	return printResults(u.fset, u.files[0].Package, cfg, results)
 }

@@ -170,7 +170,7 @@ func TestFactsSuppressionsAndJSON(t *testing.T) {
 	if !strings.HasPrefix(d.End, filepath.Join(dir, "cmd/exposed/main.go")+":16:") || d.End == d.Posn {
 		t.Errorf("end = %q, want the end of the call on line 16", d.End)
 	}
-	if !strings.Contains(d.Message, "linked in by example.com/vetmod/internal/debugsrv") {
+	if !strings.Contains(d.Message, "via example.com/vetmod/internal/debugsrv") {
 		t.Errorf("message does not name the package that links net/http/pprof in (the fact from a dependency): %q", d.Message)
 	}
 	if d.Category != "" {
@@ -206,7 +206,7 @@ func TestFactsSuppressionsAndJSON(t *testing.T) {
 		t.Errorf("go vet: exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		"cmd/exposed/main.go:16:12: pprof: this serves http.DefaultServeMux, where net/http/pprof (linked in by example.com/vetmod/internal/debugsrv)",
+		"cmd/exposed/main.go:16:12: pprof: this serves http.DefaultServeMux, where net/http/pprof (via example.com/vetmod/internal/debugsrv)",
 		"cmd/suppressed/main.go:18:1: pprof: unused //apivet:ignore directive",
 	} {
 		if !strings.Contains(stderr, want) {
@@ -318,35 +318,42 @@ func TestHandshake(t *testing.T) {
 	}
 }
 
-// go vet -vettool reports what the standalone mode reports on the demo
-// service.
+// The vet mode reports what the standalone mode does, at the default
+// severity threshold (warning: no notes) and with -severity=note.
 func TestSameFindingsAsStandalone(t *testing.T) {
 	bin := apivet(t)
 	dir := testutil.Module(t, "../../testdata/demo")
 
-	cmd := exec.Command(bin, "-format", "json", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
-			t.Fatalf("apivet ./...: %v\n%s", err, errb.String())
+	standaloneRun := func(args ...string) map[string]map[string][]jsonDiag {
+		cmd := exec.Command(bin, append(append([]string{"-format", "json"}, args...), "./...")...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off")
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		if err := cmd.Run(); err != nil {
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+				t.Fatalf("apivet ./...: %v\n%s", err, errb.String())
+			}
 		}
+		trees, errs := decodeTrees(t, out.String())
+		if len(errs) > 0 {
+			t.Errorf("standalone errors: %v", errs)
+		}
+		return trees
 	}
-	standalone, serrs := decodeTrees(t, out.String())
-
-	// The JSON tree names the check; -names=false leaves messages bare.
-	stdout, stderr, code := goVet(t, dir, "-json", "-names=false", "./...")
-	if code != 0 {
-		t.Fatalf("go vet -json: exit %d\n%s", code, stderr)
+	vetRun := func(args ...string) map[string]map[string][]jsonDiag {
+		// The JSON tree names the check; -names=false leaves messages bare.
+		stdout, stderr, code := goVet(t, dir, append(append([]string{"-json", "-names=false"}, args...), "./...")...)
+		if code != 0 {
+			t.Fatalf("go vet -json: exit %d\n%s", code, stderr)
+		}
+		trees, errs := decodeTrees(t, stdout)
+		if len(errs) > 0 {
+			t.Errorf("vet errors: %v", errs)
+		}
+		return trees
 	}
-	vet, verrs := decodeTrees(t, stdout)
-	if len(serrs) > 0 || len(verrs) > 0 {
-		t.Errorf("errors: standalone %v, vet %v", serrs, verrs)
-	}
-
 	flatten := func(trees map[string]map[string][]jsonDiag) []string {
 		var out []string
 		for _, byAnalyzer := range trees {
@@ -363,11 +370,34 @@ func TestSameFindingsAsStandalone(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	s, v := flatten(standalone), flatten(vet)
-	if len(s) == 0 {
-		t.Fatalf("the standalone mode found nothing on the demo service")
+	notes := func(trees map[string]map[string][]jsonDiag) int {
+		n := 0
+		for _, byAnalyzer := range trees {
+			for _, ds := range byAnalyzer {
+				for _, d := range ds {
+					if d.Category == "note" {
+						n++
+					}
+				}
+			}
+		}
+		return n
 	}
-	if strings.Join(s, "\n") != strings.Join(v, "\n") {
-		t.Errorf("findings differ\nstandalone:\n%s\n\ngo vet -vettool:\n%s", strings.Join(s, "\n"), strings.Join(v, "\n"))
+	for _, threshold := range []string{"", "note"} {
+		var flags []string
+		if threshold != "" {
+			flags = []string{"-severity=" + threshold}
+		}
+		vet := vetRun(flags...)
+		s, v := flatten(standaloneRun(flags...)), flatten(vet)
+		if len(s) == 0 {
+			t.Fatalf("the standalone mode found nothing on the demo service")
+		}
+		if strings.Join(s, "\n") != strings.Join(v, "\n") {
+			t.Errorf("-severity=%q: findings differ\nstandalone:\n%s\n\ngo vet -vettool:\n%s", threshold, strings.Join(s, "\n"), strings.Join(v, "\n"))
+		}
+		if n := notes(vet); (n > 0) != (threshold == "note") {
+			t.Errorf("-severity=%q: go vet reported %d notes", threshold, n)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package main // want package:`bodyReads\(main.go:109\)`
 
 import (
 	"encoding/json"

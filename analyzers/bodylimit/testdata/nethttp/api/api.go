@@ -1,4 +1,4 @@
-// Package api holds handlers whose routes are registered in package main
+// Package api holds handlers whose routes are registered in package main // want package:`bodyReads\(api.go:16 api.go:36\)`
 // (facts carry what they read).
 package api
 

@@ -32,7 +32,7 @@ func getOrdersNoBuyers(db *gorm.DB) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		var os []models.Order
 		db.Find(&os)
-		render.JSON(w, r, os) // want `render.JSON sends models.Order, a persistence model \(it embeds gorm.Model\), whole`
+		render.JSON(w, r, os) // want `render.JSON sends models.Order whole.*a persistence model: it embeds gorm.Model`
 	}
 }
 
@@ -57,7 +57,7 @@ func getOrdersNoBuyer(db *gorm.DB) http.HandlerFunc {
 		for _, o := range os {
 			o.Buyer = nil
 		}
-		render.JSON(w, r, os) // want `JSON sends models.Order, a persistence model \(it embeds gorm.Model\), whole`
+		render.JSON(w, r, os) // want `JSON sends models.Order whole.*a persistence model: it embeds gorm.Model`
 	}
 }
 

@@ -58,7 +58,7 @@ func (h *H) profileViaHelper(w http.ResponseWriter, r *http.Request) {
 
 func (h *H) login(w http.ResponseWriter, r *http.Request) {
 	u, _ := h.R.User(r.PathValue("id"))
-	web.SetupLogin(&u, w) // want `SetupLogin sends models.User, a persistence model \(it embeds gorm.Model\), whole`
+	web.SetupLogin(&u, w) // want `SetupLogin sends models.User whole.*a persistence model: it embeds gorm.Model`
 }
 
 func (h *H) loginRaw(w http.ResponseWriter, r *http.Request) {

@@ -24,7 +24,7 @@ func unverifiedClaims(raw string) (bool, error) {
 		return false, err
 	}
 	var c Claims
-	if err := tok.UnsafeClaimsWithoutVerification(&c); err != nil { // want `go-jose UnsafeClaimsWithoutVerification returns data whose signature nobody checked, and nothing in this function verifies the token`
+	if err := tok.UnsafeClaimsWithoutVerification(&c); err != nil { // want `go-jose UnsafeClaimsWithoutVerification returns data whose signature nobody checked: nothing in this function verifies the token`
 		return false, err
 	}
 	return c.Admin, nil
@@ -39,7 +39,7 @@ func unverifiedPayload(raw string) ([]byte, error) {
 }
 
 func anyAlgorithm(raw string) (*Claims, error) {
-	tok, err := jwt.ParseSigned(raw) // want `jwt.ParseSigned of gopkg.in/square/go-jose.v2/jwt accepts whatever algorithm the token names`
+	tok, err := jwt.ParseSigned(raw) // want `jwt.ParseSigned of gopkg.in/square/go-jose.v2/jwt does not pin the signing algorithm \(RFC 8725`
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func uid(c *gin.Context) uint { return c.GetUint("uid") }
 
 func (h *H) updateMe(c *gin.Context) {
 	var u models.User
-	if err := c.ShouldBindJSON(&u); err != nil { // want `ShouldBindJSON binds client input into persistence model models.User, which \(\*gorm.DB\).Save writes at line \d+: the client can set Role \(declared at models/models.go:\d+\), IsAdmin`
+	if err := c.ShouldBindJSON(&u); err != nil { // want `ShouldBindJSON binds client input into persistence model models.User, which \(\*gorm.DB\).Save writes at line \d+: the client can set Role, IsAdmin`
 		c.AbortWithStatus(http.StatusBadRequest)
 		return
 	}

@@ -84,7 +84,7 @@ func (h *H) createFolder(c *gin.Context) {
 
 func (h *H) createCustomer(c *gin.Context) {
 	var cu models.Customer
-	if err := c.ShouldBindJSON(&cu); err != nil { // want `models.Customer, which CreateCustomer writes at line \d+: the client can set TenantID \(`
+	if err := c.ShouldBindJSON(&cu); err != nil { // want `models.Customer, which CreateCustomer writes at line \d+: the client can set TenantID;`
 		return
 	}
 	_ = svc.CreateCustomer(c.Request.Context(), cu) // the callback stamps created_by, not tenant_id (query callbacks write nothing)

@@ -12,7 +12,7 @@ func debugMux() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.Handle("/debug/pprof/heap", pprof.Handler("heap"))
-	http.ListenAndServe(":7070", mux) // want `a mux that mounts the Go profiler on ":7070"`
+	http.ListenAndServe(":7070", mux) // want `a mux that mounts the Go profiler: on ":7070"`
 }
 
 func debugLocal() {

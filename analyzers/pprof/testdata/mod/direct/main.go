@@ -12,7 +12,7 @@ func orders(w http.ResponseWriter, r *http.Request) {}
 
 func main() {
 	http.HandleFunc("/orders", orders)
-	go http.ListenAndServe(":8080", nil) // want `this serves http.DefaultServeMux, where net/http/pprof \(linked in by example.com/pproftest/direct\) registered /debug/pprof/ on ":8080", reachable from every interface`
+	go http.ListenAndServe(":8080", nil) // want `this serves http.DefaultServeMux, where net/http/pprof \(via example.com/pproftest/direct\) put /debug/pprof/: on ":8080" anyone can pull heap dumps`
 
 	go http.ListenAndServe("0.0.0.0:6060", http.DefaultServeMux) // want `DefaultServeMux.* on "0.0.0.0:6060"`
 

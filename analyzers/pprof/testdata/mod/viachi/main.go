@@ -14,5 +14,5 @@ func main() {
 	go http.ListenAndServe(":8080", r) // the router does not mount the profiler
 
 	http.Handle("/", r)
-	http.ListenAndServe(":8090", nil) // want `linked in by github.com/go-chi/chi/v5/middleware`
+	http.ListenAndServe(":8090", nil) // want `via github.com/go-chi/chi/v5/middleware`
 }

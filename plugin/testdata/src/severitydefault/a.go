@@ -1,0 +1,5 @@
+package severitydefault
+
+func NoteHidden() {}
+
+func WarnShown() {} // want `warning WarnShown`

@@ -1,0 +1,5 @@
+package severityerror
+
+func NoteHidden() {}
+
+func WarnHidden() {}

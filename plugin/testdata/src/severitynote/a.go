@@ -1,0 +1,5 @@
+package severitynote
+
+func NoteShown() {} // want `note NoteShown`
+
+func WarnShown() {} // want `warning WarnShown`
