@@ -916,18 +916,17 @@ func exprName(e ast.Expr) string {
 }
 
 func (r *runner) report(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput, model string, routes []*httpmodel.Route) {
-	verb := verbOf(string(da.Kind))
-	fix := "scope the query by the caller or compare the owner with the caller and return 403/404"
+	fix := "scope the query by the caller or check the owner (403/404)"
 	if da.Library == "repo" {
-		fix = "pass the caller to " + da.Method + " and scope its query, or compare the owner and return 403/404"
+		fix = "pass the caller to " + da.Method + " to scope it, or check the owner (403/404)"
 	}
 	var msg string
 	if len(routes) > 0 {
-		msg = fmt.Sprintf("%s selects %s in %s on %s %s with no ownership or authorization check: any caller can %s another user's object by changing the ID; %s",
-			id.desc, model, r.via(da), routes[0].Method, routes[0].Path, verb, fix)
+		msg = fmt.Sprintf("no ownership check: %s selects %s in %s on %s %s, so any caller can %s others' objects; %s",
+			id.desc, model, r.via(da), routes[0].Method, routes[0].Path, verbOf(string(da.Kind)), fix)
 	} else {
-		msg = fmt.Sprintf("%s selects %s in %s with no ownership or authorization check, and no route to %s is visible: any caller can %s another user's object; %s, or list an authorizing route in bola.authorized-handlers",
-			id.desc, model, r.via(da), r.handlerLabel(h), verb, fix)
+		msg = fmt.Sprintf("no ownership check: %s selects %s in %s, and no route to %s is visible; any caller may %s others' objects: scope the query or check the owner, or list it in bola.authorized-handlers",
+			id.desc, model, r.via(da), r.handlerLabel(h), verbOf(string(da.Kind)))
 	}
 	r.pass.Report(analysis.Diagnostic{Pos: da.Call.Pos(), End: da.Call.End(), Message: msg})
 }

@@ -208,7 +208,7 @@ func (r *runner) decideRoute(rt *httpmodel.Route, handler string, accs []Deferre
 		more = fmt.Sprintf(" (and %d more)", n-1)
 	}
 	d := worst
-	r.reportOnce(rt.Call, fmt.Sprintf("%s %s: handler %s selects %s by %s in %s (%s)%s with no ownership or authorization check: a caller can %s another user's object; scope the query by the caller or compare the owner and return 403/404",
+	r.reportOnce(rt.Call, fmt.Sprintf("no ownership check: %s %s: handler %s selects %s by %s in %s (%s)%s, so a caller can %s others' objects; scope the query by the caller or check the owner",
 		rt.Method, rt.Path, handler, d.Model, d.Desc, d.Via, d.Pos, more, verbOf(d.Kind)))
 }
 
@@ -321,13 +321,13 @@ func (r *runner) unroutedReferences() {
 				}
 			}
 			d := f.Accesses[0]
-			r.reportOnce(u.id, fmt.Sprintf("handler %s selects %s by %s in %s (%s) with no ownership or authorization check, and no route to it is visible from here: scope the query by the caller, or list an authorizing route in bola.authorized-handlers",
+			r.reportOnce(u.id, fmt.Sprintf("no ownership check: handler %s selects %s by %s in %s (%s), and no route to it is visible from here; scope the query by the caller, or list it in bola.authorized-handlers",
 				label, d.Model, d.Desc, d.Via, d.Pos))
 		}
 		if f := r.partialFact(u.fn); f != nil {
 			e := f.Routes[0]
 			d := e.Accesses[0]
-			r.reportOnce(u.id, fmt.Sprintf("%s registers %s %s (handler %s selects %s by %s with no ownership check) on a router whose middleware is not visible from here: call it with the router, or list the handler in bola.authorized-handlers",
+			r.reportOnce(u.id, fmt.Sprintf("no ownership check: %s registers %s %s (handler %s selects %s by %s) on a router whose middleware is not visible here; pass it the router, or list the handler in bola.authorized-handlers",
 				label, e.Method, e.Path, e.Handler, d.Model, d.Desc))
 		}
 	}

@@ -282,8 +282,8 @@ func (c *checker) configLit(cur inspector.Cursor, lit *ast.CompositeLit, l *libr
 		case patternsOn && strings.Contains(o.value, "*") && o.value != "*":
 			if why := broadPattern(o.value); why != "" {
 				c.report(o.node, sevFor(cred), fmt.Sprintf(
-					"origin pattern %q %s while %s: an attacker's site matches it and reads logged-in users' responses; use \"https://*.example.com\"",
-					o.value, why, credText))
+					"origin pattern %q is too broad while %s: it %s; an attacker's site then reads logged-in users' responses; use \"https://*.example.com\"",
+					o.value, credText, why))
 			}
 		}
 	}

@@ -20,7 +20,7 @@ type Server struct {
 
 func (s *Server) GetOrder(ctx context.Context, req *orderpb.GetOrderRequest) (*orderpb.Order, error) {
 	var o store.Order
-	if err := s.DB.First(&o, "id = ?", req.GetOrderId()).Error; err != nil { // want `request field "OrderId" selects store.Order in \(\*gorm.DB\).First with no ownership or authorization check, and no route to \(\*server.Server\).GetOrder is visible`
+	if err := s.DB.First(&o, "id = ?", req.GetOrderId()).Error; err != nil { // want `request field "OrderId" selects store.Order in \(\*gorm.DB\).First, and no route to \(\*server.Server\).GetOrder is visible`
 		return nil, err
 	}
 	return &orderpb.Order{Item: o.Item}, nil

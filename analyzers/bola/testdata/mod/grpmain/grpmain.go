@@ -45,7 +45,7 @@ func Routes() *gin.Engine {
 
 // table mounts handlers in a way the model does not follow.
 var table = map[string]gin.HandlerFunc{
-	"DELETE /tabled/:id": grpapi.Tabled, // want `handler grpapi.Tabled selects store.Order by path parameter "id" in \(\*gorm.DB\).Delete \(grpapi.go:\d+\) with no ownership or authorization check, and no route to it is visible from here`
+	"DELETE /tabled/:id": grpapi.Tabled, // want `handler grpapi.Tabled selects store.Order by path parameter "id" in \(\*gorm.DB\).Delete \(grpapi.go:\d+\), and no route to it is visible from here`
 }
 
 // Mount registers the table with a loop the model cannot evaluate.

@@ -20,7 +20,7 @@ var DB *gorm.DB
 // caller: with no route in sight, nothing says it is public.
 func GetOrder(c *gin.Context) {
 	var o store.Order
-	DB.First(&o, c.Param("id")) // want `path parameter "id" selects store.Order in \(\*gorm.DB\).First with no ownership or authorization check, and no route to unseen.GetOrder is visible`
+	DB.First(&o, c.Param("id")) // want `path parameter "id" selects store.Order in \(\*gorm.DB\).First, and no route to unseen.GetOrder is visible`
 	c.JSON(http.StatusOK, o)
 }
 

@@ -24,7 +24,7 @@ func router() http.Handler {
 		AllowCredentials: true,
 	}))
 	r.Use(cors.Handler(cors.Options{
-		AllowedOrigins:   []string{"https://*"}, // want `origin pattern "https://\*" matches every origin that starts with "https://"`
+		AllowedOrigins:   []string{"https://*"}, // want `origin pattern "https://\*" is too broad.* matches every origin that starts with "https://"`
 		AllowCredentials: true,
 	}))
 	return r

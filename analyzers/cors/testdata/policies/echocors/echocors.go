@@ -27,7 +27,7 @@ func setup(e *echo.Echo) {
 		AllowCredentials: true,
 	}))
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
-		AllowOrigins:     []string{"https://example.*"}, // want `origin pattern "https://example.\*" matches every origin`
+		AllowOrigins:     []string{"https://example.*"}, // want `origin pattern "https://example.\*" is too broad.* matches every origin`
 		AllowCredentials: true,
 	}))
 }

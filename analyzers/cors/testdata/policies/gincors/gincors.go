@@ -23,7 +23,7 @@ func setup(r *gin.Engine) {
 		AllowCredentials: true,
 	}))
 	r.Use(cors.New(cors.Config{
-		AllowOrigins:     []string{"https://*example.com"}, // want `origin pattern "https://\*example.com" matches any host`
+		AllowOrigins:     []string{"https://*example.com"}, // want `origin pattern "https://\*example.com" is too broad.* matches any host`
 		AllowWildcard:    true,
 		AllowCredentials: true,
 	}))

@@ -37,8 +37,8 @@ func patterns() *cors.Cors {
 		AllowedOrigins: []string{
 			"https://*.example.com", // a subdomain wildcard: fine
 			"http://localhost:*",    // any port of localhost: fine
-			"https://*example.com",  // want `origin pattern "https://\*example.com" matches any host ending in "example.com", such as evilexample.com`
-			"https://app.example.*", // want `origin pattern "https://app.example.\*" matches every origin that starts with`
+			"https://*example.com",  // want `origin pattern "https://\*example.com" is too broad.* matches any host ending in "example.com", such as evilexample.com`
+			"https://app.example.*", // want `origin pattern "https://app.example.\*" is too broad.* matches every origin that starts with`
 			"https://*.com",         // want `matches every site under .com`
 			"null",                  // want `the "null" origin is allowed while AllowCredentials is on`
 		},
