@@ -225,6 +225,8 @@ type runner struct {
 	reported     map[string]bool
 	unscoped     map[*types.Func]*UnscopedAccessFact // imported facts, memoized
 	partial      map[*types.Func]*PartialRoutesFact
+	// unscopedImpls are the methods with UnscopedAccessFacts, by name.
+	unscopedImpls map[string][]*types.Func
 }
 
 // idInput is a client-chosen identifier reaching a selector.

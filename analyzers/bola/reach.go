@@ -228,8 +228,10 @@ func (r *runner) reportOnce(n ast.Node, msg string) {
 func (r *runner) routeFindings() {
 	for _, rt := range append(append([]*httpmodel.Route(nil), r.res.Routes...), r.res.RPCRoutes...) {
 		if fn := rt.HandlerFunc; rt.Handler == nil && fn != nil && fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
-			if f := r.unscopedFact(fn); f != nil && !matchFunc(settings.AuthorizedHandlers, fn) {
-				r.decideRoute(rt, funcLabel(fn), f.Accesses)
+			for _, impl := range r.implementations(fn) {
+				if f := r.unscopedFact(impl); f != nil && !matchFunc(settings.AuthorizedHandlers, impl) {
+					r.decideRoute(rt, funcLabel(impl), f.Accesses)
+				}
 			}
 		}
 		if rt.SplicedFrom == nil {
@@ -357,4 +359,38 @@ func within(id *ast.Ident, n ast.Node) bool { return n.Pos() <= id.Pos() && id.E
 func (r *runner) countedFile(pos token.Pos) bool {
 	f := fileOf(r.pass, pos)
 	return f != nil && modrefs.Counts(r.pass.Fset.File(pos).Name(), f)
+}
+
+// implementations is fn, or for an interface method (a service registered
+// as the interface its constructor returns: RegisterXServer(s, api.New(db)))
+// the methods of that name that carry an UnscopedAccessFact and whose
+// receivers implement the interface.
+func (r *runner) implementations(fn *types.Func) []*types.Func {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return []*types.Func{fn}
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return []*types.Func{fn}
+	}
+	if r.unscopedImpls == nil {
+		r.unscopedImpls = map[string][]*types.Func{}
+		for _, of := range r.pass.AllObjectFacts() {
+			if _, ok := of.Fact.(*UnscopedAccessFact); ok {
+				if m, ok := of.Object.(*types.Func); ok && m.Type().(*types.Signature).Recv() != nil {
+					r.unscopedImpls[m.Name()] = append(r.unscopedImpls[m.Name()], m)
+				}
+			}
+		}
+	}
+	var out []*types.Func
+	for _, m := range r.unscopedImpls[fn.Name()] {
+		t := m.Type().(*types.Signature).Recv().Type()
+		if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+			out = append(out, m)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].FullName() < out[j].FullName() })
+	return out
 }

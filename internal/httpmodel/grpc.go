@@ -164,7 +164,7 @@ func (m *modeler) rpcRoutes() {
 			if !ok {
 				continue
 			}
-			if _, ok := rpcSig(mf); !ok {
+			if _, ok := rpcSig(mf); !ok || promotedFromBase(mf) {
 				continue
 			}
 			rt := &Route{Framework: GRPC, Method: "RPC", Path: "/" + service + "/" + mf.Name(), Call: call, HandlerExpr: call.Args[1],
@@ -289,4 +289,11 @@ func (m *modeler) localDefs(body *ast.BlockStmt) map[*types.Var][]ast.Expr {
 		return true
 	})
 	return defs
+}
+
+// promotedFromBase: the method is the generated Unimplemented...Server's
+// (promoted from the embedded base): it only answers Unimplemented.
+func promotedFromBase(fn *types.Func) bool {
+	n, ok := types.Unalias(derefType(fn.Type().(*types.Signature).Recv().Type())).(*types.Named)
+	return ok && (strings.HasPrefix(n.Obj().Name(), "Unimplemented") || strings.HasPrefix(n.Obj().Name(), "Unsafe"))
 }

@@ -164,7 +164,9 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, error) {
 	}
 	var out []Entry
 	for i, res := range results {
-		for _, r := range res.Routes {
+		// RPC methods of registered gRPC services, as method "RPC" and
+		// path "/Service/Method", after the HTTP routes.
+		for _, r := range append(append([]*httpmodel.Route(nil), res.Routes...), res.RPCRoutes...) {
 			if (r.Partial || r.Returned) && consumed[r.Registrar] {
 				continue
 			}
@@ -242,6 +244,9 @@ func dash(s string) string {
 func OpenAPI(entries []Entry) map[string]any {
 	paths := map[string]map[string]any{}
 	for _, e := range entries {
+		if e.Method == "RPC" {
+			continue // gRPC methods are not HTTP operations
+		}
 		p := openAPIPath(e.Path)
 		item := paths[p]
 		if item == nil {

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/apivet/apivet/internal/testutil"
@@ -46,6 +48,42 @@ func TestGolden(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestRPCRoutes: registered gRPC services are listed, one row per method
+// with the server's interceptors, and kept out of the OpenAPI document.
+func TestRPCRoutes(t *testing.T) {
+	dir := testutil.Module(t, "../../analyzers/bola/testdata/grpcmod")
+	entries, err := Inventory(dir, false, []string{"./..."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, e := range entries {
+		if e.Method != "RPC" {
+			continue
+		}
+		var mw []string
+		for _, m := range e.Middleware {
+			mw = append(mw, m.Name)
+		}
+		rows = append(rows, e.Path+" "+e.Handler+" ["+strings.Join(mw, " ")+"]")
+	}
+	want := []string{
+		"/OrderService/DeleteOrder api.(*service).DeleteOrder [Authenticate UnaryServerInterceptor]",
+		"/OrderService/DeleteOrder orderpb.(OrderServiceServer).DeleteOrder [Authenticate]",
+		"/OrderService/GetMyOrder orderpb.(OrderServiceServer).GetMyOrder [Authenticate]",
+		"/OrderService/GetOrder api.(*service).GetOrder [Authenticate UnaryServerInterceptor]",
+		"/OrderService/GetOrder orderpb.(OrderServiceServer).GetOrder [Authenticate]",
+		"/OrderService/ListOrders orderpb.(OrderServiceServer).ListOrders [Authenticate]",
+	}
+	sort.Strings(rows)
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("RPC rows:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	if paths := OpenAPI(entries)["paths"].(map[string]map[string]any); len(paths) != 0 {
+		t.Errorf("OpenAPI lists %d paths from a gRPC-only module, want none", len(paths))
 	}
 }
 

@@ -17,11 +17,11 @@ func main() {
 	var db *gorm.DB
 
 	staff := grpc.NewServer(grpc.ChainUnaryInterceptor(authz.Authenticate, authz.UnaryServerInterceptor()))
-	orderpb.RegisterOrderServiceServer(staff, api.New(db)) // authorized per call: no finding
+	orderpb.RegisterOrderServiceServer(staff, api.NewService(db)) // authorized per call: no finding
 
 	opts := []grpc.ServerOption{grpc.UnaryInterceptor(authz.Authenticate)}
 	customers := grpc.NewServer(opts...)
-	orderpb.RegisterOrderServiceServer(customers, api.NewService(db)) // want `RPC /OrderService/DeleteOrder: handler \(\*api.service\).DeleteOrder selects store.Order by request field "Name"` `RPC /OrderService/GetOrder: handler \(\*api.service\).GetOrder selects store.Order by request field "OrderId"`
+	orderpb.RegisterOrderServiceServer(customers, api.New(db)) // registered as the interface New returns // want `RPC /OrderService/DeleteOrder: handler \(\*api.service\).DeleteOrder selects store.Order by request field "Name"` `RPC /OrderService/GetOrder: handler \(\*api.service\).GetOrder selects store.Order by request field "OrderId"`
 
 	lis, _ := net.Listen("tcp", ":9090")
 	go staff.Serve(lis)
