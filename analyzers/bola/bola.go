@@ -114,6 +114,15 @@ it mounts the handler in a way the model does not follow (a table of
 handlers). Declare an authorization the model cannot see with
 authorized-handlers, or suppress with a reason.
 
+gRPC services (grpc-go). Methods of a type that embeds the generated
+Unimplemented...Server, with a unary RPC signature, are handlers; their
+request message's fields and getters are client input (ID-named fields,
+and resource names: name, parent). The registration
+pb.RegisterXServer(s, impl) is their route, with the interceptors of the
+grpc.NewServer(...) s holds as middleware: an authorizing interceptor
+(authz.UnaryServerInterceptor, a configured authz-middleware) makes them
+fine, one that rejects unauthenticated calls makes reads count.
+
 Also seen as object accesses: repository interfaces whose implementations
 are not in the program (a lookup- or change-named method, Get/Find/
 Delete/Update..., taking an identifier and returning or named after a
