@@ -250,6 +250,13 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	if len(h.DataAccesses) == 0 || r.authorizedHandler(h) {
 		return
 	}
+	if h.Framework == httpmodel.GRPC && !r.serviceKnowsCaller(h) {
+		// No method of the service learns who the caller is: an
+		// internal or administrative API (dex's mTLS admin API) has no
+		// users whose objects could be mixed up; unauthenticated access
+		// is a different flaw.
+		return
+	}
 	all := r.routesOf(h)
 	for _, rt := range all {
 		if _, ok := ignoredRoute(settings.IgnoreRoutes, rt.Method, rt.Path); ok {
@@ -319,6 +326,21 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	if len(all) == 0 && r.mountedElsewhere(h) {
 		r.pass.ExportObjectFact(r.subject(h), &UnscopedAccessFact{Accesses: unscoped})
 	}
+}
+
+// serviceKnowsCaller: some RPC method of h's service type reads a
+// principal (the caller from the context).
+func (r *runner) serviceKnowsCaller(h *httpmodel.Handler) bool {
+	recv := recvNamed(h.Func.Type().(*types.Signature).Recv().Type())
+	for _, o := range r.res.Handlers {
+		if o.Framework != httpmodel.GRPC || o.Func == nil || len(o.Principals) == 0 {
+			continue
+		}
+		if n := recvNamed(o.Func.Type().(*types.Signature).Recv().Type()); n != nil && recv != nil && n.Obj() == recv.Obj() {
+			return true
+		}
+	}
+	return false
 }
 
 // finding is an access to report.

@@ -128,7 +128,12 @@ func (r *runner) serviceNamedOutside(method *types.Func) bool {
 		}
 		res := fn.Type().(*types.Signature).Results()
 		for i := 0; i < res.Len(); i++ {
-			if n := recvNamed(res.At(i).Type()); n != nil && n.Obj() == recv.Obj() && modrefs.ReferencedOutside(dir, r.pass.Pkg.Path(), false, name) {
+			t := res.At(i).Type()
+			n := recvNamed(t)
+			iface, isIface := t.Underlying().(*types.Interface)
+			returnsIt := (n != nil && n.Obj() == recv.Obj()) ||
+				(isIface && iface.NumMethods() > 0 && (types.Implements(recv, iface) || types.Implements(types.NewPointer(recv), iface)))
+			if returnsIt && modrefs.ReferencedOutside(dir, r.pass.Pkg.Path(), false, name) {
 				return true
 			}
 		}

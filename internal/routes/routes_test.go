@@ -74,6 +74,7 @@ func TestRPCRoutes(t *testing.T) {
 		"/OrderService/DeleteOrder api.(*service).DeleteOrder [Authenticate UnaryServerInterceptor]",
 		"/OrderService/DeleteOrder orderpb.(OrderServiceServer).DeleteOrder [Authenticate]",
 		"/OrderService/GetMyOrder orderpb.(OrderServiceServer).GetMyOrder [Authenticate]",
+		"/OrderService/GetMyOrder api.(*service).GetMyOrder [Authenticate UnaryServerInterceptor]",
 		"/OrderService/GetOrder api.(*service).GetOrder [Authenticate UnaryServerInterceptor]",
 		"/OrderService/GetOrder orderpb.(OrderServiceServer).GetOrder [Authenticate]",
 		"/OrderService/ListOrders orderpb.(OrderServiceServer).ListOrders [Authenticate]",

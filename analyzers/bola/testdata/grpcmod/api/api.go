@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"example.com/grpcbola/auth"
 	"example.com/grpcbola/orderpb"
 	"example.com/grpcbola/store"
 )
@@ -31,4 +32,11 @@ func (s *service) GetOrder(ctx context.Context, req *orderpb.GetOrderRequest) (*
 func (s *service) DeleteOrder(ctx context.Context, req *orderpb.DeleteOrderRequest) (*orderpb.Empty, error) { // want DeleteOrder:`unscoped: delete store.Order by request field "Name"`
 	s.db.Delete(&store.Order{}, "id = ?", req.GetName())
 	return &orderpb.Empty{}, nil
+}
+
+// GetMyOrder scopes by the caller: the service has users.
+func (s *service) GetMyOrder(ctx context.Context, req *orderpb.GetOrderRequest) (*orderpb.Order, error) {
+	var o store.Order
+	err := s.db.Where("user_id = ?", auth.FromContext(ctx).ID).First(&o, "id = ?", req.GetOrderId()).Error
+	return &orderpb.Order{Item: o.Item}, err
 }
