@@ -80,6 +80,7 @@ func TestRPCRoutes(t *testing.T) {
 		"/OrderService/ListOrders orderpb.(OrderServiceServer).ListOrders [Authenticate]",
 	}
 	sort.Strings(rows)
+	sort.Strings(want)
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("RPC rows:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
