@@ -141,7 +141,10 @@ func (c *checker) callOrigin(flow *httpmodel.Flow, h *httpmodel.Handler, call *a
 	if clientFuncs[k] || clientPkgs[k.pkg] || isBindMethod(k) {
 		return clientOrigin, ""
 	}
-	if c.hm != nil && c.hm.InputHelperOf(fn) != nil {
+	if c.hm != nil && (c.hm.InputHelperOf(fn) != nil || c.hm.IsPrincipalFunc(fn) || c.hm.PrincipalCall(call)) {
+		// Input helpers, and functions that learn who the caller is from
+		// the request's token: their errors are about the client's own
+		// input or credentials ("token is expired").
 		return clientOrigin, ""
 	}
 	switch k {
