@@ -168,8 +168,8 @@ func (c *checker) handler(h *httpmodel.Handler) {
 	var sinks []sink
 	seen := map[*ast.CallExpr]bool{}
 	for _, r := range h.Responses {
-		if r.Value == nil {
-			continue
+		if r.Value == nil || r.Format == "" {
+			continue // no body: c.AbortWithError records the error for middleware
 		}
 		s := sink{call: r.Call, name: callName(c.pass, r.Call), values: []ast.Expr{r.Value}, status: r.Status, noCode: r.Status == nil}
 		fn, _ := typeutil.Callee(c.pass.TypesInfo, r.Call).(*types.Func)

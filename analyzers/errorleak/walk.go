@@ -3,6 +3,7 @@ package errorleak
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -185,7 +186,10 @@ func (w *walker) call(call *ast.CallExpr, text bool) {
 		w.out = append(w.out, leak{kind: stackTrace, at: call})
 		return
 	case k.pkg == "fmt" || k.pkg == "github.com/pkg/errors":
-		if first, ok := formatFuncs[k]; ok {
+		// fmt.Errorf makes an error, not text: judged where its text is
+		// written (c.AbortWithError(500, fmt.Errorf("...: %w", err))
+		// writes nothing).
+		if first, ok := formatFuncs[k]; ok && !strings.HasSuffix(k.name, "Errorf") {
 			for i, a := range call.Args {
 				if i >= first {
 					w.value(a, true)

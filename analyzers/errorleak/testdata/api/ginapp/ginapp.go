@@ -86,6 +86,36 @@ func (a *API) quiet(c *gin.Context) {
 	}
 }
 
+func (a *API) recorded(c *gin.Context) {
+	var u User
+	if err := a.db.First(&u, 1).Error; err != nil {
+		_ = c.AbortWithError(http.StatusInternalServerError, fmt.Errorf("load user: %w", err))
+	}
+}
+
+// currentUser learns who the caller is: its errors are about the
+// caller's credentials.
+func currentUser(c *gin.Context) (*User, error) {
+	v, ok := c.Get("user")
+	if !ok {
+		return nil, errors.New("no user in context")
+	}
+	u, ok := v.(*User)
+	if !ok {
+		return nil, fmt.Errorf("bad user type %T", v)
+	}
+	return u, nil
+}
+
+func (a *API) me(c *gin.Context) {
+	u, err := currentUser(c)
+	if err != nil {
+		c.JSON(http.StatusInternalServerError, gin.H{"error": err.Error()})
+		return
+	}
+	c.JSON(http.StatusOK, u)
+}
+
 func (a *API) unknown404(c *gin.Context) {
 	if err := a.svc.Rename(c.Param("id"), "y"); err != nil {
 		c.JSON(http.StatusUnprocessableEntity, gin.H{"error": err.Error()})
