@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -93,12 +94,22 @@ Suppress a finding with a reason: //apivet:ignore errorleak <reason>.`
 
 // Analyzer is the errorleak check's analyzer.
 var Analyzer = &analysis.Analyzer{
-	Name:     "errorleak",
-	Doc:      Doc,
-	URL:      "https://github.com/apivet/apivet/blob/main/docs/checks.md#errorleak",
-	Requires: []*analysis.Analyzer{httpmodel.Analyzer},
-	Run:      run,
+	Name:      "errorleak",
+	Doc:       Doc,
+	URL:       "https://github.com/apivet/apivet/blob/main/docs/checks.md#errorleak",
+	Requires:  []*analysis.Analyzer{httpmodel.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(textFact)},
 }
+
+// textFact marks a function whose result carries the text of some of its
+// error parameters (common.NewError(key, err) returning a map with
+// err.Error()), so handlers of other packages that write its result leak
+// the error.
+type textFact struct{ Params []int }
+
+func (*textFact) AFact()           {}
+func (f *textFact) String() string { return fmt.Sprintf("text%v", f.Params) }
 
 // Check is the errorleak check's registry entry.
 var Check = &check.Check{
@@ -140,7 +151,40 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.frameworkConfig()
+	c.exportText()
 	return nil, nil
+}
+
+// exportText exports a textFact for each function of the package that
+// returns the text of an error parameter.
+func (c *checker) exportText() {
+	for _, fn := range sortedFuncs(c.decls()) {
+		sig := fn.Type().(*types.Signature)
+		if !hasErrorParam(sig) || sig.Results().Len() == 0 {
+			continue
+		}
+		if ps := c.textifies(fn); len(ps) > 0 {
+			c.pass.ExportObjectFact(fn, &textFact{Params: ps})
+		}
+	}
+}
+
+func hasErrorParam(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isError(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedFuncs(m map[*types.Func]*ast.FuncDecl) []*types.Func {
+	out := make([]*types.Func, 0, len(m))
+	for fn := range m {
+		out = append(out, fn)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
 }
 
 func (c *checker) decls() map[*types.Func]*ast.FuncDecl {

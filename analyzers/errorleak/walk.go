@@ -205,8 +205,14 @@ func (w *walker) call(call *ast.CallExpr, text bool) {
 	}
 	// A helper of this package: its error parameters whose text reaches
 	// its result (errorResponse(err) returning gin.H{"error": err.Error()}).
-	if fn != nil && fn.Pkg() == w.c.pass.Pkg {
-		for _, i := range w.c.textifies(fn) {
+	if fn != nil && fn.Pkg() != nil {
+		var params []int
+		if fn.Pkg() == w.c.pass.Pkg {
+			params = w.c.textifies(fn)
+		} else if f := new(textFact); w.c.pass.ImportObjectFact(fn.Origin(), f) {
+			params = f.Params
+		}
+		for _, i := range params {
 			for _, a := range argsFor(fn, call, i) {
 				w.value(a, true)
 			}

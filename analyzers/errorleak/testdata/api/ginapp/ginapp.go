@@ -8,6 +8,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"gorm.io/gorm"
+
+	"example.com/api/apierr"
 )
 
 type User struct {
@@ -24,7 +26,7 @@ type API struct {
 	svc Service
 }
 
-func errorResponse(err error) gin.H {
+func errorResponse(err error) gin.H { // want errorResponse:`text\[0\]`
 	return gin.H{"error": err.Error()}
 }
 
@@ -114,6 +116,18 @@ func (a *API) me(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, u)
+}
+
+// A helper of another package that returns the error's text (textFact).
+func (a *API) save(c *gin.Context) {
+	u := User{Name: c.Query("name")}
+	if err := a.db.Create(&u).Error; err != nil {
+		c.JSON(http.StatusUnprocessableEntity, apierr.New("database", err)) // want `err of a database error is sent to the client by c.JSON`
+		return
+	}
+	if err := a.db.Save(&u).Error; err != nil {
+		c.JSON(http.StatusInternalServerError, apierr.Fixed("database", err)) // fixed text
+	}
 }
 
 func (a *API) unknown404(c *gin.Context) {
