@@ -26,6 +26,7 @@ func TestAPI(t *testing.T) {
 		{"the recovered panic value is sent", check.Error},
 		{"a stack trace is sent", check.Error},
 		{"echo's Debug mode is on", check.Warning},
+		{"with a status computed at run time", check.Note},
 		{"of every error reaches the client in this error handler", check.Warning},
 	}
 	seen := map[string]bool{}

@@ -194,3 +194,57 @@ func SafeRecover(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// err reused: the definition nearest before each write decides.
+func (s *Store) reused(w http.ResponseWriter, r *http.Request) {
+	var in Order
+	err := json.NewDecoder(r.Body).Decode(&in)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest) // the client's JSON: not reported
+		return
+	}
+	err = s.db.QueryRow("SELECT total FROM orders WHERE id = $1", in.ID).Scan(&in.Total)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `err.Error\(\) of a database error is sent`
+		return
+	}
+}
+
+// The else branch of an errors.Is test is any other error.
+func (s *Store) otherwise(w http.ResponseWriter, r *http.Request) {
+	if err := s.mailer.Send("x@example.com"); err != nil {
+		if errors.Is(err, ErrNotFound) {
+			http.Error(w, err.Error(), http.StatusNotFound)
+		} else {
+			http.Error(w, err.Error(), http.StatusBadGateway) // want `err.Error\(\) is sent to the client in a 502 response`
+		}
+	}
+}
+
+func statusFor(err error) int {
+	if errors.Is(err, ErrNotFound) {
+		return http.StatusNotFound
+	}
+	return http.StatusInternalServerError
+}
+
+// A status computed at run time: a note.
+func (s *Store) computed(w http.ResponseWriter, r *http.Request) {
+	if err := s.mailer.Send("y@example.com"); err != nil {
+		http.Error(w, err.Error(), statusFor(err)) // want `err.Error\(\) is sent to the client by http.Error with a status computed at run time`
+	}
+}
+
+// No error in the text.
+func (s *Store) echoID(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if _, err := strconv.Atoi(id); err != nil {
+		http.Error(w, fmt.Sprintf("bad id %q", id), http.StatusBadRequest)
+		return
+	}
+	if err := s.mailer.Send(id); err != nil {
+		log.Printf("send: %v", err)
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte("failed"))
+	}
+}
