@@ -60,7 +60,8 @@ It also reports, as warnings: echo's e.Debug = true (the default error
 handler then adds every error's text to the response), and fiber
 ErrorHandlers and echo HTTPErrorHandlers that write err.Error() of any
 error they are given, with no errors.As, errors.Is or type test for the
-framework's or the project's public error type.
+framework's or the project's public error type. e.Debug = true under an
+if or case (a development switch) is a note.
 
 Not reported: errors about the client's own input (bind, JSON decode,
 strconv, uuid and time parsing, validator, input helpers) and about its

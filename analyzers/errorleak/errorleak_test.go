@@ -27,6 +27,7 @@ func TestAPI(t *testing.T) {
 		{"a stack trace is sent", check.Error},
 		{"echo's Debug mode is on", check.Warning},
 		{"with a status computed at run time", check.Note},
+		{"turned on under a condition", check.Note},
 		{"of every error reaches the client in this error handler", check.Warning},
 	}
 	seen := map[string]bool{}

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/check"
@@ -58,9 +59,13 @@ func (c *checker) frameworkConfig() {
 					case "HTTPErrorHandler":
 						c.errorHandler(n.Rhs[i], 0, false)
 					case "Debug":
-						if tv, ok := info.Types[n.Rhs[i]]; ok && tv.Value != nil && constant.BoolVal(tv.Value) {
-							check.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(),
-								Message: "echo's Debug mode is on: its default error handler then adds every error's text to the response (CWE-209); leave e.Debug false in served apps"}, check.Warning)
+						if tv, ok := info.Types[n.Rhs[i]]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+							msg, sev := "echo's Debug mode is on: its default error handler then adds every error's text to the response (CWE-209); leave e.Debug false in served apps", check.Warning
+							if c.underIf(n) {
+								// if cfg.Dev { e.Debug = true }: a development switch.
+								msg, sev = "echo's Debug mode is turned on under a condition: make sure production cannot turn it on, as every error's text then reaches clients (CWE-209)", check.Note
+							}
+							check.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg}, sev)
 						}
 					}
 				}
@@ -165,4 +170,22 @@ func (c *checker) stackBuffers(body ast.Node) map[*types.Var]bool {
 		return true
 	})
 	return out
+}
+
+// underIf reports whether n is inside the body of an if or a case.
+func (c *checker) underIf(n ast.Node) bool {
+	file := c.fileOf(n.Pos())
+	if file == nil {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(file, n.Pos(), n.End())
+	for _, p := range path {
+		switch p.(type) {
+		case *ast.IfStmt, *ast.CaseClause:
+			return true
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+	}
+	return false
 }

@@ -64,6 +64,9 @@ func (h *H) create(c echo.Context) error {
 func Safe(debug bool) *echo.Echo {
 	e := echo.New()
 	e.Debug = debug
+	if debug {
+		e.Debug = true // want `echo's Debug mode is turned on under a condition`
+	}
 	e.HTTPErrorHandler = func(err error, c echo.Context) {
 		var he *echo.HTTPError
 		if errors.As(err, &he) {
