@@ -229,6 +229,9 @@ func (c *checker) handler(h *httpmodel.Handler) {
 			c.fillFromTable(&s, ts)
 		}
 		if _, ok := textSinks[keyOf(fn)]; !ok && c.hm.ResponseHelperOf(fn) != nil {
+			// A helper's status, when it takes none, is set inside it
+			// (internalError(w, msg) writing a 500): unknown here.
+			s.noCode = false
 			c.helperArgs(&s)
 		}
 		seen[r.Call] = true

@@ -45,6 +45,22 @@ func (a *API) item(w http.ResponseWriter, r *http.Request) {
 	render.NoContent(w, r)
 }
 
+// internalError answers 500 with msg: the status is decided inside.
+func internalError(w http.ResponseWriter, r *http.Request, msg string) {
+	render.Status(r, http.StatusInternalServerError)
+	render.PlainText(w, r, msg)
+}
+
+type Cache interface{ Flush() error }
+
+func flush(cache Cache) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := cache.Flush(); err != nil {
+			internalError(w, r, err.Error()) // want `err.Error\(\) is sent to the client by internalError with a status computed at run time`
+		}
+	}
+}
+
 func Routes(a *API) http.Handler {
 	r := chi.NewRouter()
 	r.Get("/items/count", a.count)
