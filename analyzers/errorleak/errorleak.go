@@ -61,7 +61,11 @@ handler then adds every error's text to the response), and fiber
 ErrorHandlers and echo HTTPErrorHandlers that write err.Error() of any
 error they are given, with no errors.As, errors.Is or type test for the
 framework's or the project's public error type. e.Debug = true under an
-if or case (a development switch) is a note.
+if or case (a development switch) is a note, and so is a write under an
+if whose condition names a debug or development mode (gin.IsDebugging(),
+gin.Mode() != gin.ReleaseMode, cfg.Debug, isDev); helpers that add an
+error's text only under such a condition (Cloudreve's serializer.Err)
+are not followed.
 
 Not reported: errors about the client's own input (bind, JSON decode,
 strconv, uuid and time parsing, validator, input helpers) and about its
@@ -391,6 +395,9 @@ func (c *checker) judge(h *httpmodel.Handler, flow *httpmodel.Flow, s sink, stat
 		switch {
 		case o == clientOrigin || o == fixedOrigin:
 			return
+		case c.debugGated(s.call):
+			sev = check.Note
+			msg = fmt.Sprintf("%s is sent to the client by %s in debug mode: make sure production cannot turn it on, as internal error text reveals SQL, hosts or paths (CWE-209)", what, s.name)
 		case errHandler:
 			msg = fmt.Sprintf("%s of every error reaches the client in this error handler: database and filesystem errors reveal SQL, hosts and paths (CWE-209); send public errors' messages and a fixed text for the rest", what)
 		case o == internalOrigin:

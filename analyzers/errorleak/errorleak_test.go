@@ -28,6 +28,7 @@ func TestAPI(t *testing.T) {
 		{"echo's Debug mode is on", check.Warning},
 		{"with a status computed at run time", check.Note},
 		{"turned on under a condition", check.Note},
+		{"in debug mode", check.Note},
 		{"of every error reaches the client in this error handler", check.Warning},
 	}
 	seen := map[string]bool{}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -188,4 +189,41 @@ func (c *checker) underIf(n ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// debugGated reports whether n is inside an if whose condition names a
+// debug or development mode (gin.Mode() != gin.ReleaseMode,
+// gin.IsDebugging(), cfg.Debug, isDev): the text is sent only there.
+func (c *checker) debugGated(n ast.Node) bool {
+	file := c.fileOf(n.Pos())
+	if file == nil {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(file, n.Pos(), n.End())
+	for i, p := range path {
+		switch p := p.(type) {
+		case *ast.IfStmt:
+			if i > 0 && path[i-1] == p.Body && namesDebug(p.Cond) {
+				return true
+			}
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+	}
+	return false
+}
+
+func namesDebug(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			switch l := strings.ToLower(id.Name); {
+			case strings.Contains(l, "debug"), strings.Contains(l, "releasemode"),
+				strings.HasPrefix(l, "dev"), strings.HasPrefix(l, "isdev"), strings.Contains(l, "development"):
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

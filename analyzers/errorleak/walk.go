@@ -271,7 +271,7 @@ func (c *checker) textifies(fn *types.Func) []int {
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
 		for _, l := range w.out {
-			if l.kind == errText && flow.DerivesFromVar(l.err, p) {
+			if l.kind == errText && flow.DerivesFromVar(l.err, p) && !c.debugGated(l.at) {
 				out = append(out, i)
 				break
 			}
