@@ -121,9 +121,9 @@ func (f *textFact) String() string { return fmt.Sprintf("text%v", f.Params) }
 
 // Check is the errorleak check's registry entry. Precision is measured on
 // fourteen open-source services (go-base, fiber-go-template, gophish,
-// listmonk, Cloudreve, woodpecker, miniflux, the gin realworld example,
-// hanko, alist; none on gin-vue-admin, gotify, remark42, ntfy): 114
-// findings, one false (a stored cron schedule's parse error in a 500).
+// listmonk, Cloudreve, woodpecker, miniflux, gotify, the gin realworld
+// example, hanko, alist; none on gin-vue-admin, remark42, ntfy): 115
+// warnings, one false (a stored cron schedule's parse error in a 500).
 var Check = &check.Check{
 	Analyzer:  Analyzer,
 	Title:     "Internal error text, panic values or stack traces sent to API clients",
