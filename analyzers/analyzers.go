@@ -10,6 +10,7 @@ import (
 	"github.com/apivet/apivet/analyzers/bola"
 	"github.com/apivet/apivet/analyzers/cors"
 	"github.com/apivet/apivet/analyzers/dataexposure"
+	"github.com/apivet/apivet/analyzers/errorleak"
 	"github.com/apivet/apivet/analyzers/hardcodedsecret"
 	"github.com/apivet/apivet/analyzers/insecuretls"
 	"github.com/apivet/apivet/analyzers/jwtverify"
@@ -34,6 +35,7 @@ var registered = []*check.Check{
 	servertimeout.Check,
 	insecuretls.Check,
 	cors.Check,
+	errorleak.Check,
 }
 
 // All returns the checks sorted by name, each analyzer prepared

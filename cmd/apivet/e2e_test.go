@@ -96,7 +96,7 @@ func TestDemo(t *testing.T) {
 }
 
 // demoChecks are the checks whose bad patterns the demo service carries.
-var demoChecks = []string{"bodylimit", "bola", "cors", "dataexposure", "hardcodedsecret", "insecuretls", "jwtverify", "massassign", "pprof", "ratelimit", "servertimeout"}
+var demoChecks = []string{"bodylimit", "bola", "cors", "dataexposure", "errorleak", "hardcodedsecret", "insecuretls", "jwtverify", "massassign", "pprof", "ratelimit", "servertimeout"}
 
 func TestCasesText(t *testing.T) {
 	r := apivet(t, "testdata/cases", "-checks", "pprof", "./...")

@@ -23,6 +23,8 @@ func mountOrders(r chi.Router, db *gorm.DB) {
 	r.Delete("/me/orders/{id}", deleteMyOrder(db))
 	r.Get("/orders/{id}/receipt", getReceipt(db))
 	r.Get("/orders/{id}/summary", getOrderSummary(db))
+	r.Get("/me/orders/count", countMyOrders(db))
+	r.Get("/me/orders/spent", spentByMe(db))
 
 	r.Get("/invoices/{id}", getInvoice(invoices))
 	r.Get("/me/invoices/{id}", getMyInvoice(invoices))
@@ -205,5 +207,33 @@ func deleteInvoiceAsAdmin(invoices *billing.Invoices) http.HandlerFunc {
 			return
 		}
 		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+// Bad: the database error's text (SQL, table and column names) goes to
+// the client.
+func countMyOrders(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		me := auth.FromContext(r.Context())
+		var n int64
+		if err := db.Model(&store.Order{}).Where("user_id = ?", me.UserID).Count(&n).Error; err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		render.JSON(w, r, map[string]int64{"count": n})
+	}
+}
+
+// Good: the error is logged; the client gets a fixed message.
+func spentByMe(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		me := auth.FromContext(r.Context())
+		var total int64
+		if err := db.Model(&store.Order{}).Where("user_id = ?", me.UserID).Select("COALESCE(SUM(total), 0)").Scan(&total).Error; err != nil {
+			slog.Error("sum orders", "user", me.UserID, "err", err)
+			http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+			return
+		}
+		render.JSON(w, r, map[string]int64{"spent": total})
 	}
 }
