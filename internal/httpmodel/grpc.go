@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/apivet/apivet/internal/structtype"
 )
 
 const pkgGRPC = "google.golang.org/grpc"
@@ -294,6 +296,6 @@ func (m *modeler) localDefs(body *ast.BlockStmt) map[*types.Var][]ast.Expr {
 // promotedFromBase: the method is the generated Unimplemented...Server's
 // (promoted from the embedded base): it only answers Unimplemented.
 func promotedFromBase(fn *types.Func) bool {
-	n, ok := types.Unalias(derefType(fn.Type().(*types.Signature).Recv().Type())).(*types.Named)
+	n, ok := types.Unalias(structtype.Deref(fn.Type().(*types.Signature).Recv().Type())).(*types.Named)
 	return ok && (strings.HasPrefix(n.Obj().Name(), "Unimplemented") || strings.HasPrefix(n.Obj().Name(), "Unsafe"))
 }

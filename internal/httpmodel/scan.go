@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/structtype"
 )
 
 // modeler holds the state of one run.
@@ -577,7 +579,7 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 	insert := false
 	if fn := m.callee(call); fn != nil {
 		if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-			if n, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok && n.Obj().Name() == "InsertQuery" {
+			if n, ok := types.Unalias(structtype.Deref(recv.Type())).(*types.Named); ok && n.Obj().Name() == "InsertQuery" {
 				insert = true
 			}
 		}
@@ -619,13 +621,6 @@ func (m *modeler) gormChain(fl *Flow, call *ast.CallExpr, d *DataAccess) {
 			d.Selectors = append(d.Selectors, c.Args...)
 		}
 	}
-}
-
-func derefType(t types.Type) types.Type {
-	if p, ok := t.(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // freshValue: &T{} or T{}, a value made on the spot (db.Model(&User{})

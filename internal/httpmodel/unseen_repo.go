@@ -4,6 +4,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/apivet/apivet/internal/structtype"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -52,7 +53,7 @@ func unseenRepoFact(pkg *types.Package, fn *types.Func) *DataAccessFact {
 		return nil
 	}
 	for i := 0; i < sig.Results().Len(); i++ {
-		if n := namedStruct(sig.Results().At(i).Type()); n != nil && n.Obj().Pkg() != nil {
+		if n := structtype.Elem(sig.Results().At(i).Type()); n != nil && n.Obj().Pkg() != nil {
 			f.ModelPkg, f.ModelName = n.Obj().Pkg().Path(), n.Obj().Name()
 			break
 		}
@@ -72,25 +73,6 @@ func idType(t types.Type) bool {
 		return ok && b.Kind() == types.Byte && u.Len() == 16
 	}
 	return false
-}
-
-// namedStruct is the named struct type of t, through pointers and slices.
-func namedStruct(t types.Type) *types.Named {
-	for {
-		switch x := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = x.Elem()
-		case *types.Slice:
-			t = x.Elem()
-		case *types.Named:
-			if _, ok := x.Underlying().(*types.Struct); ok {
-				return x
-			}
-			return nil
-		default:
-			return nil
-		}
-	}
 }
 
 // modulePrefix is the part of an import path that names its module, as

@@ -36,3 +36,11 @@ func Elem(t types.Type) *types.Named {
 	}
 	return nil
 }
+
+// Deref is the type a pointer type points to, or t itself.
+func Deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
