@@ -22,37 +22,37 @@ var versionNames = map[uint64]string{
 }
 
 func (c *checker) minVersion(at ast.Node, value ast.Expr, fix func() *analysis.TextEdit) {
-	v, ok := c.uintValue(value)
-	if !ok || v == 0 || v >= tls.VersionTLS12 {
-		return
+	if name, fix, ok := c.belowTLS12(value, fix); ok {
+		report(c.pass, at, check.Warning,
+			fmt.Sprintf("MinVersion allows %s, deprecated by RFC 8996: a client or attacker can negotiate a protocol with known weaknesses (BEAST, weak MACs); set MinVersion: tls.VersionTLS12", name),
+			"raise MinVersion to TLS 1.2", fix)
 	}
-	if _, direct := uintConst(c.pass.TypesInfo, value); !direct {
-		fix = nil // editing the use would leave the variable unused
-	}
-	name := versionNames[v]
-	if name == "" {
-		name = fmt.Sprintf("version %#04x", v)
-	}
-	report(c.pass, at, check.Warning,
-		fmt.Sprintf("MinVersion allows %s, deprecated by RFC 8996: a client or attacker can negotiate a protocol with known weaknesses (BEAST, weak MACs); set MinVersion: tls.VersionTLS12", name),
-		"raise MinVersion to TLS 1.2", fix)
 }
 
 func (c *checker) maxVersion(at ast.Node, value ast.Expr, fix func() *analysis.TextEdit) {
+	if name, fix, ok := c.belowTLS12(value, fix); ok {
+		report(c.pass, at, check.Error,
+			fmt.Sprintf("MaxVersion caps every connection at %s, deprecated by RFC 8996 (weak MACs, BEAST); delete MaxVersion so TLS 1.2 and 1.3 are negotiated", name),
+			"delete MaxVersion", fix)
+	}
+}
+
+// belowTLS12 reports whether a MinVersion/MaxVersion value is a version
+// below TLS 1.2, its name, and the fix to offer: none when the value comes
+// through a variable (editing the use would leave the variable unused).
+func (c *checker) belowTLS12(value ast.Expr, fix func() *analysis.TextEdit) (string, func() *analysis.TextEdit, bool) {
 	v, ok := c.uintValue(value)
 	if !ok || v == 0 || v >= tls.VersionTLS12 {
-		return
+		return "", nil, false
 	}
 	if _, direct := uintConst(c.pass.TypesInfo, value); !direct {
-		fix = nil // editing the use would leave the variable unused
+		fix = nil
 	}
 	name := versionNames[v]
 	if name == "" {
 		name = fmt.Sprintf("version %#04x", v)
 	}
-	report(c.pass, at, check.Error,
-		fmt.Sprintf("MaxVersion caps every connection at %s, deprecated by RFC 8996 (weak MACs, BEAST); delete MaxVersion so TLS 1.2 and 1.3 are negotiated", name),
-		"delete MaxVersion", fix)
+	return name, fix, true
 }
 
 // uintValue is the value of a constant, or of a variable of the package
