@@ -124,6 +124,8 @@ func (s *server) analyze(dir string) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	s.publishMu.Lock()
+	defer s.publishMu.Unlock()
 	for _, name := range names {
 		pubs := byFile[name]
 		s.mu.Lock()

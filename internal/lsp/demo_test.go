@@ -50,7 +50,8 @@ func TestDemoMatchesCommandLine(t *testing.T) {
 		uri := pathToURI(file)
 		c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: uri, LanguageID: "go", Version: 1, Text: string(data)}})
 		var got []string
-		for _, d := range c.diagnostics(uri).Diagnostics {
+		version := 1
+		for _, d := range c.diagnosticsOf(uri, &version).Diagnostics {
 			if d.Severity != severityError && d.Severity != severityWarning {
 				continue
 			}

@@ -189,6 +189,15 @@ func (c *client) notify(method string, params any) {
 // diagnostics waits for the next publishDiagnostics for uri.
 func (c *client) diagnostics(uri string) publishDiagnosticsParams {
 	c.t.Helper()
+	return c.diagnosticsOf(uri, nil)
+}
+
+// diagnosticsOf waits for the diagnostics of uri published for the given
+// version of the document (any publication when version is nil): a
+// package's files are published together, and an earlier analysis or
+// clearing may still be queued for the file just opened.
+func (c *client) diagnosticsOf(uri string, version *int) publishDiagnosticsParams {
+	c.t.Helper()
 	timeout := time.After(60 * time.Second)
 	for {
 		select {
@@ -203,7 +212,7 @@ func (c *client) diagnostics(uri string) publishDiagnosticsParams {
 			if err := json.Unmarshal(m.Params, &p); err != nil {
 				c.t.Fatal(err)
 			}
-			if p.URI == uri {
+			if p.URI == uri && (version == nil || p.Version != nil && *p.Version == *version) {
 				return p
 			}
 		case <-timeout:

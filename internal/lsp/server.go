@@ -54,6 +54,13 @@ type server struct {
 
 	openDelay, changeDelay time.Duration
 
+	// publishMu orders a file's diagnostics as the client receives them
+	// with the state they reflect: the worker publishing a package's
+	// findings and didClose clearing them would otherwise interleave, and
+	// a closed package's findings could arrive after their clearing (and
+	// stay shown). Taken before mu, never while holding it.
+	publishMu sync.Mutex
+
 	mu          sync.Mutex
 	initialized bool
 	shutdown    bool
@@ -297,6 +304,8 @@ func (s *server) didClose(p didCloseParams) *rpcError {
 	if err != nil {
 		return &rpcError{Code: codeInvalidParams, Message: err.Error()}
 	}
+	s.publishMu.Lock()
+	defer s.publishMu.Unlock()
 	s.mu.Lock()
 	delete(s.docs, filename)
 	// The package stays analyzed while another of its files is open;
