@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/secretname"
 )
 
 const Doc = `report credentials, keys and tokens hard-coded in Go source
@@ -640,7 +641,7 @@ func (r *runner) keyfunc(t types.Type, body *ast.BlockStmt) {
 func (r *runner) nameInfo(name string) ([]string, bool) {
 	nm, seen := r.names[name]
 	if !seen {
-		nm.words, nm.secret = secretName(name)
+		nm.words, nm.secret = secretname.Is(name)
 		r.names[name] = nm
 	}
 	return nm.words, nm.secret

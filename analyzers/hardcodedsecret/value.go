@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/apivet/apivet/internal/secretname"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -222,7 +223,7 @@ func sameWords(v string, nameWords []string) bool {
 		return false
 	}
 	for _, w := range vw {
-		found := secretNoun[w] || keyModifier[w] || w == "key" || w == "auth" || w == "id" || w == "x"
+		found := secretname.Word(w) || w == "key" || w == "auth" || w == "id" || w == "x"
 		for _, n := range nameWords {
 			if w == n {
 				found = true

@@ -1,4 +1,8 @@
-package hardcodedsecret
+// Package secretname tells from an identifier, field or key name whether
+// it holds a secret (a password, token, API or private key): the
+// knowledge hardcodedsecret (a secret written in code) and logleak (a
+// secret written to logs) share.
+package secretname
 
 import (
 	"strings"
@@ -88,9 +92,9 @@ var leadingNonSecret = map[string]bool{
 	"alphabet": true, "policy": true, "rule": true, "rules": true, "grant": true,
 }
 
-// secretName reports whether an identifier or key names a secret, and if
-// so returns its lowercase words.
-func secretName(name string) ([]string, bool) {
+// Is reports whether an identifier or key names a secret, and returns
+// its lowercase words either way.
+func Is(name string) ([]string, bool) {
 	ws := words.Split(name)
 	if len(ws) == 0 {
 		return nil, false
@@ -136,3 +140,7 @@ func secretName(name string) ([]string, bool) {
 	}
 	return ws, false
 }
+
+// Word reports whether a single lowercase word is a secret noun or a word
+// that makes "key" one ("password", "token", "api", "signing").
+func Word(w string) bool { return secretNoun[w] || keyModifier[w] }
