@@ -46,6 +46,7 @@ type Flow struct {
 	walk func(n ast.Node, types []ast.Node, f func(ast.Node) bool)
 	once sync.Once // builds defs on first use: most functions are never asked
 	defs map[*types.Var][]ast.Expr
+	lhs  map[*types.Var][]ast.Expr // the assigned expression of each def (x, x.f, &x's call argument)
 }
 
 // NewFlow returns the def-use index of body (a function body, or any
@@ -93,6 +94,7 @@ func (f *Flow) index() {
 
 func (f *Flow) build() {
 	f.defs = map[*types.Var][]ast.Expr{}
+	f.lhs = map[*types.Var][]ast.Expr{}
 	if f.body == nil {
 		return
 	}
@@ -154,8 +156,14 @@ func (f *Flow) build() {
 func (f *Flow) addDef(lhs, rhs ast.Expr) {
 	if v := source.RootVar(f.info, lhs); v != nil {
 		f.defs[v] = append(f.defs[v], rhs)
+		f.lhs[v] = append(f.lhs[v], lhs)
 	}
 }
+
+// Assigned returns, for each definition of v (the expressions Defs
+// returns, in the same order), the expression it assigns to: v itself,
+// or a part of it such as v.Host or v[k].
+func (f *Flow) Assigned(v *types.Var) []ast.Expr { f.index(); return f.lhs[v] }
 
 // Defs returns the expressions assigned to v in the body (see Flow).
 func (f *Flow) Defs(v *types.Var) []ast.Expr { f.index(); return f.defs[v] }

@@ -1,0 +1,533 @@
+package taint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/source"
+	"github.com/apivet/apivet/internal/words"
+)
+
+type engine struct {
+	pass *analysis.Pass
+	hm   *httpmodel.Result
+	info *types.Info
+	// inputs maps the model's input expressions and calls to their Input.
+	inputs    map[ast.Node]*httpmodel.Input
+	decls     map[*types.Func]*ast.FuncDecl
+	summaries map[*types.Func]*SummaryFact
+	imported  map[*types.Func]*SummaryFact
+	ctxs      map[ast.Node]*fnCtx
+	flows     []*Flow
+	sinkCache map[*types.Func]*sinkRow
+	// requestVars are RPC handlers' request messages, sources as a whole.
+	requestVars map[*types.Var]*Source
+	secretVars  map[*types.Var]*Source
+}
+
+func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
+	e := &engine{
+		pass: pass, hm: hm, info: pass.TypesInfo,
+		inputs:      map[ast.Node]*httpmodel.Input{},
+		decls:       map[*types.Func]*ast.FuncDecl{},
+		summaries:   map[*types.Func]*SummaryFact{},
+		imported:    map[*types.Func]*SummaryFact{},
+		ctxs:        map[ast.Node]*fnCtx{},
+		sinkCache:   map[*types.Func]*sinkRow{},
+		requestVars: map[*types.Var]*Source{},
+		secretVars:  map[*types.Var]*Source{},
+	}
+	e.markRequestMessages()
+	for _, h := range hm.Handlers {
+		for _, in := range h.Inputs {
+			e.inputs[ast.Unparen(in.Expr)] = in
+			if in.Call != nil {
+				e.inputs[in.Call] = in
+			}
+		}
+	}
+	for fd, fn := range source.Funcs(pass.Files, pass.TypesInfo) {
+		e.decls[fn] = fd
+	}
+	return e
+}
+
+// origins are what a value derives from: parameters of the function it
+// is in (bits, in paramIndex's numbering) and sources.
+type origins struct {
+	params uint64
+	srcs   []*Source
+}
+
+func (o *origins) add(p origins) {
+	o.params |= p.params
+	for _, s := range p.srcs {
+		dup := false
+		for _, t := range o.srcs {
+			if t.Expr == s.Expr {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			o.srcs = append(o.srcs, s)
+		}
+	}
+}
+
+func (o origins) empty() bool { return o.params == 0 && len(o.srcs) == 0 }
+
+// fnCtx is the analysis of one function body (a FuncDecl, nested
+// function literals included, or a function literal at package level).
+type fnCtx struct {
+	e      *engine
+	fn     *types.Func // nil for a package-level function literal
+	body   ast.Node
+	flow   *httpmodel.Flow
+	params map[*types.Var]int
+	memo   map[memoKey]origins
+	active map[memoKey]bool
+	guards *guardSet // built on first use
+}
+
+type memoKey struct {
+	v *types.Var
+	k Kind
+}
+
+func (e *engine) fnCtx(body ast.Node, fn *types.Func) *fnCtx {
+	if c, ok := e.ctxs[body]; ok {
+		return c
+	}
+	b := body
+	if fd, ok := body.(*ast.FuncDecl); ok {
+		b = fd.Body
+	}
+	c := &fnCtx{e: e, fn: fn, body: body, flow: e.hm.NewFlow(e.info, e.pass.Pkg, b), memo: map[memoKey]origins{}, active: map[memoKey]bool{}}
+	if fn != nil {
+		c.params = paramIndex(fn)
+	}
+	e.ctxs[body] = c
+	return c
+}
+
+// origVar returns what variable v derives from.
+func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
+	key := memoKey{v, k}
+	if o, ok := c.memo[key]; ok {
+		return o
+	}
+	if c.active[key] {
+		return origins{} // a cycle: its other definitions decide
+	}
+	c.active[key] = true
+	defer delete(c.active, key)
+	var o origins
+	if k != Log && c.validated(v) {
+		c.memo[key] = o
+		return o
+	}
+	if i, ok := c.params[v]; ok {
+		o.params |= 1 << i
+	}
+	if s := c.e.requestVars[v]; s != nil && k != Log {
+		o.srcs = append(o.srcs, s)
+	}
+	if k == Log {
+		if s := c.e.secretVar(v); s != nil {
+			o.srcs = append(o.srcs, s)
+		}
+	}
+	lhs := c.flow.Assigned(v)
+	for i, d := range c.flow.Defs(v) {
+		if k == URL && i < len(lhs) && safeURLPart(c.e.info, lhs[i]) {
+			continue
+		}
+		if call, ok := d.(*ast.CallExpr); ok && i < len(lhs) && lhs[i].Pos() >= call.Pos() && lhs[i].End() <= call.End() {
+			o.add(c.outParam(call, k)) // c.ShouldBindJSON(&req), Decode(&v)
+			continue
+		}
+		o.add(c.orig(d, k))
+	}
+	for _, w := range c.e.writesInto(c, v) {
+		o.add(w.orig(k))
+	}
+	c.memo[key] = o
+	return o
+}
+
+// orig returns what expression x derives from, for a sink of kind k.
+func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
+	e := c.e
+	if x == nil {
+		return origins{}
+	}
+	x = ast.Unparen(x)
+	tv, hasType := e.info.Types[x]
+	if hasType && tv.Value != nil {
+		return origins{} // a constant
+	}
+	if hasType && !tv.IsType() && clean(tv.Type, k) {
+		return origins{}
+	}
+	if in := e.inputs[x]; in != nil {
+		return c.inputOrigin(x, in, k)
+	}
+	switch x := x.(type) {
+	case *ast.Ident:
+		v, ok := e.info.Uses[x].(*types.Var)
+		if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return origins{} // not a local: globals are not followed
+		}
+		if k == Log {
+			if s := e.secretStruct(x, tv.Type); s != nil {
+				return origins{srcs: []*Source{s}}
+			}
+		}
+		return c.origVar(v, k)
+	case *ast.SelectorExpr:
+		sel, ok := e.info.Selections[x]
+		if !ok {
+			return origins{} // a qualified identifier
+		}
+		if k == Log {
+			if sel.Kind() == types.FieldVal {
+				if s := e.secretField(x, sel); s != nil {
+					return origins{srcs: []*Source{s}}
+				}
+				// Log sources are names: a struct's other fields are not
+				// secrets because one of them is.
+				return origins{}
+			}
+		}
+		return c.orig(x.X, k)
+	case *ast.StarExpr:
+		return c.orig(x.X, k)
+	case *ast.UnaryExpr:
+		return c.orig(x.X, k)
+	case *ast.BinaryExpr:
+		if k == URL && x.Op == token.ADD {
+			return c.urlConcat(x)
+		}
+		o := c.orig(x.X, k)
+		o.add(c.orig(x.Y, k))
+		return o
+	case *ast.IndexExpr:
+		return c.orig(x.X, k)
+	case *ast.SliceExpr:
+		return c.orig(x.X, k)
+	case *ast.TypeAssertExpr:
+		return c.orig(x.X, k)
+	case *ast.CompositeLit:
+		var o origins
+		urlLit := k == URL && isNamed(tv.Type, "net/url", "URL")
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && urlLit && safeURLField[id.Name] {
+					continue
+				}
+				el = kv.Value
+			}
+			o.add(c.orig(el, k))
+		}
+		return o
+	case *ast.CallExpr:
+		return c.origCall(x, k)
+	}
+	return origins{}
+}
+
+// inputOrigin is the origin of a model input: a source of client input,
+// and for logs a secret when it is a credential (the Authorization
+// header, a password form field).
+func (c *fnCtx) inputOrigin(x ast.Expr, in *httpmodel.Input, k Kind) origins {
+	if k != Log {
+		return origins{srcs: []*Source{{Class: Input, Expr: x, Input: in, Desc: describeInput(in)}}}
+	}
+	if secretInput(in.Kind, in.Name) {
+		return origins{srcs: []*Source{{Class: Secret, Expr: x, Input: in, Desc: describeInput(in)}}}
+	}
+	return origins{}
+}
+
+// outParam returns what a call writes into a variable whose address it
+// receives: request input for a bind or decode of the request, nothing
+// for other calls (rows.Scan(&x) reads the database, not the client).
+func (c *fnCtx) outParam(call *ast.CallExpr, k Kind) origins {
+	e := c.e
+	if in := e.inputs[call]; in != nil {
+		return c.inputOrigin(call, in, k)
+	}
+	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
+	if fn == nil || k == Log {
+		return origins{}
+	}
+	if kind, ok := e.hm.InputFunc(fn.Origin()); ok {
+		in := &httpmodel.Input{Kind: kind, Call: call, Expr: call, Func: fn}
+		return origins{srcs: []*Source{{Class: Input, Expr: call, Desc: describeInput(in)}}}
+	}
+	return origins{}
+}
+
+// origCall returns what a call's result derives from.
+func (c *fnCtx) origCall(call *ast.CallExpr, k Kind) origins {
+	e := c.e
+	if tv, ok := e.info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			return c.orig(call.Args[0], k)
+		}
+		return origins{}
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := e.info.Uses[id].(*types.Builtin); ok {
+			var o origins
+			if b.Name() == "append" || b.Name() == "min" || b.Name() == "max" {
+				for _, a := range call.Args {
+					o.add(c.orig(a, k))
+				}
+			}
+			return o
+		}
+	}
+	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
+	if fn == nil {
+		return origins{} // a function value
+	}
+	fn = fn.Origin()
+	if kind, ok := e.hm.InputFunc(fn); ok && k != Log {
+		in := &httpmodel.Input{Kind: kind, Name: constArg(e.info, call), Call: call, Expr: call, Func: fn}
+		return origins{srcs: []*Source{{Class: Input, Expr: call, Desc: describeInput(in)}}}
+	}
+	if k == Log {
+		if s := e.secretCall(call, fn); s != nil {
+			return origins{srcs: []*Source{s}}
+		}
+	}
+	if sanitizes(fn)&k != 0 {
+		return origins{}
+	}
+	args := e.callArgs(call, fn)
+	if s := e.summaryOf(fn); s != nil {
+		if s.Sanitizes&k != 0 {
+			return origins{}
+		}
+		var o origins
+		bits := s.ToResult[kindIndex(k)]
+		for p := 0; p < 64 && bits>>p != 0; p++ {
+			if bits&(1<<p) != 0 {
+				for _, a := range argsFor(args, fn, p) {
+					o.add(c.orig(a, k))
+				}
+			}
+		}
+		return o
+	}
+	if fn.Pkg() == nil {
+		return origins{}
+	}
+	if k == URL {
+		if o, ok := c.urlCall(call, fn, args); ok {
+			return o
+		}
+	}
+	path := fn.Pkg().Path()
+	sig := fn.Type().(*types.Signature)
+	switch {
+	case passPkgs[path] && !blockPass[path+"."+fn.Name()] && !blockPass[fn.Pkg().Name()+"."+fn.Name()]:
+		if sig.Recv() != nil && !passRecv[fn.Name()] && !strings.HasPrefix(fn.Name(), "Append") {
+			if _, isIface := sig.Recv().Type().Underlying().(*types.Interface); isIface {
+				return origins{}
+			}
+		}
+		var o origins
+		for _, a := range args {
+			o.add(c.orig(a, k))
+		}
+		return o
+	case sig.Recv() != nil && passRecv[fn.Name()] && len(args) > 0 && args[0] != nil:
+		// u.String(), v.Get("k") of a tainted value: the receiver's text.
+		return c.orig(args[0], k)
+	}
+	return origins{}
+}
+
+// writeDef is a call that writes its arguments into a variable: a
+// strings.Builder or bytes.Buffer method, fmt.Fprintf(&b, ...).
+type writeDef struct {
+	c    *fnCtx
+	args []ast.Expr
+}
+
+func (w writeDef) orig(k Kind) origins {
+	var o origins
+	for _, a := range w.args {
+		o.add(w.c.orig(a, k))
+	}
+	return o
+}
+
+// writesInto returns the calls in c's body that write into v through a
+// method with a pointer receiver called on the variable itself
+// (b.WriteString(s) on a strings.Builder), which httpmodel.Flow does not
+// count as definitions.
+func (e *engine) writesInto(c *fnCtx, v *types.Var) []writeDef {
+	if !isNamed(v.Type(), "strings", "Builder") && !isNamed(v.Type(), "bytes", "Buffer") {
+		return nil
+	}
+	var out []writeDef
+	ast.Inspect(c.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !writeMethods[sel.Sel.Name] || source.RootVar(e.info, sel.X) != v {
+			return true
+		}
+		out = append(out, writeDef{c, call.Args})
+		return true
+	})
+	return out
+}
+
+// clean reports whether a value of type t cannot carry an injection or
+// a secret: numbers and booleans (and, for SQL and URLs, times, UUIDs
+// and errors, whose text the program does not choose from input).
+func clean(t types.Type, k Kind) bool {
+	if t == nil {
+		return false
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok {
+		return b.Info()&(types.IsNumeric|types.IsBoolean) != 0
+	}
+	if k == Log {
+		return false
+	}
+	if isNamed(t, "time", "Time") || isNamed(t, "time", "Duration") {
+		return true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		if p := n.Obj().Pkg().Path(); strings.Contains(p, "uuid") || strings.HasSuffix(p, "/ulid") || strings.HasSuffix(p, "/ulid/v2") {
+			return true
+		}
+	}
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// sanitizes returns the kinds a library function cleans its result for.
+func sanitizes(fn *types.Func) Kind {
+	if fn.Pkg() == nil {
+		return 0
+	}
+	pkg, recv := fn.Pkg().Path(), recvName(fn)
+	var k Kind
+	for _, r := range sanitizerRows {
+		if r.pkg == pkg && r.recv == recv && contains(r.names, fn.Name()) {
+			k |= r.kinds
+		}
+	}
+	return k
+}
+
+// recvName is the name of fn's receiver type ("" for a function).
+func recvName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Origin().Obj().Name()
+	}
+	return ""
+}
+
+// funcName is a readable name of fn: "(*sql.DB).Query", "http.Get".
+func funcName(fn *types.Func) string {
+	sig := fn.Type().(*types.Signature)
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	if sig.Recv() == nil {
+		return pkg + fn.Name()
+	}
+	star := ""
+	if _, ok := sig.Recv().Type().(*types.Pointer); ok {
+		star = "*"
+	}
+	return fmt.Sprintf("(%s%s%s).%s", star, pkg, recvName(fn), fn.Name())
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func wordsHave(name, w string) bool {
+	for _, x := range words.Split(name) {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// constArg returns the first argument of call when it is a constant
+// string ("id" in r.PathValue("id")), else "".
+func constArg(info *types.Info, call *ast.CallExpr) string {
+	for _, a := range call.Args {
+		if tv, ok := info.Types[a]; ok && tv.Value != nil {
+			if s, ok := constString(tv); ok {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func describeInput(in *httpmodel.Input) string {
+	kind := string(in.Kind)
+	switch in.Kind {
+	case httpmodel.PathParam:
+		kind = "path parameter"
+	case httpmodel.QueryParam:
+		kind = "query parameter"
+	case httpmodel.Header:
+		kind = "header"
+	case httpmodel.Cookie:
+		kind = "cookie"
+	case httpmodel.Form:
+		kind = "form field"
+	case httpmodel.Body:
+		return "the request body"
+	case httpmodel.Message:
+		kind = "request field"
+	}
+	if in.Name == "" {
+		return "a " + kind
+	}
+	return fmt.Sprintf("%s %q", kind, in.Name)
+}

@@ -1,0 +1,240 @@
+package taint
+
+import (
+	"go/ast"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/httpmodel"
+)
+
+// site is one sink argument in a body: a call of a sink function, a call
+// of a function whose summary says a parameter reaches a sink, or an
+// assignment that sets where an outgoing request goes.
+type site struct {
+	kind Kind
+	call ast.Node
+	arg  ast.Expr
+	sink string
+	// where and fn, for a sink reached through a called function: the
+	// sink's position and the function that holds it.
+	where, fn string
+	via       *types.Func
+}
+
+// sites returns the sink sites of c's body, nested function literals
+// included.
+func (e *engine) sites(c *fnCtx) []site {
+	var out []site
+	body := c.body
+	if fd, ok := body.(*ast.FuncDecl); ok {
+		body = fd.Body
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			out = append(out, e.callSites(n)...)
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
+					if name := e.requestTarget(l); name != "" {
+						out = append(out, site{kind: URL, call: n, arg: n.Rhs[i], sink: name})
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// callSites returns the sink arguments of one call.
+func (e *engine) callSites(call *ast.CallExpr) []site {
+	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if row := e.sinkRowOf(fn); row != nil {
+		return e.rowSites(call, fn, row)
+	}
+	s := e.summaryOf(fn)
+	if s == nil || len(s.Sinks) == 0 {
+		return nil
+	}
+	args := e.callArgs(call, fn)
+	var out []site
+	for _, ps := range s.Sinks {
+		for _, a := range argsFor(args, fn, ps.Param) {
+			out = append(out, site{kind: ps.Kind, call: call, arg: a, sink: ps.Sink, where: ps.Where, fn: ps.Func, via: fn})
+		}
+	}
+	return out
+}
+
+// rowSites returns the arguments of a call of a sink function.
+func (e *engine) rowSites(call *ast.CallExpr, fn *types.Func, row *sinkRow) []site {
+	sig := fn.Type().(*types.Signature)
+	name := funcName(fn)
+	if len(row.params) > 0 {
+		for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
+			p := sig.Params().At(i)
+			if !contains(row.params, p.Name()) {
+				continue
+			}
+			arg := call.Args[i]
+			if _, iface := p.Type().Underlying().(*types.Interface); iface && !stringTyped(e.info, arg) {
+				return nil // gorm's Where(&User{…}) or Where(map…): not text
+			}
+			return []site{{kind: row.kind, call: call, arg: arg, sink: name}}
+		}
+		return nil
+	}
+	if row.stdio && (len(call.Args) == 0 || !isStdio(e.info, call.Args[0])) {
+		return nil
+	}
+	var out []site
+	for i := row.from; i < len(call.Args); i++ {
+		out = append(out, site{kind: row.kind, call: call, arg: call.Args[i], sink: name})
+	}
+	return out
+}
+
+// sinkRowOf returns the sink row of fn, or nil.
+func (e *engine) sinkRowOf(fn *types.Func) *sinkRow {
+	if r, ok := e.sinkCache[fn]; ok {
+		return r
+	}
+	var found *sinkRow
+	if fn.Pkg() != nil && sinkPackages[fn.Pkg().Path()] {
+		pkg, recv := fn.Pkg().Path(), recvName(fn)
+		for i := range sinkRows {
+			r := &sinkRows[i]
+			if r.pkg != pkg || !contains(r.names, fn.Name()) {
+				continue
+			}
+			if r.recv == recv || r.recv == "*" && recv != "" {
+				found = r
+				break
+			}
+		}
+	}
+	e.sinkCache[fn] = found
+	return found
+}
+
+// requestTarget names an assignment target that sets where an outgoing
+// request goes (req.URL = u, req.URL.Host = h, req.Host = h, in a
+// ReverseProxy's Director or on a request built to be sent), or "".
+func (e *engine) requestTarget(lhs ast.Expr) string {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	tv, ok := e.info.Types[sel.X]
+	if !ok {
+		return ""
+	}
+	switch {
+	case (sel.Sel.Name == "URL" || sel.Sel.Name == "Host") && isNamed(tv.Type, "net/http", "Request"):
+		return "the request's " + sel.Sel.Name
+	case (sel.Sel.Name == "Host" || sel.Sel.Name == "Scheme") && isNamed(tv.Type, "net/url", "URL"):
+		if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && inner.Sel.Name == "URL" {
+			if tv, ok := e.info.Types[inner.X]; ok && isNamed(tv.Type, "net/http", "Request") {
+				return "the request's URL." + sel.Sel.Name
+			}
+		}
+	}
+	return ""
+}
+
+func stringTyped(info *types.Info, x ast.Expr) bool {
+	tv, ok := info.Types[x]
+	if !ok {
+		return false
+	}
+	b, ok := tv.Type.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isStdio(info *types.Info, x ast.Expr) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
+}
+
+// findFlows finds the flows of every function body of the package.
+func (e *engine) findFlows() {
+	fns := make([]*types.Func, 0, len(e.decls))
+	for fn := range e.decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	for _, fn := range fns {
+		if fd := e.decls[fn]; fd.Body != nil {
+			e.bodyFlows(e.fnCtx(fd, fn))
+		}
+	}
+	// Function literals at package level (var h = func(w, r) {...}).
+	for _, f := range e.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			ast.Inspect(gd, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					e.bodyFlows(e.fnCtx(lit, nil))
+					return false
+				}
+				return true
+			})
+		}
+	}
+}
+
+func (e *engine) bodyFlows(c *fnCtx) {
+	seen := map[[2]int]bool{}
+	for _, s := range e.sites(c) {
+		key := [2]int{int(s.arg.Pos()), int(s.kind)}
+		if seen[key] {
+			continue
+		}
+		o := c.orig(s.arg, s.kind)
+		want := Input
+		if s.kind == Log {
+			want = Secret
+		}
+		var srcs []*Source
+		for _, src := range o.srcs {
+			if src.Class == want {
+				srcs = append(srcs, src)
+			}
+		}
+		if len(srcs) == 0 {
+			continue
+		}
+		seen[key] = true
+		sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].Pos() < srcs[j].Pos() })
+		f := &Flow{Kind: s.kind, Call: s.call, Arg: s.arg, Sink: s.sink, Sources: srcs}
+		if s.via != nil {
+			f.Via = s.fn + " (" + s.where + ")"
+		}
+		e.flows = append(e.flows, f)
+	}
+}
+
+// inputVar marks the request message parameters of RPC handlers, whose
+// every field the client chooses (a handler passing req to a helper).
+func (e *engine) markRequestMessages() {
+	for _, h := range e.hm.Handlers {
+		if h.Framework == httpmodel.GRPC && h.Request != nil {
+			e.requestVars[h.Request] = &Source{Class: Input, Expr: &ast.Ident{Name: h.Request.Name(), NamePos: h.Request.Pos()}, Desc: "the request message"}
+		}
+	}
+}

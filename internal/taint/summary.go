@@ -1,0 +1,221 @@
+package taint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/apivet/apivet/internal/source"
+)
+
+// SummaryFact describes what a function does with its parameters, for
+// callers in other packages. Parameters are numbered with the receiver
+// first, for methods: (r *Repo) Find(ctx, q) has r = 0, ctx = 1, q = 2.
+type SummaryFact struct {
+	// ToResult[k] has bit i set when parameter i reaches a result, for
+	// sinks of kind 1<<k (sanitizers differ per kind).
+	ToResult [3]uint64
+	// Sinks are the parameters that reach a sink inside the function.
+	Sinks []ParamSink
+	// Sanitizes is set for a masking or quoting helper of the module:
+	// its result is clean for these kinds.
+	Sanitizes Kind
+}
+
+// ParamSink: parameter Param reaches a sink of Kind inside the function.
+type ParamSink struct {
+	Param int
+	Kind  Kind
+	Sink  string // the sink: "(*sql.DB).Query"
+	Where string // where the sink is: "store.go:42"
+	Func  string // the function that holds the sink (the summarized one, or one it calls)
+}
+
+func (*SummaryFact) AFact() {}
+
+func (f *SummaryFact) String() string {
+	var parts []string
+	for i, k := range kinds {
+		if f.ToResult[i] != 0 {
+			parts = append(parts, fmt.Sprintf("%s→result %b", k, f.ToResult[i]))
+		}
+	}
+	for _, s := range f.Sinks {
+		parts = append(parts, fmt.Sprintf("p%d→%s %s", s.Param, s.Kind, s.Sink))
+	}
+	if f.Sanitizes != 0 {
+		parts = append(parts, fmt.Sprintf("sanitizes %d", f.Sanitizes))
+	}
+	return "taint(" + strings.Join(parts, ", ") + ")"
+}
+
+func (f *SummaryFact) empty() bool {
+	return f.ToResult == [3]uint64{} && len(f.Sinks) == 0 && f.Sanitizes == 0
+}
+
+func kindIndex(k Kind) int {
+	switch k {
+	case SQL:
+		return 0
+	case URL:
+		return 1
+	}
+	return 2
+}
+
+// summaryOf returns the summary of fn: computed for a function of this
+// package (on first use; a recursive cycle sees an empty summary), read
+// from a fact for one of another package, nil when there is none.
+func (e *engine) summaryOf(fn *types.Func) *SummaryFact {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != e.pass.Pkg {
+		if s, ok := e.imported[fn]; ok {
+			return s
+		}
+		var f SummaryFact
+		var s *SummaryFact
+		if e.pass.ImportObjectFact(fn, &f) {
+			s = &f
+		}
+		e.imported[fn] = s
+		return s
+	}
+	if s, ok := e.summaries[fn]; ok {
+		return s
+	}
+	fd := e.decls[fn]
+	if fd == nil || fd.Body == nil {
+		return nil
+	}
+	e.summaries[fn] = nil // in progress
+	s := e.summarize(fn, fd)
+	e.summaries[fn] = s
+	return s
+}
+
+// summarize computes fn's summary from its body.
+func (e *engine) summarize(fn *types.Func, fd *ast.FuncDecl) *SummaryFact {
+	s := &SummaryFact{Sanitizes: sanitizerByName(fn.Name())}
+	c := e.fnCtx(fd, fn)
+	var results []ast.Expr
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			results = append(results, n.Results...)
+		}
+		return true
+	})
+	res := fn.Type().(*types.Signature).Results()
+	for i, k := range kinds {
+		for _, r := range results {
+			s.ToResult[i] |= c.orig(r, k).params
+		}
+		for j := 0; j < res.Len(); j++ {
+			if v := res.At(j); v.Name() != "" && v.Name() != "_" {
+				s.ToResult[i] |= c.origVar(v, k).params
+			}
+		}
+	}
+	seen := map[[2]int]bool{}
+	for _, site := range e.sites(c) {
+		o := c.orig(site.arg, site.kind)
+		for p := 0; p < 64; p++ {
+			if o.params&(1<<p) == 0 || seen[[2]int{p, int(site.kind)}] {
+				continue
+			}
+			seen[[2]int{p, int(site.kind)}] = true
+			ps := ParamSink{Param: p, Kind: site.kind, Sink: site.sink, Where: site.where, Func: site.fn}
+			if ps.Where == "" {
+				ps.Where = source.ShortPos(e.pass.Fset, site.arg.Pos())
+				ps.Func = funcName(fn)
+			}
+			s.Sinks = append(s.Sinks, ps)
+		}
+	}
+	sort.SliceStable(s.Sinks, func(i, j int) bool { return s.Sinks[i].Param < s.Sinks[j].Param })
+	return s
+}
+
+// exportSummaries exports the summaries of the package's functions that
+// have something to say.
+func (e *engine) exportSummaries() {
+	fns := make([]*types.Func, 0, len(e.decls))
+	for fn := range e.decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	for _, fn := range fns {
+		if s := e.summaryOf(fn); s != nil && !s.empty() {
+			e.pass.ExportObjectFact(fn, s)
+		}
+	}
+}
+
+// sanitizerByName returns the kinds a module function's name says it
+// cleans for (maskToken, redactDSN, quoteIdent).
+func sanitizerByName(name string) Kind {
+	var k Kind
+	for _, sw := range sanitizerWords {
+		for _, w := range sw.words {
+			if wordsHave(name, w) {
+				k |= sw.kinds
+			}
+		}
+	}
+	return k
+}
+
+// paramIndex numbers fn's parameters with the receiver first.
+func paramIndex(fn *types.Func) map[*types.Var]int {
+	sig := fn.Type().(*types.Signature)
+	m := map[*types.Var]int{}
+	i := 0
+	if sig.Recv() != nil {
+		m[sig.Recv()] = 0
+		i = 1
+	}
+	for j := 0; j < sig.Params().Len() && i+j < 64; j++ {
+		m[sig.Params().At(j)] = i + j
+	}
+	return m
+}
+
+// callArgs returns the arguments of call in the numbering of paramIndex:
+// the receiver first for a method called through a selector.
+func (e *engine) callArgs(call *ast.CallExpr, fn *types.Func) []ast.Expr {
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil {
+		return call.Args
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := e.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			return append([]ast.Expr{sel.X}, call.Args...)
+		}
+	}
+	// A method expression T.M(recv, args...) already lists the receiver.
+	return call.Args
+}
+
+// argsFor returns the arguments passed for parameter p (all the variadic
+// ones for the last parameter of a variadic function).
+func argsFor(args []ast.Expr, fn *types.Func, p int) []ast.Expr {
+	sig := fn.Type().(*types.Signature)
+	n := sig.Params().Len()
+	if sig.Recv() != nil {
+		n++
+	}
+	if p >= len(args) {
+		return nil
+	}
+	if sig.Variadic() && p == n-1 {
+		return args[p:]
+	}
+	return args[p : p+1]
+}
