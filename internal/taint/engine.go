@@ -301,9 +301,12 @@ func (c *fnCtx) origCall(call *ast.CallExpr, k Kind) origins {
 		return origins{} // a function value
 	}
 	fn = fn.Origin()
-	if kind, ok := e.hm.InputFunc(fn); ok && k != Log {
+	if kind, ok := e.hm.InputFunc(fn); ok && k != Log && e.ofRequest(call, fn) {
 		in := &httpmodel.Input{Kind: kind, Name: constArg(e.info, call), Call: call, Expr: call, Func: fn}
 		return origins{srcs: []*Source{{Class: Input, Expr: call, Desc: describeInput(in)}}}
+	}
+	if in := e.requestValuesGet(call, fn); in != nil {
+		return c.inputOrigin(call, in, k)
 	}
 	if k == Log {
 		if s := e.secretCall(call, fn); s != nil {
@@ -530,4 +533,56 @@ func describeInput(in *httpmodel.Input) string {
 		return "a " + kind
 	}
 	return fmt.Sprintf("%s %q", kind, in.Name)
+}
+
+// requestValuesGet recognizes, outside handlers (a ReverseProxy Director,
+// a helper given the request), what the model recognizes in them:
+// r.Header.Get("X") is a header input, r.URL.Query().Get("q") a query
+// input, r.Form.Get("f") a form input.
+func (e *engine) requestValuesGet(call *ast.CallExpr, fn *types.Func) *httpmodel.Input {
+	if fn.Name() != "Get" || fn.Pkg() == nil {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	name := constArg(e.info, call)
+	switch recv := ast.Unparen(sel.X).(type) {
+	case *ast.SelectorExpr:
+		tv, ok := e.info.Types[recv.X]
+		if !ok || !isNamed(tv.Type, "net/http", "Request") {
+			return nil
+		}
+		switch {
+		case recv.Sel.Name == "Header" && isNamed(fn.Type().(*types.Signature).Recv().Type(), "net/http", "Header"):
+			return &httpmodel.Input{Kind: httpmodel.Header, Name: name, Call: call, Expr: call, Func: fn}
+		case recv.Sel.Name == "Form" || recv.Sel.Name == "PostForm":
+			return &httpmodel.Input{Kind: httpmodel.Form, Name: name, Call: call, Expr: call, Func: fn}
+		}
+	case *ast.CallExpr:
+		if inner, ok := typeutil.Callee(e.info, recv).(*types.Func); ok && inner.Name() == "Query" && recvName(inner) == "URL" && inner.Pkg().Path() == "net/url" {
+			return &httpmodel.Input{Kind: httpmodel.QueryParam, Name: name, Call: call, Expr: call, Func: fn}
+		}
+	}
+	return nil
+}
+
+// ofRequest: an input function's call reads the request, not any value
+// of the type: (*url.URL).Query is an input on r.URL, not on a URL the
+// program built.
+func (e *engine) ofRequest(call *ast.CallExpr, fn *types.Func) bool {
+	if recvName(fn) != "URL" || fn.Pkg().Path() != "net/url" {
+		return true
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || inner.Sel.Name != "URL" {
+		return false
+	}
+	tv, ok := e.info.Types[inner.X]
+	return ok && isNamed(tv.Type, "net/http", "Request")
 }

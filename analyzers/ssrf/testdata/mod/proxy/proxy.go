@@ -1,0 +1,42 @@
+package proxy
+
+import (
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+)
+
+func Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		target, err := url.Parse(r.Header.Get("X-Upstream"))
+		if err != nil {
+			return
+		}
+		httputil.NewSingleHostReverseProxy(target).ServeHTTP(w, r) // want `SSRF: header "X-Upstream" chooses the target of httputil.NewSingleHostReverseProxy`
+	})
+}
+
+func Director() *httputil.ReverseProxy {
+	return &httputil.ReverseProxy{
+		Rewrite: func(pr *httputil.ProxyRequest) {
+			pr.Out.URL.Scheme = "http"
+			pr.Out.URL.Host = "backend.internal:8080" // a fixed upstream
+		},
+	}
+}
+
+// Fixed upstream: fine.
+func Fixed() http.Handler {
+	u, _ := url.Parse("http://localhost:8081")
+	return httputil.NewSingleHostReverseProxy(u)
+}
+
+// Chosen by a header: the Director sets the outgoing request's host.
+func Chosen() *httputil.ReverseProxy {
+	return &httputil.ReverseProxy{
+		Director: func(req *http.Request) {
+			req.URL.Scheme = "http"
+			req.URL.Host = req.Header.Get("X-Backend") // want `SSRF: header "X-Backend" chooses the target of the request's URL.Host`
+		},
+	}
+}
