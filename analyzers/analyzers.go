@@ -14,10 +14,13 @@ import (
 	"github.com/apivet/apivet/analyzers/hardcodedsecret"
 	"github.com/apivet/apivet/analyzers/insecuretls"
 	"github.com/apivet/apivet/analyzers/jwtverify"
+	"github.com/apivet/apivet/analyzers/logleak"
 	"github.com/apivet/apivet/analyzers/massassign"
 	"github.com/apivet/apivet/analyzers/pprof"
 	"github.com/apivet/apivet/analyzers/ratelimit"
 	"github.com/apivet/apivet/analyzers/servertimeout"
+	"github.com/apivet/apivet/analyzers/sqlinjection"
+	"github.com/apivet/apivet/analyzers/ssrf"
 	"github.com/apivet/apivet/internal/check"
 )
 
@@ -36,6 +39,9 @@ var registered = []*check.Check{
 	insecuretls.Check,
 	cors.Check,
 	errorleak.Check,
+	sqlinjection.Check,
+	ssrf.Check,
+	logleak.Check,
 }
 
 // All returns the checks sorted by name, each analyzer prepared

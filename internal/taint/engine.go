@@ -30,6 +30,7 @@ type engine struct {
 	// requestVars are RPC handlers' request messages, sources as a whole.
 	requestVars map[*types.Var]*Source
 	secretVars  map[*types.Var]*Source
+	formats     map[types.Type]bool // types that render themselves
 }
 
 func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
@@ -43,6 +44,7 @@ func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
 		sinkCache:   map[*types.Func]*sinkRow{},
 		requestVars: map[*types.Var]*Source{},
 		secretVars:  map[*types.Var]*Source{},
+		formats:     map[types.Type]bool{},
 	}
 	e.markRequestMessages()
 	for _, h := range hm.Handlers {
@@ -140,11 +142,6 @@ func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
 	if s := c.e.requestVars[v]; s != nil && k != Log {
 		o.srcs = append(o.srcs, s)
 	}
-	if k == Log {
-		if s := c.e.secretVar(v); s != nil {
-			o.srcs = append(o.srcs, s)
-		}
-	}
 	lhs := c.flow.Assigned(v)
 	for i, d := range c.flow.Defs(v) {
 		if k == URL && i < len(lhs) && safeURLPart(c.e.info, lhs[i]) {
@@ -158,6 +155,14 @@ func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
 	}
 	for _, w := range c.e.writesInto(c, v) {
 		o.add(w.orig(k))
+	}
+	if k == Log && len(o.srcs) == 0 {
+		// A secret's name, when where its value comes from does not
+		// already say it is one (pw := r.FormValue("password") is the
+		// form field).
+		if s := c.e.secretVar(v); s != nil {
+			o.srcs = append(o.srcs, s)
+		}
 	}
 	c.memo[key] = o
 	return o
@@ -174,7 +179,7 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 	if hasType && tv.Value != nil {
 		return origins{} // a constant
 	}
-	if hasType && !tv.IsType() && clean(tv.Type, k) {
+	if hasType && !tv.IsType() && e.clean(tv.Type, k) {
 		return origins{}
 	}
 	if in := e.inputs[x]; in != nil {
@@ -403,7 +408,7 @@ func (e *engine) writesInto(c *fnCtx, v *types.Var) []writeDef {
 // clean reports whether a value of type t cannot carry an injection or
 // a secret: numbers and booleans (and, for SQL and URLs, times, UUIDs
 // and errors, whose text the program does not choose from input).
-func clean(t types.Type, k Kind) bool {
+func (e *engine) clean(t types.Type, k Kind) bool {
 	if t == nil {
 		return false
 	}
@@ -411,7 +416,14 @@ func clean(t types.Type, k Kind) bool {
 		return b.Info()&(types.IsNumeric|types.IsBoolean) != 0
 	}
 	if k == Log {
-		return false
+		// A type that renders itself decides what a log shows of it
+		// (a LogValuer that redacts); url.URL's String shows a password.
+		f, ok := e.formats[t]
+		if !ok {
+			f = hasFormatMethod(t) && !isNamed(t, "net/url", "URL")
+			e.formats[t] = f
+		}
+		return f
 	}
 	if isNamed(t, "time", "Time") || isNamed(t, "time", "Duration") {
 		return true

@@ -1,0 +1,51 @@
+// Package cfg holds configuration with credentials and helpers that mask them.
+package cfg
+
+import (
+	"log/slog"
+	"os"
+	"strings"
+)
+
+type Config struct {
+	Addr       string
+	DBPassword string
+	Port       int
+}
+
+// Redacted renders itself without the password: logging it whole is fine.
+type Redacted struct {
+	User     string
+	Password string
+}
+
+func (r Redacted) LogValue() slog.Value { return slog.StringValue(r.User) }
+
+// MaskToken keeps the first four characters: a sanitizer by name.
+func MaskToken(t string) string {
+	if len(t) < 4 {
+		return "****"
+	}
+	return t[:4] + strings.Repeat("*", len(t)-4)
+}
+
+// Describe returns text that includes the secret it is given.
+func Describe(user, password string) string { return user + ":" + password }
+
+// LogDSN logs its parameter: callers passing a secret are reported.
+func LogDSN(dsn string) { slog.Info("connecting", "dsn", dsn) }
+
+func Load() Config {
+	c := Config{Addr: os.Getenv("ADDR"), DBPassword: os.Getenv("DB_PASSWORD")}
+	slog.Info("config loaded", "addr", c.Addr, "port", c.Port)
+	slog.Debug("config", "password", c.DBPassword) // want `secret logged: DBPassword is written by slog.Debug`
+	slog.Info("config", "cfg", c)                  // want `secret logged: Config with its DBPassword field is written by slog.Info`
+	slog.Info("user", "u", Redacted{User: "a", Password: c.DBPassword})
+	apiKey := os.Getenv("STRIPE_API_KEY")
+	slog.Info("stripe", "key", MaskToken(apiKey))
+	slog.Info("stripe", "keylen", len(apiKey))
+	slog.Info("stripe", "key", apiKey) // want `secret logged: the STRIPE_API_KEY value is written by slog.Info`
+	slog.Info("db", "dsn", Describe("app", c.DBPassword)) // want `secret logged: DBPassword is written by slog.Info`
+	LogDSN(os.Getenv("DATABASE_PASSWORD")) // want `secret logged: the DATABASE_PASSWORD value reaches slog.Info in cfg.LogDSN`
+	return c
+}
