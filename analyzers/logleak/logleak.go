@@ -69,9 +69,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range res.Flows(taint.Log) {
 		var msg string
 		if f.Via != "" {
-			msg = fmt.Sprintf("secret logged: %s reaches %s in %s; leave it out of logs, or log a masked form (CWE-532)", f.SourceText(), f.Sink, f.Via)
+			msg = fmt.Sprintf("%s reaches the log through %s in %s: leave it out of logs, or log a masked form (CWE-532)", f.SourceText(), f.Sink, f.Via)
 		} else {
-			msg = fmt.Sprintf("secret logged: %s is written by %s; leave it out of logs, or log a masked form (CWE-532)", f.SourceText(), f.Sink)
+			msg = fmt.Sprintf("%s is written to the log by %s: leave it out of logs, or log a masked form (CWE-532)", f.SourceText(), f.Sink)
 		}
 		check.Report(pass, analysis.Diagnostic{Pos: f.Arg.Pos(), End: f.Arg.End(), Message: msg, Related: f.Related()}, check.Warning)
 	}

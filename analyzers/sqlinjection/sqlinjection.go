@@ -78,9 +78,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range res.Flows(taint.SQL) {
 		var msg string
 		if f.Via != "" {
-			msg = fmt.Sprintf("SQL injection: %s reaches the SQL text of %s in %s; pass it as a query argument (placeholder) or pick it from an allowlist (CWE-89)", f.SourceText(), f.Sink, f.Via)
+			msg = fmt.Sprintf("%s reaches the SQL text of %s in %s: pass it as a query argument (placeholder) or pick it from an allowlist (CWE-89)", f.SourceText(), f.Sink, f.Via)
 		} else {
-			msg = fmt.Sprintf("SQL injection: %s is built into the SQL text of %s; pass it as a query argument (placeholder) or pick it from an allowlist (CWE-89)", f.SourceText(), f.Sink)
+			msg = fmt.Sprintf("%s is built into the SQL text of %s: pass it as a query argument (placeholder) or pick it from an allowlist (CWE-89)", f.SourceText(), f.Sink)
 		}
 		check.Report(pass, analysis.Diagnostic{Pos: f.Arg.Pos(), End: f.Arg.End(), Message: msg, Related: f.Related()}, check.Error)
 	}

@@ -14,6 +14,6 @@ func TestSQLInjection(t *testing.T) {
 	dir := testutil.Module(t, "testdata/mod")
 	results := analysistest.Run(t, dir, sqlinjection.Analyzer, "./...")
 	testutil.CheckSeverities(t, results, []testutil.Severity{
-		{Contains: "SQL injection:", Sev: check.Error},
+		{Contains: "SQL text of", Sev: check.Error},
 	})
 }

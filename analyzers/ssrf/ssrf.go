@@ -77,9 +77,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range res.Flows(taint.URL) {
 		var msg string
 		if f.Via != "" {
-			msg = fmt.Sprintf("SSRF: %s reaches the target of %s in %s; check the host against an allowlist, or keep scheme and host constant (CWE-918)", f.SourceText(), f.Sink, f.Via)
+			msg = fmt.Sprintf("%s reaches the target of %s in %s (SSRF): check the host against an allowlist, or keep scheme and host constant (CWE-918)", f.SourceText(), f.Sink, f.Via)
 		} else {
-			msg = fmt.Sprintf("SSRF: %s chooses the target of %s; check the host against an allowlist, or keep scheme and host constant and put input in the path (CWE-918)", f.SourceText(), f.Sink)
+			msg = fmt.Sprintf("%s chooses the target of %s (SSRF): check the host against an allowlist, or keep scheme and host constant and put input in the path (CWE-918)", f.SourceText(), f.Sink)
 		}
 		check.Report(pass, analysis.Diagnostic{Pos: f.Arg.Pos(), End: f.Arg.End(), Message: msg, Related: f.Related()}, check.Error)
 	}

@@ -14,6 +14,6 @@ func TestSSRF(t *testing.T) {
 	dir := testutil.Module(t, "testdata/mod")
 	results := analysistest.Run(t, dir, ssrf.Analyzer, "./...")
 	testutil.CheckSeverities(t, results, []testutil.Severity{
-		{Contains: "SSRF:", Sev: check.Error},
+		{Contains: "(SSRF)", Sev: check.Error},
 	})
 }

@@ -23,6 +23,7 @@ func NewRouter(db *gorm.DB, cfg config.Config) http.Handler {
 		r.Use(auth.Middleware(cfg.JWTSecret))
 		mountOrders(r, db)
 		mountUsers(r, db)
+		mountSearch(r, db)
 
 		// Good: the support tools are mounted behind the admin check.
 		r.With(requireAdmin).Route("/staff", func(r chi.Router) { support.Routes(r, db) })

@@ -38,14 +38,14 @@ func LogDSN(dsn string) { slog.Info("connecting", "dsn", dsn) }
 func Load() Config {
 	c := Config{Addr: os.Getenv("ADDR"), DBPassword: os.Getenv("DB_PASSWORD")}
 	slog.Info("config loaded", "addr", c.Addr, "port", c.Port)
-	slog.Debug("config", "password", c.DBPassword) // want `secret logged: DBPassword is written by slog.Debug`
-	slog.Info("config", "cfg", c)                  // want `secret logged: Config with its DBPassword field is written by slog.Info`
+	slog.Debug("config", "password", c.DBPassword) // want `DBPassword is written to the log by slog.Debug`
+	slog.Info("config", "cfg", c)                  // want `Config with its DBPassword field is written to the log by slog.Info`
 	slog.Info("user", "u", Redacted{User: "a", Password: c.DBPassword})
 	apiKey := os.Getenv("STRIPE_API_KEY")
 	slog.Info("stripe", "key", MaskToken(apiKey))
 	slog.Info("stripe", "keylen", len(apiKey))
-	slog.Info("stripe", "key", apiKey) // want `secret logged: the STRIPE_API_KEY value is written by slog.Info`
-	slog.Info("db", "dsn", Describe("app", c.DBPassword)) // want `secret logged: DBPassword is written by slog.Info`
-	LogDSN(os.Getenv("DATABASE_PASSWORD")) // want `secret logged: the DATABASE_PASSWORD value reaches slog.Info in cfg.LogDSN`
+	slog.Info("stripe", "key", apiKey) // want `the STRIPE_API_KEY value is written to the log by slog.Info`
+	slog.Info("db", "dsn", Describe("app", c.DBPassword)) // want `DBPassword is written to the log by slog.Info`
+	LogDSN(os.Getenv("DATABASE_PASSWORD")) // want `the DATABASE_PASSWORD value reaches the log through slog.Info in cfg.LogDSN`
 	return c
 }

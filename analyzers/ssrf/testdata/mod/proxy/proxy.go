@@ -12,7 +12,7 @@ func Handler() http.Handler {
 		if err != nil {
 			return
 		}
-		httputil.NewSingleHostReverseProxy(target).ServeHTTP(w, r) // want `SSRF: header "X-Upstream" chooses the target of httputil.NewSingleHostReverseProxy`
+		httputil.NewSingleHostReverseProxy(target).ServeHTTP(w, r) // want `header "X-Upstream" chooses the target of httputil.NewSingleHostReverseProxy`
 	})
 }
 
@@ -36,7 +36,7 @@ func Chosen() *httputil.ReverseProxy {
 	return &httputil.ReverseProxy{
 		Director: func(req *http.Request) {
 			req.URL.Scheme = "http"
-			req.URL.Host = req.Header.Get("X-Backend") // want `SSRF: header "X-Backend" chooses the target of the request's URL.Host`
+			req.URL.Host = req.Header.Get("X-Backend") // want `header "X-Backend" chooses the target of the request's URL.Host`
 		},
 	}
 }
