@@ -406,14 +406,19 @@ func (e *engine) writesInto(c *fnCtx, v *types.Var) []writeDef {
 }
 
 // clean reports whether a value of type t cannot carry an injection or
-// a secret: numbers and booleans (and, for SQL and URLs, times, UUIDs
-// and errors, whose text the program does not choose from input).
+// a secret: numbers, booleans and errors (and, for SQL and URLs, times
+// and UUIDs, whose text the program does not choose from input).
 func (e *engine) clean(t types.Type, k Kind) bool {
 	if t == nil {
 		return false
 	}
 	if b, ok := t.Underlying().(*types.Basic); ok {
 		return b.Info()&(types.IsNumeric|types.IsBoolean) != 0
+	}
+	if types.Identical(t, errorType) {
+		// An error's text is the callee's, not the value it was given
+		// (and `data, err := json.Marshal(creds)` gives err no part of creds).
+		return true
 	}
 	if k == Log {
 		// A type that renders itself decides what a log shows of it
@@ -433,8 +438,10 @@ func (e *engine) clean(t types.Type, k Kind) bool {
 			return true
 		}
 	}
-	return types.Identical(t, types.Universe.Lookup("error").Type())
+	return false
 }
+
+var errorType = types.Universe.Lookup("error").Type()
 
 func isNamed(t types.Type, pkg, name string) bool {
 	if p, ok := t.(*types.Pointer); ok {
