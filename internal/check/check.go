@@ -186,6 +186,11 @@ func ours(a *analysis.Analyzer) bool {
 	return fn != nil && strings.HasPrefix(fn.Name(), "github.com/apivet/apivet/")
 }
 
+// IsDependency is isDependency, for analyzers that must skip dependencies
+// even when run without Guard (analysistest runs them on the standard
+// library and downloaded modules from source).
+func IsDependency(pass *analysis.Pass) bool { return isDependency(pass) }
+
 // isDependency reports whether the pass is over a package apivet
 // analyzes only for the facts the import graph gives: one without syntax,
 // one of the standard library, or one of a versioned (downloaded) module.

@@ -31,6 +31,7 @@ type engine struct {
 	requestVars map[*types.Var]*Source
 	secretVars  map[*types.Var]*Source
 	formats     map[types.Type]bool // types that render themselves
+	tuples      map[ast.Expr]int    // see tupleIndex
 }
 
 func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
@@ -151,6 +152,12 @@ func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
 			o.add(c.outParam(call, k)) // c.ShouldBindJSON(&req), Decode(&v)
 			continue
 		}
+		if call, ok := ast.Unparen(d).(*ast.CallExpr); ok && i < len(lhs) {
+			if r, ok := c.e.tupleIndex()[lhs[i]]; ok {
+				o.add(c.origResult(call, k, r)) // q, stmt := makeQuery(…)
+				continue
+			}
+		}
 		o.add(c.orig(d, k))
 	}
 	for _, w := range c.e.writesInto(c, v) {
@@ -244,7 +251,7 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 		}
 		return o
 	case *ast.CallExpr:
-		return c.origCall(x, k)
+		return c.origResult(x, k, -1)
 	}
 	return origins{}
 }
@@ -281,8 +288,9 @@ func (c *fnCtx) outParam(call *ast.CallExpr, k Kind) origins {
 	return origins{}
 }
 
-// origCall returns what a call's result derives from.
-func (c *fnCtx) origCall(call *ast.CallExpr, k Kind) origins {
+// origResult returns what result r of a call derives from (every result
+// for r < 0: the call used as one value).
+func (c *fnCtx) origResult(call *ast.CallExpr, k Kind, r int) origins {
 	e := c.e
 	if tv, ok := e.info.Types[call.Fun]; ok && tv.IsType() {
 		if len(call.Args) == 1 {
@@ -327,7 +335,12 @@ func (c *fnCtx) origCall(call *ast.CallExpr, k Kind) origins {
 			return origins{}
 		}
 		var o origins
-		bits := s.ToResult[kindIndex(k)]
+		var bits uint64
+		for i, rb := range s.ToResult {
+			if r < 0 || i == r {
+				bits |= rb[kindIndex(k)]
+			}
+		}
 		for p := 0; p < 64 && bits>>p != 0; p++ {
 			if bits&(1<<p) != 0 {
 				for _, a := range argsFor(args, fn, p) {
@@ -604,4 +617,33 @@ func (e *engine) ofRequest(call *ast.CallExpr, fn *types.Func) bool {
 	}
 	tv, ok := e.info.Types[inner.X]
 	return ok && isNamed(tv.Type, "net/http", "Request")
+}
+
+// tupleIndex maps each target of a multi-value assignment (a, b := f())
+// to the index of the result it receives, built on first use.
+func (e *engine) tupleIndex() map[ast.Expr]int {
+	if e.tuples != nil {
+		return e.tuples
+	}
+	e.tuples = map[ast.Expr]int{}
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
+					for i, l := range n.Lhs {
+						e.tuples[l] = i
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Values) == 1 && len(n.Names) > 1 {
+					for i, l := range n.Names {
+						e.tuples[l] = i
+					}
+				}
+			}
+			return true
+		})
+	}
+	return e.tuples
 }

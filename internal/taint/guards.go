@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/source"
 )
 
@@ -32,7 +33,9 @@ type guardSet struct {
 }
 
 // guardWords in a called function's name make it a validator.
-var guardWords = []string{"allow", "allowed", "whitelist", "whitelisted", "allowlist", "permit", "permitted", "trusted", "valid", "validate", "verify", "safe", "sanitize", "check"}
+// (A module's strSliceContains(x, allowed) is one; strings.Contains, a
+// blocklist test, is not.)
+var guardWords = []string{"allow", "allowed", "whitelist", "whitelisted", "allowlist", "permit", "permitted", "trusted", "valid", "validate", "verify", "safe", "sanitize", "check", "contains", "includes", "in", "listed", "member", "known", "supported"}
 
 // ipClassMethods of net.IP and netip.Addr reject internal addresses.
 var ipClassMethods = map[string]bool{
@@ -149,6 +152,8 @@ func (c *fnCtx) guardCall(call *ast.CallExpr) {
 		for _, a := range call.Args {
 			c.mark(a)
 		}
+	case fn.Pkg() != nil && check.IsStd(fn.Pkg().Path()):
+		// Other standard functions (strings.Contains) test, not allow.
 	default:
 		for _, w := range guardWords {
 			if wordsHave(name, w) {

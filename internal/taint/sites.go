@@ -35,7 +35,7 @@ func (e *engine) sites(c *fnCtx) []site {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			out = append(out, e.callSites(n)...)
+			out = append(out, e.callSites(c, n)...)
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
@@ -51,13 +51,16 @@ func (e *engine) sites(c *fnCtx) []site {
 }
 
 // callSites returns the sink arguments of one call.
-func (e *engine) callSites(call *ast.CallExpr) []site {
+func (e *engine) callSites(c *fnCtx, call *ast.CallExpr) []site {
 	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
 	if fn == nil {
 		return nil
 	}
 	fn = fn.Origin()
 	if row := e.sinkRowOf(fn); row != nil {
+		if row.kind == URL && c.restrictedClient(call, fn) {
+			return nil
+		}
 		return e.rowSites(call, fn, row)
 	}
 	s := e.summaryOf(fn)
@@ -237,4 +240,56 @@ func (e *engine) markRequestMessages() {
 			e.requestVars[h.Request] = &Source{Class: Input, Expr: &ast.Ident{Name: h.Request.Name(), NamePos: h.Request.Pos()}, Desc: "the request message"}
 		}
 	}
+}
+
+// restrictedClient reports whether call is a method of an http.Client
+// built in the function with a Transport whose dialer is the program's
+// own (a DialContext or Dial function, or a net.Dialer with a Control
+// hook): the way to refuse internal addresses at connect time, after DNS
+// resolution (gophish's restricted dialer). Such clients are not SSRF
+// sinks.
+func (c *fnCtx) restrictedClient(call *ast.CallExpr, fn *types.Func) bool {
+	if recvName(fn) != "Client" || fn.Pkg().Path() != "net/http" {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	client := c.literal(sel.X)
+	if client == nil {
+		return false
+	}
+	for _, el := range client.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok || !isKey(kv, "Transport") {
+			continue
+		}
+		tr := c.literal(kv.Value)
+		if tr == nil {
+			return false
+		}
+		for _, el := range tr.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok && (isKey(kv, "DialContext") || isKey(kv, "Dial") || isKey(kv, "DialTLSContext")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// literal follows x through single definitions to a composite literal
+// (&T{…} or T{…}), or returns nil.
+func (c *fnCtx) literal(x ast.Expr) *ast.CompositeLit {
+	o := c.flow.Origin(x)
+	if u, ok := o.(*ast.UnaryExpr); ok {
+		o = ast.Unparen(u.X)
+	}
+	lit, _ := o.(*ast.CompositeLit)
+	return lit
+}
+
+func isKey(kv *ast.KeyValueExpr, name string) bool {
+	id, ok := kv.Key.(*ast.Ident)
+	return ok && id.Name == name
 }

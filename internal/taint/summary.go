@@ -14,9 +14,9 @@ import (
 // callers in other packages. Parameters are numbered with the receiver
 // first, for methods: (r *Repo) Find(ctx, q) has r = 0, ctx = 1, q = 2.
 type SummaryFact struct {
-	// ToResult[k] has bit i set when parameter i reaches a result, for
+	// ToResult[r][k] has bit i set when parameter i reaches result r, for
 	// sinks of kind 1<<k (sanitizers differ per kind).
-	ToResult [3]uint64
+	ToResult [][3]uint64
 	// Sinks are the parameters that reach a sink inside the function.
 	Sinks []ParamSink
 	// Sanitizes is set for a masking or quoting helper of the module:
@@ -37,9 +37,11 @@ func (*SummaryFact) AFact() {}
 
 func (f *SummaryFact) String() string {
 	var parts []string
-	for i, k := range kinds {
-		if f.ToResult[i] != 0 {
-			parts = append(parts, fmt.Sprintf("%s→result %b", k, f.ToResult[i]))
+	for r, bits := range f.ToResult {
+		for i, k := range kinds {
+			if bits[i] != 0 {
+				parts = append(parts, fmt.Sprintf("%s→result%d %b", k, r, bits[i]))
+			}
 		}
 	}
 	for _, s := range f.Sinks {
@@ -52,7 +54,12 @@ func (f *SummaryFact) String() string {
 }
 
 func (f *SummaryFact) empty() bool {
-	return f.ToResult == [3]uint64{} && len(f.Sinks) == 0 && f.Sanitizes == 0
+	for _, r := range f.ToResult {
+		if r != [3]uint64{} {
+			return false
+		}
+	}
+	return len(f.Sinks) == 0 && f.Sanitizes == 0
 }
 
 func kindIndex(k Kind) int {
@@ -102,24 +109,36 @@ func (e *engine) summaryOf(fn *types.Func) *SummaryFact {
 func (e *engine) summarize(fn *types.Func, fd *ast.FuncDecl) *SummaryFact {
 	s := &SummaryFact{Sanitizes: sanitizerByName(fn.Name())}
 	c := e.fnCtx(fd, fn)
-	var results []ast.Expr
+	res := fn.Type().(*types.Signature).Results()
+	s.ToResult = make([][3]uint64, res.Len())
+	var returns []*ast.ReturnStmt
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			results = append(results, n.Results...)
+			returns = append(returns, n)
 		}
 		return true
 	})
-	res := fn.Type().(*types.Signature).Results()
 	for i, k := range kinds {
-		for _, r := range results {
-			s.ToResult[i] |= c.orig(r, k).params
+		for _, ret := range returns {
+			switch {
+			case len(ret.Results) == res.Len():
+				for r, x := range ret.Results {
+					s.ToResult[r][i] |= c.orig(x, k).params
+				}
+			case len(ret.Results) == 1: // return f() of a tuple
+				if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
+					for r := 0; r < res.Len(); r++ {
+						s.ToResult[r][i] |= c.origResult(call, k, r).params
+					}
+				}
+			}
 		}
-		for j := 0; j < res.Len(); j++ {
-			if v := res.At(j); v.Name() != "" && v.Name() != "_" {
-				s.ToResult[i] |= c.origVar(v, k).params
+		for r := 0; r < res.Len(); r++ {
+			if v := res.At(r); v.Name() != "" && v.Name() != "_" {
+				s.ToResult[r][i] |= c.origVar(v, k).params
 			}
 		}
 	}

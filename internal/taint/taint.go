@@ -54,6 +54,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
 )
 
@@ -162,7 +163,9 @@ func (r *Result) Release() { *r = Result{} }
 func run(pass *analysis.Pass) (any, error) {
 	hm, _ := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
 	res := &Result{}
-	if pass.TypesInfo == nil || hm == nil {
+	if pass.TypesInfo == nil || hm == nil || check.IsDependency(pass) {
+		// Libraries are known from the tables of sinks.go, not from
+		// summaries of their code.
 		return res, nil
 	}
 	e := newEngine(pass, hm)

@@ -30,6 +30,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /pgx", a.pgxList)
 	mux.HandleFunc("GET /bun", a.bunList)
 	mux.HandleFunc("DELETE /orders", a.deleteBy)
+	mux.HandleFunc("GET /query", a.query)
 }
 
 func (a *API) list(w http.ResponseWriter, r *http.Request) {
@@ -139,4 +140,16 @@ func (a *API) deleteBy(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, _ = a.db.Exec("DELETE FROM orders WHERE status = '" + status + "'")
+}
+
+func (a *API) query(w http.ResponseWriter, r *http.Request) {
+	rows, err := a.st.QueryWith(r.FormValue("q"), r.FormValue("order"))
+	if err == nil {
+		rows.Close()
+	}
+	_, stmt := store.Unlisted(r.FormValue("q"))
+	rows, err = a.db.Query(stmt) // want `form field "q" is built into the SQL text of \(\*sql.DB\).Query`
+	if err == nil {
+		rows.Close()
+	}
 }

@@ -63,3 +63,30 @@ func (s *Store) ByLimit(limit int) (*sql.Rows, error) {
 // Where returns a condition built from its parameter (it reaches the
 // result, not a sink).
 func Where(col string) string { return col + " = ?" }
+
+// Query returns the cleaned search text and the statement with an
+// allowlisted order: only the first result carries the search text.
+func Query(search, orderBy string) (string, string) {
+	if !inList(orderBy, []string{"id", "total"}) {
+		orderBy = "id"
+	}
+	return "%" + search + "%", "SELECT id FROM orders WHERE note ILIKE $1 ORDER BY " + orderBy
+}
+
+func inList(s string, list []string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// QueryWith runs Query's statement with its search argument.
+func (s *Store) QueryWith(search, orderBy string) (*sql.Rows, error) {
+	arg, stmt := Query(search, orderBy)
+	return s.DB.Query(stmt, arg)
+}
+
+// Unlisted passes the second result, built from the search text.
+func Unlisted(search string) (string, string) { return "", "SELECT id FROM orders WHERE note = '" + search + "'" }
