@@ -98,11 +98,13 @@ type fnCtx struct {
 	memo   map[memoKey]origins
 	active map[memoKey]bool
 	guards *guardSet // built on first use
+	loops  []ast.Node // for and range statements, on first use
 }
 
 type memoKey struct {
 	v *types.Var
 	k Kind
+	n int // how many of v's definitions count (see defsBefore)
 }
 
 func (e *engine) fnCtx(body ast.Node, fn *types.Func) *fnCtx {
@@ -122,8 +124,15 @@ func (e *engine) fnCtx(body ast.Node, fn *types.Func) *fnCtx {
 }
 
 // origVar returns what variable v derives from.
-func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
-	key := memoKey{v, k}
+func (c *fnCtx) origVar(v *types.Var, k Kind) origins { return c.origVarAt(v, k, token.NoPos) }
+
+// origVarAt is origVar for a use of v at pos: definitions after the use
+// do not reach it, unless the use is in a loop (url = "…?token=" + t
+// after log.Debugf("%s", url) does not put the token in the log).
+func (c *fnCtx) origVarAt(v *types.Var, k Kind, pos token.Pos) origins {
+	defs := c.flow.Defs(v)
+	n := c.defsBefore(defs, pos)
+	key := memoKey{v, k, n}
 	if o, ok := c.memo[key]; ok {
 		return o
 	}
@@ -144,7 +153,7 @@ func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
 		o.srcs = append(o.srcs, s)
 	}
 	lhs := c.flow.Assigned(v)
-	for i, d := range c.flow.Defs(v) {
+	for i, d := range defs[:n] {
 		if k == URL && i < len(lhs) && safeURLPart(c.e.info, lhs[i]) {
 			continue
 		}
@@ -203,7 +212,7 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 				return origins{srcs: []*Source{s}}
 			}
 		}
-		return c.origVar(v, k)
+		return c.origVarAt(v, k, x.Pos())
 	case *ast.SelectorExpr:
 		sel, ok := e.info.Selections[x]
 		if !ok {
@@ -314,7 +323,7 @@ func (c *fnCtx) origResult(call *ast.CallExpr, k Kind, r int) origins {
 		return origins{} // a function value
 	}
 	fn = fn.Origin()
-	if kind, ok := e.hm.InputFunc(fn); ok && k != Log && e.ofRequest(call, fn) {
+	if kind, ok := e.hm.InputFunc(fn); ok && k != Log && e.ofRequest(call, fn) && !nilRequest(e.info, call, fn) {
 		in := &httpmodel.Input{Kind: kind, Name: constArg(e.info, call), Call: call, Expr: call, Func: fn}
 		return origins{srcs: []*Source{{Class: Input, Expr: call, Desc: describeInput(in)}}}
 	}
@@ -646,4 +655,54 @@ func (e *engine) tupleIndex() map[ast.Expr]int {
 		})
 	}
 	return e.tuples
+}
+
+// defsBefore returns how many of defs (in source order) can reach a use
+// at pos: all of them for an unknown position or a use inside a loop,
+// else those that start before it.
+func (c *fnCtx) defsBefore(defs []ast.Expr, pos token.Pos) int {
+	if !pos.IsValid() || len(defs) == 0 || defs[len(defs)-1].Pos() < pos {
+		return len(defs)
+	}
+	if c.loops == nil {
+		c.loops = []ast.Node{}
+		ast.Inspect(c.body, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				c.loops = append(c.loops, n)
+			}
+			return true
+		})
+	}
+	for _, l := range c.loops {
+		if l.Pos() <= pos && pos < l.End() {
+			return len(defs)
+		}
+	}
+	n := 0
+	for n < len(defs) && defs[n].Pos() < pos {
+		n++
+	}
+	return n
+}
+
+// nilRequest reports whether call passes nil for a request parameter of
+// an input helper (GetApiUrl(nil) reads the configuration, not a request).
+func nilRequest(info *types.Info, call *ast.CallExpr, fn *types.Func) bool {
+	params := fn.Type().(*types.Signature).Params()
+	for i, a := range call.Args {
+		if i >= params.Len() {
+			break
+		}
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok || info.Uses[id] != types.Universe.Lookup("nil") {
+			continue
+		}
+		if p, ok := params.At(i).Type().(*types.Pointer); ok {
+			if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && (n.Obj().Name() == "Request" || n.Obj().Name() == "Context" || n.Obj().Name() == "Ctx") {
+				return true
+			}
+		}
+	}
+	return false
 }

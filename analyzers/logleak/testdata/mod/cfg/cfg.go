@@ -49,3 +49,13 @@ func Load() Config {
 	LogDSN(os.Getenv("DATABASE_PASSWORD")) // want `the DATABASE_PASSWORD value reaches the log through slog.Info in cfg.LogDSN`
 	return c
 }
+
+// Reassigned after the log: the token is not in the logged value.
+func Reassigned(id string) string {
+	url := "https://api.example.com/assets/" + id
+	slog.Debug("fetching", "url", url)
+	token := os.Getenv("ASSET_TOKEN")
+	url = "https://api.example.com/download?token=" + token
+	slog.Debug("redirect", "url", url) // want `the ASSET_TOKEN value is written to the log by slog.Debug`
+	return url
+}
