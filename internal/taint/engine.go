@@ -97,7 +97,7 @@ type fnCtx struct {
 	params map[*types.Var]int
 	memo   map[memoKey]origins
 	active map[memoKey]bool
-	guards *guardSet // built on first use
+	guards *guardSet  // built on first use
 	loops  []ast.Node // for and range statements, on first use
 }
 
