@@ -3,8 +3,6 @@
 package logleak
 
 import (
-	"fmt"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apivet/apivet/internal/check"
@@ -65,15 +63,8 @@ var Check = &check.Check{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res, _ := pass.ResultOf[taint.Analyzer].(*taint.Result)
-	for _, f := range res.Flows(taint.Log) {
-		var msg string
-		if f.Via != "" {
-			msg = fmt.Sprintf("%s reaches the log through %s in %s: leave it out of logs, or log a masked form (CWE-532)", f.SourceText(), f.Sink, f.Via)
-		} else {
-			msg = fmt.Sprintf("%s is written to the log by %s: leave it out of logs, or log a masked form (CWE-532)", f.SourceText(), f.Sink)
-		}
-		check.Report(pass, analysis.Diagnostic{Pos: f.Arg.Pos(), End: f.Arg.End(), Message: msg, Related: f.Related()}, check.Warning)
-	}
+	taint.Report(pass, taint.Log, check.Warning,
+		"%s is written to the log by %s: leave it out of logs, or log a masked form (CWE-532)",
+		"%s reaches the log through %s in %s: leave it out of logs, or log a masked form (CWE-532)")
 	return nil, nil
 }

@@ -3,8 +3,6 @@
 package sqlinjection
 
 import (
-	"fmt"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apivet/apivet/internal/check"
@@ -74,15 +72,8 @@ rows, err := db.Query("SELECT id, total FROM orders ORDER BY " + sort)`,
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res, _ := pass.ResultOf[taint.Analyzer].(*taint.Result)
-	for _, f := range res.Flows(taint.SQL) {
-		var msg string
-		if f.Via != "" {
-			msg = fmt.Sprintf("%s reaches the SQL text of %s in %s: pass it as a query argument (placeholder) or pick it from an allowlist (CWE-89)", f.SourceText(), f.Sink, f.Via)
-		} else {
-			msg = fmt.Sprintf("%s is built into the SQL text of %s: pass it as a query argument (placeholder) or pick it from an allowlist (CWE-89)", f.SourceText(), f.Sink)
-		}
-		check.Report(pass, analysis.Diagnostic{Pos: f.Arg.Pos(), End: f.Arg.End(), Message: msg, Related: f.Related()}, check.Error)
-	}
+	taint.Report(pass, taint.SQL, check.Error,
+		"%s is built into the SQL text of %s: pass it as a query argument (placeholder) or pick it from an allowlist (CWE-89)",
+		"%s reaches the SQL text of %s in %s: pass it as a query argument (placeholder) or pick it from an allowlist (CWE-89)")
 	return nil, nil
 }

@@ -3,8 +3,6 @@
 package ssrf
 
 import (
-	"fmt"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apivet/apivet/internal/check"
@@ -73,15 +71,8 @@ resp, err := http.Get(u.String())`,
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res, _ := pass.ResultOf[taint.Analyzer].(*taint.Result)
-	for _, f := range res.Flows(taint.URL) {
-		var msg string
-		if f.Via != "" {
-			msg = fmt.Sprintf("%s reaches the target of %s in %s (SSRF): check the host against an allowlist, or keep scheme and host constant (CWE-918)", f.SourceText(), f.Sink, f.Via)
-		} else {
-			msg = fmt.Sprintf("%s chooses the target of %s (SSRF): check the host against an allowlist, or keep scheme and host constant and put input in the path (CWE-918)", f.SourceText(), f.Sink)
-		}
-		check.Report(pass, analysis.Diagnostic{Pos: f.Arg.Pos(), End: f.Arg.End(), Message: msg, Related: f.Related()}, check.Error)
-	}
+	taint.Report(pass, taint.URL, check.Error,
+		"%s chooses the target of %s (SSRF): check the host against an allowlist, or keep scheme and host constant and put input in the path (CWE-918)",
+		"%s reaches the target of %s in %s (SSRF): check the host against an allowlist, or keep scheme and host constant (CWE-918)")
 	return nil, nil
 }

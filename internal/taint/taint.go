@@ -196,3 +196,19 @@ func (f *Flow) Related() []analysis.RelatedInformation {
 	}
 	return out
 }
+
+// Report reports the package's flows of kind k with severity sev, the
+// way the checks built on the engine share: at the tainted argument, with
+// the sources as related information. direct formats a flow's message
+// from its sources and sink; via, for a flow through a called function,
+// from its sources, sink and that function.
+func Report(pass *analysis.Pass, k Kind, sev check.Severity, direct, via string) {
+	res, _ := pass.ResultOf[Analyzer].(*Result)
+	for _, f := range res.Flows(k) {
+		msg := fmt.Sprintf(direct, f.SourceText(), f.Sink)
+		if f.Via != "" {
+			msg = fmt.Sprintf(via, f.SourceText(), f.Sink, f.Via)
+		}
+		check.Report(pass, analysis.Diagnostic{Pos: f.Arg.Pos(), End: f.Arg.End(), Message: msg, Related: f.Related()}, sev)
+	}
+}
