@@ -250,7 +250,7 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	if len(h.DataAccesses) == 0 || r.authorizedHandler(h) {
 		return
 	}
-	if h.Framework == httpmodel.GRPC && !r.serviceKnowsCaller(h) {
+	if h.Framework.IsRPC() && !r.serviceKnowsCaller(h) {
 		// No method of the service learns who the caller is: an
 		// internal or administrative API (dex's mTLS admin API) has no
 		// users whose objects could be mixed up; unauthenticated access
@@ -333,7 +333,7 @@ func (r *runner) handler(h *httpmodel.Handler) {
 func (r *runner) serviceKnowsCaller(h *httpmodel.Handler) bool {
 	recv := recvNamed(h.Func.Type().(*types.Signature).Recv().Type())
 	for _, o := range r.res.Handlers {
-		if o.Framework != httpmodel.GRPC || o.Func == nil || len(o.Principals) == 0 {
+		if o.Framework != h.Framework || o.Func == nil || len(o.Principals) == 0 {
 			continue
 		}
 		if n := recvNamed(o.Func.Type().(*types.Signature).Recv().Type()); n != nil && recv != nil && n.Obj() == recv.Obj() {
@@ -615,6 +615,13 @@ func (r *runner) authzMiddleware(routes []*httpmodel.Route) string {
 	for _, rt := range routes {
 		name := ""
 		for _, m := range rt.Middleware {
+			if m.Kind&httpmodel.Authz != 0 {
+				name = m.Name // an interceptor that answers PermissionDenied
+				if name == "" && m.Expr != nil {
+					name = types.ExprString(m.Expr)
+				}
+				break
+			}
 			if m.Func != nil && matchFunc(settings.AuthzMiddleware, m.Func) {
 				name = m.Func.Name()
 				break

@@ -101,7 +101,7 @@ func (r *runner) authorizedHandler(h *httpmodel.Handler) bool {
 // or a function returning one (the registration names the value, not the
 // method: pb.RegisterOrderServiceServer(s, server.New(db))).
 func (r *runner) mountedElsewhere(h *httpmodel.Handler) bool {
-	if h.Framework == httpmodel.GRPC && h.Func != nil {
+	if h.Framework.IsRPC() && h.Func != nil {
 		return r.serviceNamedOutside(h.Func)
 	}
 	return r.referencedOutside(r.subject(h))

@@ -144,6 +144,8 @@ func (m *modeler) findHandlers() {
 		if !ok && fn != nil {
 			if i, isRPC := grpcMethod(fn); isRPC {
 				fw, req, wr, ok = GRPC, i, -1, true
+			} else if i, isRPC := m.connectMethod(fn); isRPC {
+				fw, req, wr, ok = Connect, i, -1, true
 			}
 		}
 		if !ok {

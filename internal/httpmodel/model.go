@@ -420,6 +420,10 @@ const (
 	RateLimit
 	BodyLimit
 	CORS
+	// Authz is an RPC interceptor that denies calls as not permitted
+	// (grpc codes.PermissionDenied, connect.CodePermissionDenied): it
+	// decides what the caller may do.
+	Authz
 )
 
 // String lists the kinds, comma-separated ("auth,ratelimit").
@@ -439,7 +443,7 @@ func (k MiddlewareKind) String() string {
 var kindNames = []struct {
 	k    MiddlewareKind
 	name string
-}{{Auth, "auth"}, {RateLimit, "ratelimit"}, {CORS, "cors"}, {BodyLimit, "bodylimit"}}
+}{{Auth, "auth"}, {RateLimit, "ratelimit"}, {CORS, "cors"}, {BodyLimit, "bodylimit"}, {Authz, "authz"}}
 
 // Middleware is one element of a route's middleware chain.
 type Middleware struct {

@@ -1026,6 +1026,18 @@ func (m *modeler) resolveHandler(w *walker, h ast.Expr, r *Route) []*Middleware 
 			}
 			fn := m.callee(x)
 			if fn == nil {
+				// mwFactory(args)(h): the factory returns the middleware.
+				if inner, ok := ast.Unparen(x.Fun).(*ast.CallExpr); ok && len(x.Args) == 1 {
+					if ffn := m.callee(inner); ffn != nil {
+						if res := ffn.Type().(*types.Signature).Results(); res.Len() == 1 {
+							if sig, ok := res.At(0).Type().Underlying().(*types.Signature); ok && isMiddlewareSig(sig) {
+								wraps = append(wraps, m.middlewareOf(x, ffn))
+								h = x.Args[0]
+								continue
+							}
+						}
+					}
+				}
 				r.HandlerName = types.ExprString(x)
 				return wraps
 			}

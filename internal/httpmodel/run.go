@@ -82,6 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	m.buildRoutes(decls)
 	m.rpcRoutes()
+	m.connectRoutes()
 	return res, nil
 }
 

@@ -66,6 +66,7 @@ type modeler struct {
 	consumedLocal    map[*types.Func]bool // router-param summaries applied in this package
 	consumedReturned map[*types.Func]bool // returned routers mounted in this package
 	library          bool                 // a dependency's package (libraryPackage)
+	connectSvcs      *[]connectService    // see connectServices
 }
 
 type implFact struct {
@@ -155,8 +156,11 @@ func arg(call *ast.CallExpr, i int) ast.Expr {
 // scanHandler fills h's inputs, principals, responses and data accesses.
 func (m *modeler) scanHandler(h *Handler) {
 	h.flow = m.newFlow(h.Body)
-	if h.Framework == GRPC {
+	if h.Framework.IsRPC() {
 		m.scanMessageInputs(h)
+	}
+	if h.Framework == Connect {
+		m.connectInputs(h)
 	}
 	m.inspect(h.Body, scanTypes, func(n ast.Node) bool {
 		switch n := n.(type) {

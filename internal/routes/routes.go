@@ -173,6 +173,9 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, error) {
 			e := entryOf(r, base)
 			e.Package = strings.TrimSuffix(pkgPaths[i], ".test")
 			k := e.Method + " " + e.Path + " " + e.HandlerPos + " " + e.Handler
+			for _, m := range e.Middleware {
+				k += " " + m.Package + "." + m.Name // one service mounted behind two chains
+			}
 			if seen[k] {
 				continue
 			}
