@@ -250,6 +250,9 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	if len(h.DataAccesses) == 0 || r.authorizedHandler(h) {
 		return
 	}
+	if h.Framework == httpmodel.GraphQL && r.authzDirective(h) {
+		return // @hasRole-style directive on the field
+	}
 	if h.Framework.IsRPC() && !r.serviceKnowsCaller(h) {
 		// No method of the service learns who the caller is: an
 		// internal or administrative API (dex's mTLS admin API) has no
@@ -328,13 +331,29 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	}
 }
 
-// serviceKnowsCaller: some RPC method of h's service type reads a
-// principal (the caller from the context).
+// authzDirective: a directive on the resolver's field reads as
+// authorization (HasRole, HasPermission) or is configured in
+// authz-middleware.
+func (r *runner) authzDirective(h *httpmodel.Handler) bool {
+	for _, d := range h.Directives {
+		if _, ok := authzMiddlewareName(d); ok || matchName(settings.AuthzMiddleware, d, "") || matchName(settings.AuthzMiddleware, "@"+d, "") {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceKnowsCaller: some RPC method of h's service type (for GraphQL,
+// some resolver of the package) reads a principal (the caller from the
+// context).
 func (r *runner) serviceKnowsCaller(h *httpmodel.Handler) bool {
 	recv := recvNamed(h.Func.Type().(*types.Signature).Recv().Type())
 	for _, o := range r.res.Handlers {
 		if o.Framework != h.Framework || o.Func == nil || len(o.Principals) == 0 {
 			continue
+		}
+		if h.Framework == httpmodel.GraphQL {
+			return true
 		}
 		if n := recvNamed(o.Func.Type().(*types.Signature).Recv().Type()); n != nil && recv != nil && n.Obj() == recv.Obj() {
 			return true
@@ -452,6 +471,12 @@ func (r *runner) directIDInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *
 			if in.Name == "" {
 				desc = "a path parameter"
 			}
+		case httpmodel.Argument:
+			// A GraphQL field argument, or a field of an input object.
+			if !idName(in.Name) {
+				continue
+			}
+			desc = fmt.Sprintf("argument %q", in.Name)
 		case httpmodel.Message:
 			// An RPC request field: an identifier, or a resource name
 			// ("orders/{id}", AIP-122) that carries one.

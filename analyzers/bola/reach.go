@@ -101,6 +101,12 @@ func (r *runner) authorizedHandler(h *httpmodel.Handler) bool {
 // or a function returning one (the registration names the value, not the
 // method: pb.RegisterOrderServiceServer(s, server.New(db))).
 func (r *runner) mountedElsewhere(h *httpmodel.Handler) bool {
+	if h.Service != nil {
+		// A GraphQL resolver: the schema is built where its resolver
+		// root is named (graph.Config{Resolvers: &graph.Resolver{}}).
+		f := r.pass.Fset.File(h.Service.Pos())
+		return f != nil && modrefs.ReferencedOutside(filepath.Dir(f.Name()), r.pass.Pkg.Path(), false, h.Service.Name())
+	}
 	if h.Framework.IsRPC() && h.Func != nil {
 		return r.serviceNamedOutside(h.Func)
 	}

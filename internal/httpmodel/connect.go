@@ -32,9 +32,10 @@ const Connect Framework = "connect"
 
 const pkgConnect = "connectrpc.com/connect"
 
-// IsRPC reports whether handlers of the framework are RPC methods of a
-// service (grpc-go, connect-go), routed by Result.RPCRoutes.
-func (f Framework) IsRPC() bool { return f == GRPC || f == Connect }
+// IsRPC reports whether handlers of the framework are methods of a
+// service (grpc-go, connect-go) or resolvers of a GraphQL schema
+// (gqlgen), routed by Result.RPCRoutes.
+func (f Framework) IsRPC() bool { return f == GRPC || f == Connect || f == GraphQL }
 
 // connectHeaderMethods return the request headers of a connect request.
 var connectHeaderMethods = map[key]bool{
@@ -265,45 +266,72 @@ func (m *modeler) connectRoutes() {
 	}
 }
 
-// mountsOf returns the HTTP routes whose handler is the http.Handler the
-// constructor call returns: mux.Handle(path, h) and mux.Handle(path,
-// mw(h)) with path, h := call, or mux.Handle(call).
+// mountsOf returns the HTTP routes of the enclosing function whose
+// handler argument holds what call returns, directly or through local
+// variables: mux.Handle(path, h) and mux.Handle(path, mw(h)) with path, h
+// := call; mux.Handle(call); srv := handler.New(call); mux.Handle("/q", srv).
 func (m *modeler) mountsOf(call *ast.CallExpr, encl *ast.FuncDecl) []*Route {
-	var hv *types.Var
-	if encl != nil && encl.Body != nil {
-		ast.Inspect(encl.Body, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == call {
-				if id, ok := as.Lhs[1].(*ast.Ident); ok {
-					hv, _ = m.info.ObjectOf(id).(*types.Var)
+	if encl == nil || encl.Body == nil {
+		return nil
+	}
+	holds := map[*types.Var]bool{}
+	defs := m.localDefs(encl.Body)
+	has := func(e ast.Expr) bool {
+		hit := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Ident:
+				if v, ok := m.info.Uses[x].(*types.Var); ok && holds[v] {
+					hit = true
+				}
+			case *ast.CallExpr:
+				if x == call {
+					hit = true
 				}
 			}
-			return hv == nil
+			return !hit
 		})
+		return hit
+	}
+	ast.Inspect(encl.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && len(as.Lhs) > 1 && ast.Unparen(as.Rhs[0]) == call {
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					if v, ok := m.info.ObjectOf(id).(*types.Var); ok {
+						holds[v] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	for round := 0; round < 4; round++ {
+		grew := false
+		for v, ds := range defs {
+			if holds[v] {
+				continue
+			}
+			for _, d := range ds {
+				if has(d) {
+					holds[v], grew = true, true
+					break
+				}
+			}
+		}
+		if !grew {
+			break
+		}
 	}
 	var out []*Route
 	for _, rt := range m.res.Routes {
-		if rt.Call == nil || encl == nil || rt.Call.Pos() < encl.Pos() || rt.Call.End() > encl.End() {
+		if rt.Call == nil || rt.Call.Pos() < encl.Pos() || rt.Call.End() > encl.End() {
 			continue
 		}
-		hit := false
 		for _, a := range rt.Call.Args {
-			ast.Inspect(a, func(n ast.Node) bool {
-				switch x := n.(type) {
-				case *ast.Ident:
-					if hv != nil && m.info.Uses[x] == hv {
-						hit = true
-					}
-				case *ast.CallExpr:
-					if x == call {
-						hit = true
-					}
-				}
-				return !hit
-			})
-		}
-		if hit {
-			out = append(out, rt)
+			if has(a) {
+				out = append(out, rt)
+				break
+			}
 		}
 	}
 	return out

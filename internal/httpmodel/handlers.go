@@ -146,6 +146,8 @@ func (m *modeler) findHandlers() {
 				fw, req, wr, ok = GRPC, i, -1, true
 			} else if i, isRPC := m.connectMethod(fn); isRPC {
 				fw, req, wr, ok = Connect, i, -1, true
+			} else if _, _, isGQL := m.gqlResolver(fn); isGQL {
+				fw, req, wr, ok = GraphQL, -1, -1, true
 			}
 		}
 		if !ok {

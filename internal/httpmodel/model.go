@@ -63,7 +63,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{check.Inspect},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact)},
+	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact), new(GraphQLFieldFact)},
 }
 
 // Framework names an HTTP framework.
@@ -242,6 +242,13 @@ type Handler struct {
 	Middleware bool
 	// Body is the function body.
 	Body *ast.BlockStmt
+	// Service is the type other packages name to serve the handler, when
+	// it is not the method's receiver: for a GraphQL resolver, the
+	// package's resolver root (graph.Resolver); nil otherwise.
+	Service *types.TypeName
+	// Directives are the GraphQL directives on a resolver's field, by
+	// their DirectiveRoot field names ("HasRole").
+	Directives []string
 
 	Inputs       []*Input
 	Principals   []*Principal

@@ -1051,13 +1051,15 @@ func (m *modeler) resolveHandler(w *walker, h ast.Expr, r *Route) []*Middleware 
 			}
 			// mw(h): a call taking a handler and returning one.
 			inner := -1
+			sig := fn.Type().(*types.Signature)
 			for i, a := range x.Args {
-				if t := m.info.TypeOf(a); t != nil && isHandlerType(t) {
+				// (a value implementing http.Handler, *handler.Server,
+				// passed as one)
+				if t := m.info.TypeOf(a); t != nil && isHandlerType(t) || i < sig.Params().Len() && !sig.Variadic() && isNamed(sig.Params().At(i).Type(), "net/http", "Handler") {
 					inner = i
 					break
 				}
 			}
-			sig := fn.Type().(*types.Signature)
 			if inner >= 0 && sig.Results().Len() >= 1 && isHandlerType(sig.Results().At(0).Type()) {
 				wraps = append(wraps, m.middlewareOf(x, fn))
 				h = x.Args[inner]

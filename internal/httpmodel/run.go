@@ -83,6 +83,8 @@ func run(pass *analysis.Pass) (any, error) {
 	m.buildRoutes(decls)
 	m.rpcRoutes()
 	m.connectRoutes()
+	m.gqlFields() // exports GraphQLFieldFacts
+	m.gqlRoutes()
 	return res, nil
 }
 

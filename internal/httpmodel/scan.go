@@ -67,6 +67,8 @@ type modeler struct {
 	consumedReturned map[*types.Func]bool // returned routers mounted in this package
 	library          bool                 // a dependency's package (libraryPackage)
 	connectSvcs      *[]connectService    // see connectServices
+	gqlSchemasMemo   *[]*gqlSchema
+	gqlFieldsMemo    map[*types.Func]*GraphQLFieldFact
 }
 
 type implFact struct {
@@ -161,6 +163,12 @@ func (m *modeler) scanHandler(h *Handler) {
 	}
 	if h.Framework == Connect {
 		m.connectInputs(h)
+	}
+	if h.Framework == GraphQL {
+		if gi, s, ok := m.gqlResolver(h.Func); ok {
+			m.gqlInputs(h, gi)
+			m.gqlDirectives(h, gi, s)
+		}
 	}
 	m.inspect(h.Body, scanTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
