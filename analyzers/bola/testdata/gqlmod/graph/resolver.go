@@ -8,5 +8,5 @@ type Resolver struct {
 }
 
 // Regenerate with `go run github.com/99designs/gqlgen generate`; it moves
-// the "// want" fact comments of schema.resolvers.go from the func lines
+// the fact expectations of schema.resolvers.go from the func lines
 // into the bodies: put them back on the func lines.
