@@ -148,6 +148,8 @@ func (m *modeler) findHandlers() {
 				fw, req, wr, ok = Connect, i, -1, true
 			} else if _, _, isGQL := m.gqlResolver(fn); isGQL {
 				fw, req, wr, ok = GraphQL, -1, -1, true
+			} else if ofw, oreq, owr, isOapi := m.oapiMethod(fn); isOapi {
+				fw, req, wr, ok = ofw, oreq, owr, true
 			}
 		}
 		if !ok {

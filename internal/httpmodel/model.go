@@ -63,7 +63,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{check.Inspect},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact), new(GraphQLFieldFact)},
+	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact), new(GraphQLFieldFact), new(OpenAPIOperationFact)},
 }
 
 // Framework names an HTTP framework.
@@ -242,9 +242,10 @@ type Handler struct {
 	Middleware bool
 	// Body is the function body.
 	Body *ast.BlockStmt
-	// Service is the type other packages name to serve the handler, when
-	// it is not the method's receiver: for a GraphQL resolver, the
-	// package's resolver root (graph.Resolver); nil otherwise.
+	// Service is the type other packages name to serve the handler: for
+	// a GraphQL resolver, the package's resolver root (graph.Resolver);
+	// for a method of a generated OpenAPI server interface, its receiver
+	// type; nil otherwise.
 	Service *types.TypeName
 	// Directives are the GraphQL directives on a resolver's field, by
 	// their DirectiveRoot field names ("HasRole").

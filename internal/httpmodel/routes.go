@@ -512,6 +512,9 @@ func (w *walker) call(call *ast.CallExpr) value {
 		}
 	}
 	_ = recv
+	if v, ok := w.oapiCall(call, fn, args); ok {
+		return v
+	}
 	if v := w.applySummary(call, fn, args); v != nil {
 		return v
 	}

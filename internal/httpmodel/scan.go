@@ -69,6 +69,8 @@ type modeler struct {
 	connectSvcs      *[]connectService    // see connectServices
 	gqlSchemasMemo   *[]*gqlSchema
 	gqlFieldsMemo    map[*types.Func]*GraphQLFieldFact
+	oapiMemo         *[]*oapiGen
+	oapiOpsMemo      map[string]*OpenAPIOperationFact
 }
 
 type implFact struct {
@@ -163,6 +165,14 @@ func (m *modeler) scanHandler(h *Handler) {
 	}
 	if h.Framework == Connect {
 		m.connectInputs(h)
+	}
+	if h.Framework == OapiStrict || h.Func != nil && len(m.oapiGens()) > 0 {
+		if _, _, _, ok := m.oapiMethod(h.Func); ok {
+			m.oapiInputs(h)
+			if n := recvNamed(h.Func.Type().(*types.Signature).Recv().Type()); n != nil {
+				h.Service = n.Obj()
+			}
+		}
 	}
 	if h.Framework == GraphQL {
 		if gi, s, ok := m.gqlResolver(h.Func); ok {
