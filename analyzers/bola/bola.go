@@ -121,7 +121,35 @@ and resource names: name, parent). The registration
 pb.RegisterXServer(s, impl) is their route, with the interceptors of the
 grpc.NewServer(...) s holds as middleware: an authorizing interceptor
 (authz.UnaryServerInterceptor, a configured authz-middleware) makes them
-fine, one that rejects unauthenticated calls makes reads count.
+fine, one that rejects unauthenticated calls makes reads count; one that
+answers PermissionDenied (grpc codes, connect.CodePermissionDenied)
+authorizes.
+
+Connect services (connect-go). Methods taking *connect.Request[T] and
+returning *connect.Response[U], and methods of the generator's simple
+form of a type implementing a generated XServiceHandler, are handlers;
+req.Msg's fields and getters are client input. Their route is
+xconnect.NewXServiceHandler(svc, opts...): the chain of the HTTP route
+that mounts the returned handler (mux.Handle(path, mw(h))), then the
+interceptors of connect.WithInterceptors, decided as for gRPC.
+
+GraphQL resolvers (gqlgen). Methods of the query, mutation and object
+resolver types are handlers; their arguments (id, input.ID) are
+client-chosen, a field resolver's parent object is not. A directive on
+the field whose name reads as authorization (@hasRole) is a check; one
+that authenticates (@isAuthenticated) makes reads count. The schema
+built from the resolver root (X.NewExecutableSchema(X.Config{Resolvers:
+...})) is the route of every field, with the chain of the HTTP route
+serving it.
+
+Generated OpenAPI servers (oapi-codegen). Methods implementing the
+generated ServerInterface (std-http, chi, echo, gin, fiber) or
+StrictServerInterface are handlers; their typed path parameters, the
+fields of their Params struct and of the strict RequestObject (path
+parameters, Params, Body) are client input. HandlerFromMux(si, r),
+HandlerWithOptions, RegisterHandlers(e, si) register each operation on
+the router given, with that router's middleware, the Middlewares option
+and NewStrictHandler's strict middlewares.
 
 Also seen as object accesses: repository interfaces whose implementations
 are not in the program (a lookup- or change-named method, Get/Find/

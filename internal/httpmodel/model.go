@@ -12,7 +12,11 @@
 //	}
 //
 // Frameworks: net/http (Go 1.22 ServeMux patterns), gorilla/mux, chi v5,
-// gin, echo v4 (and v5), fiber v2 (and v3), julienschmidt/httprouter.
+// gin, echo v4 (and v5), fiber v2 (and v3), julienschmidt/httprouter;
+// generated servers of oapi-codegen (oapi.go). RPC and GraphQL services,
+// whose methods are handlers and whose registrations are
+// Result.RPCRoutes: grpc-go (grpc.go), connect-go (connect.go), gqlgen
+// resolvers (gqlgen.go).
 // Libraries: encoding/json, go-chi/render, gorm (gorm.io chain and
 // generics API, and jinzhu/gorm v1), database/sql, sqlx, mongo-driver
 // (v1 and v2), golang-jwt. Knowledge of each library is written as tables (tables.go),
