@@ -59,11 +59,12 @@ func (s *Server) UpdateOrder(ctx context.Context, req *connect.Request[orderv1.U
 	return connect.NewResponse(&orderv1.Order{Item: o.Item}), nil
 }
 
-// ListOrders lists the caller's own orders.
+// ListOrders lists the caller's own orders in the tenant a header names.
 func (s *Server) ListOrders(ctx context.Context, req *connect.Request[orderv1.ListOrdersRequest]) (*connect.Response[orderv1.ListOrdersResponse], error) {
 	me := auth.FromContext(ctx)
 	var os []store.Order
-	s.DB.Where("user_id = ?", me.ID).Limit(int(req.Msg.GetPageSize())).Find(&os)
+	tenant := req.Header().Get("X-Tenant-Id")
+	s.DB.Where("user_id = ? AND tenant = ?", me.ID, tenant).Limit(int(req.Msg.GetPageSize())).Find(&os)
 	return connect.NewResponse(&orderv1.ListOrdersResponse{}), nil
 }
 
