@@ -103,7 +103,7 @@ func (m *modeler) oapiGens() []*oapiGen {
 // server interface, and its framework, request and writer parameters.
 func (m *modeler) oapiMethod(fn *types.Func) (fw Framework, req, writer int, ok bool) {
 	sig := fn.Type().(*types.Signature)
-	if sig.Recv() == nil || !fn.Exported() || promotedFromBase(fn) {
+	if len(m.oapiGens()) == 0 || sig.Recv() == nil || !fn.Exported() || promotedFromBase(fn) {
 		return "", -1, -1, false
 	}
 	recv := sig.Recv().Type()
@@ -476,7 +476,7 @@ func (w *walker) oapiCall(call *ast.CallExpr, fn *types.Func, args []value) (val
 			continue
 		}
 		obj, _, _ := types.LookupFieldOrMethod(impl, true, w.m.pass.Pkg, name)
-		if obj == nil && impl != nil {
+		if obj == nil {
 			obj, _, _ = types.LookupFieldOrMethod(impl, true, nil, name)
 		}
 		mf, ok := obj.(*types.Func)
