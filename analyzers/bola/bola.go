@@ -121,7 +121,35 @@ and resource names: name, parent). The registration
 pb.RegisterXServer(s, impl) is their route, with the interceptors of the
 grpc.NewServer(...) s holds as middleware: an authorizing interceptor
 (authz.UnaryServerInterceptor, a configured authz-middleware) makes them
-fine, one that rejects unauthenticated calls makes reads count.
+fine, one that rejects unauthenticated calls makes reads count; one that
+answers PermissionDenied (grpc codes, connect.CodePermissionDenied)
+authorizes.
+
+Connect services (connect-go). Methods taking *connect.Request[T] and
+returning *connect.Response[U], and methods of the generator's simple
+form of a type implementing a generated XServiceHandler, are handlers;
+req.Msg's fields and getters are client input. Their route is
+xconnect.NewXServiceHandler(svc, opts...): the chain of the HTTP route
+that mounts the returned handler (mux.Handle(path, mw(h))), then the
+interceptors of connect.WithInterceptors, decided as for gRPC.
+
+GraphQL resolvers (gqlgen). Methods of the query, mutation and object
+resolver types are handlers; their arguments (id, input.ID) are
+client-chosen, a field resolver's parent object is not. A directive on
+the field whose name reads as authorization (@hasRole) is a check; one
+that authenticates (@isAuthenticated) makes reads count. The schema
+built from the resolver root (X.NewExecutableSchema(X.Config{Resolvers:
+...})) is the route of every field, with the chain of the HTTP route
+serving it.
+
+Generated OpenAPI servers (oapi-codegen). Methods implementing the
+generated ServerInterface (std-http, chi, echo, gin, fiber) or
+StrictServerInterface are handlers; their typed path parameters, the
+fields of their Params struct and of the strict RequestObject (path
+parameters, Params, Body) are client input. HandlerFromMux(si, r),
+HandlerWithOptions, RegisterHandlers(e, si) register each operation on
+the router given, with that router's middleware, the Middlewares option
+and NewStrictHandler's strict middlewares.
 
 Also seen as object accesses: repository interfaces whose implementations
 are not in the program (a lookup- or change-named method, Get/Find/
@@ -250,7 +278,10 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	if len(h.DataAccesses) == 0 || r.authorizedHandler(h) {
 		return
 	}
-	if h.Framework == httpmodel.GRPC && !r.serviceKnowsCaller(h) {
+	if h.Framework == httpmodel.GraphQL && r.authzDirective(h) {
+		return // @hasRole-style directive on the field
+	}
+	if h.Framework.IsRPC() && !r.serviceKnowsCaller(h) {
 		// No method of the service learns who the caller is: an
 		// internal or administrative API (dex's mTLS admin API) has no
 		// users whose objects could be mixed up; unauthenticated access
@@ -328,13 +359,29 @@ func (r *runner) handler(h *httpmodel.Handler) {
 	}
 }
 
-// serviceKnowsCaller: some RPC method of h's service type reads a
-// principal (the caller from the context).
+// authzDirective: a directive on the resolver's field reads as
+// authorization (HasRole, HasPermission) or is configured in
+// authz-middleware.
+func (r *runner) authzDirective(h *httpmodel.Handler) bool {
+	for _, d := range h.Directives {
+		if _, ok := authzMiddlewareName(d); ok || matchName(settings.AuthzMiddleware, d, "") || matchName(settings.AuthzMiddleware, "@"+d, "") {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceKnowsCaller: some RPC method of h's service type (for GraphQL,
+// some resolver of the package) reads a principal (the caller from the
+// context).
 func (r *runner) serviceKnowsCaller(h *httpmodel.Handler) bool {
 	recv := recvNamed(h.Func.Type().(*types.Signature).Recv().Type())
 	for _, o := range r.res.Handlers {
-		if o.Framework != httpmodel.GRPC || o.Func == nil || len(o.Principals) == 0 {
+		if o.Framework != h.Framework || o.Func == nil || len(o.Principals) == 0 {
 			continue
+		}
+		if h.Framework == httpmodel.GraphQL {
+			return true
 		}
 		if n := recvNamed(o.Func.Type().(*types.Signature).Recv().Type()); n != nil && recv != nil && n.Obj() == recv.Obj() {
 			return true
@@ -452,6 +499,12 @@ func (r *runner) directIDInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *
 			if in.Name == "" {
 				desc = "a path parameter"
 			}
+		case httpmodel.Argument:
+			// A GraphQL field argument, or a field of an input object.
+			if !idName(in.Name) {
+				continue
+			}
+			desc = fmt.Sprintf("argument %q", in.Name)
 		case httpmodel.Message:
 			// An RPC request field: an identifier, or a resource name
 			// ("orders/{id}", AIP-122) that carries one.
@@ -615,6 +668,13 @@ func (r *runner) authzMiddleware(routes []*httpmodel.Route) string {
 	for _, rt := range routes {
 		name := ""
 		for _, m := range rt.Middleware {
+			if m.Kind&httpmodel.Authz != 0 {
+				name = m.Name // an interceptor that answers PermissionDenied
+				if name == "" && m.Expr != nil {
+					name = types.ExprString(m.Expr)
+				}
+				break
+			}
 			if m.Func != nil && matchFunc(settings.AuthzMiddleware, m.Func) {
 				name = m.Func.Name()
 				break

@@ -101,25 +101,37 @@ func (r *runner) authorizedHandler(h *httpmodel.Handler) bool {
 // or a function returning one (the registration names the value, not the
 // method: pb.RegisterOrderServiceServer(s, server.New(db))).
 func (r *runner) mountedElsewhere(h *httpmodel.Handler) bool {
-	if h.Framework == httpmodel.GRPC && h.Func != nil {
-		return r.serviceNamedOutside(h.Func)
+	if h.Service != nil {
+		// A GraphQL resolver (the schema is built where its resolver
+		// root is named: graph.Config{Resolvers: &graph.Resolver{}}), a
+		// generated OpenAPI server's method (chiapi.HandlerFromMux(&svc.Server{}, r)).
+		return r.typeNamedOutside(h.Service)
+	}
+	if h.Framework.IsRPC() && h.Func != nil {
+		if recv := recvNamed(h.Func.Type().(*types.Signature).Recv().Type()); recv != nil {
+			return r.typeNamedOutside(recv.Obj())
+		}
+		return false
 	}
 	return r.referencedOutside(r.subject(h))
 }
 
-func (r *runner) serviceNamedOutside(method *types.Func) bool {
-	recv := recvNamed(method.Type().(*types.Signature).Recv().Type())
-	if recv == nil || recv.Obj().Pkg() != r.pass.Pkg {
+// typeNamedOutside: a file of another package names the type tn, declared
+// here, or an exported function returning it (or an interface it
+// implements).
+func (r *runner) typeNamedOutside(tn *types.TypeName) bool {
+	if tn.Pkg() != r.pass.Pkg {
 		return false
 	}
-	f := r.pass.Fset.File(method.Pos())
+	f := r.pass.Fset.File(tn.Pos())
 	if f == nil {
 		return false
 	}
 	dir := filepath.Dir(f.Name())
-	if recv.Obj().Exported() && modrefs.ReferencedOutside(dir, r.pass.Pkg.Path(), false, recv.Obj().Name()) {
+	if tn.Exported() && modrefs.ReferencedOutside(dir, r.pass.Pkg.Path(), false, tn.Name()) {
 		return true
 	}
+	recv := tn.Type()
 	scope := r.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		fn, ok := scope.Lookup(name).(*types.Func)
@@ -131,7 +143,7 @@ func (r *runner) serviceNamedOutside(method *types.Func) bool {
 			t := res.At(i).Type()
 			n := recvNamed(t)
 			iface, isIface := t.Underlying().(*types.Interface)
-			returnsIt := (n != nil && n.Obj() == recv.Obj()) ||
+			returnsIt := (n != nil && n.Obj() == tn) ||
 				(isIface && iface.NumMethods() > 0 && (types.Implements(recv, iface) || types.Implements(types.NewPointer(recv), iface)))
 			if returnsIt && modrefs.ReferencedOutside(dir, r.pass.Pkg.Path(), false, name) {
 				return true

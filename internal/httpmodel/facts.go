@@ -711,17 +711,25 @@ func (s *kindScan) call(n *ast.CallExpr, fn *types.Func) {
 	}
 }
 
-// selector: fiber.ErrUnauthorized, echo.ErrUnauthorized, and grpc's
-// codes.Unauthenticated (an interceptor that rejects unauthenticated
-// calls).
+// selector: fiber.ErrUnauthorized, echo.ErrUnauthorized, and the RPC
+// codes of rpcCodeKinds.
 func (s *kindScan) selector(n *ast.SelectorExpr) {
 	if v, ok := s.m.info.Uses[n.Sel].(*types.Var); ok && v.Name() == "ErrUnauthorized" && v.Pkg() != nil &&
 		(v.Pkg().Path() == pkgEcho || v.Pkg().Path() == pkgFiber || v.Pkg().Path() == pkgEcho5 || v.Pkg().Path() == pkgFiber3) {
 		s.k |= Auth
 	}
-	if c, ok := s.m.info.Uses[n.Sel].(*types.Const); ok && c.Name() == "Unauthenticated" && c.Pkg() != nil && c.Pkg().Path() == pkgGRPC+"/codes" {
-		s.k |= Auth
+	if c, ok := s.m.info.Uses[n.Sel].(*types.Const); ok && c.Pkg() != nil {
+		s.k |= rpcCodeKinds[[2]string{c.Pkg().Path(), c.Name()}]
 	}
+}
+
+// rpcCodeKinds are the RPC status codes whose use marks an interceptor:
+// rejecting unauthenticated calls, or calls the caller is not permitted.
+var rpcCodeKinds = map[[2]string]MiddlewareKind{
+	{pkgGRPC + "/codes", "Unauthenticated"}:  Auth,
+	{pkgGRPC + "/codes", "PermissionDenied"}: Authz,
+	{pkgConnect, "CodeUnauthenticated"}:      Auth,
+	{pkgConnect, "CodePermissionDenied"}:     Authz,
 }
 
 // accessOf summarizes fn's data accesses.

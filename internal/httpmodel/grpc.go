@@ -98,19 +98,22 @@ func (m *modeler) scanMessageInputs(h *Handler) {
 			if !ok || len(n.Args) != 0 || !m.rootedAt(sel.X, h.Request) {
 				return true
 			}
-			if fn, ok := m.info.Uses[sel.Sel].(*types.Func); ok {
+			if fn, ok := m.info.Uses[sel.Sel].(*types.Func); ok && !fromPkg(fn, pkgConnect) {
 				if name, ok := strings.CutPrefix(fn.Name(), "Get"); ok && name != "" {
 					h.Inputs = append(h.Inputs, &Input{Kind: Message, Name: name, Call: n, Expr: n, Func: fn})
 				}
 			}
 		case *ast.SelectorExpr:
-			if v, ok := m.info.Uses[n.Sel].(*types.Var); ok && v.IsField() && v.Exported() && m.rootedAt(n.X, h.Request) {
+			// (connect's req.Msg is the message, not a field of it.)
+			if v, ok := m.info.Uses[n.Sel].(*types.Var); ok && v.IsField() && v.Exported() && !fromPkg(v, pkgConnect) && m.rootedAt(n.X, h.Request) {
 				h.Inputs = append(h.Inputs, &Input{Kind: Message, Name: v.Name(), Expr: n})
 			}
 		}
 		return true
 	})
 }
+
+func fromPkg(obj types.Object, path string) bool { return obj.Pkg() != nil && obj.Pkg().Path() == path }
 
 // rootedAt: e is v, or a field or getter chain on v (req.GetOrder().Id).
 func (m *modeler) rootedAt(e ast.Expr, v *types.Var) bool {
@@ -169,13 +172,7 @@ func (m *modeler) rpcRoutes() {
 			if _, ok := rpcSig(mf); !ok || promotedFromBase(mf) {
 				continue
 			}
-			rt := &Route{Framework: GRPC, Method: "RPC", Path: "/" + service + "/" + mf.Name(), Call: call, HandlerExpr: call.Args[1],
-				HandlerFunc: mf, Handler: m.res.byFunc[mf.Origin()], Middleware: mws, Registrar: registrar,
-				HandlerName: funcName(mf), HandlerPos: m.pass.Fset.Position(mf.Pos())}
-			if mf.Pkg() != nil && mf.Pkg() != m.pass.Pkg {
-				rt.HandlerName = mf.Pkg().Name() + "." + rt.HandlerName
-			}
-			m.res.RPCRoutes = append(m.res.RPCRoutes, rt)
+			m.addRPCRoute(GRPC, "/"+service+"/"+mf.Name(), call, call.Args[1], mf, mws, registrar)
 		}
 	}
 }

@@ -144,6 +144,12 @@ func (m *modeler) findHandlers() {
 		if !ok && fn != nil {
 			if i, isRPC := grpcMethod(fn); isRPC {
 				fw, req, wr, ok = GRPC, i, -1, true
+			} else if i, isRPC := m.connectMethod(fn); isRPC {
+				fw, req, wr, ok = Connect, i, -1, true
+			} else if _, _, isGQL := m.gqlResolver(fn); isGQL {
+				fw, req, wr, ok = GraphQL, -1, -1, true
+			} else if ofw, oreq, owr, isOapi := m.oapiMethod(fn); isOapi {
+				fw, req, wr, ok = ofw, oreq, owr, true
 			}
 		}
 		if !ok {

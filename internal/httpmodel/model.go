@@ -12,7 +12,11 @@
 //	}
 //
 // Frameworks: net/http (Go 1.22 ServeMux patterns), gorilla/mux, chi v5,
-// gin, echo v4 (and v5), fiber v2 (and v3), julienschmidt/httprouter.
+// gin, echo v4 (and v5), fiber v2 (and v3), julienschmidt/httprouter;
+// generated servers of oapi-codegen (oapi.go). RPC and GraphQL services,
+// whose methods are handlers and whose registrations are
+// Result.RPCRoutes: grpc-go (grpc.go), connect-go (connect.go), gqlgen
+// resolvers (gqlgen.go).
 // Libraries: encoding/json, go-chi/render, gorm (gorm.io chain and
 // generics API, and jinzhu/gorm v1), database/sql, sqlx, mongo-driver
 // (v1 and v2), golang-jwt. Knowledge of each library is written as tables (tables.go),
@@ -63,7 +67,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{check.Inspect},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact)},
+	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact), new(GraphQLFieldFact), new(OpenAPIOperationFact)},
 }
 
 // Framework names an HTTP framework.
@@ -242,6 +246,14 @@ type Handler struct {
 	Middleware bool
 	// Body is the function body.
 	Body *ast.BlockStmt
+	// Service is the type other packages name to serve the handler: for
+	// a GraphQL resolver, the package's resolver root (graph.Resolver);
+	// for a method of a generated OpenAPI server interface, its receiver
+	// type; nil otherwise.
+	Service *types.TypeName
+	// Directives are the GraphQL directives on a resolver's field, by
+	// their DirectiveRoot field names ("HasRole").
+	Directives []string
 
 	Inputs       []*Input
 	Principals   []*Principal
@@ -420,6 +432,10 @@ const (
 	RateLimit
 	BodyLimit
 	CORS
+	// Authz is an RPC interceptor that denies calls as not permitted
+	// (grpc codes.PermissionDenied, connect.CodePermissionDenied): it
+	// decides what the caller may do.
+	Authz
 )
 
 // String lists the kinds, comma-separated ("auth,ratelimit").
@@ -439,7 +455,7 @@ func (k MiddlewareKind) String() string {
 var kindNames = []struct {
 	k    MiddlewareKind
 	name string
-}{{Auth, "auth"}, {RateLimit, "ratelimit"}, {CORS, "cors"}, {BodyLimit, "bodylimit"}}
+}{{Auth, "auth"}, {RateLimit, "ratelimit"}, {CORS, "cors"}, {BodyLimit, "bodylimit"}, {Authz, "authz"}}
 
 // Middleware is one element of a route's middleware chain.
 type Middleware struct {

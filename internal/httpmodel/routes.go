@@ -512,6 +512,9 @@ func (w *walker) call(call *ast.CallExpr) value {
 		}
 	}
 	_ = recv
+	if v, ok := w.oapiCall(call, fn, args); ok {
+		return v
+	}
 	if v := w.applySummary(call, fn, args); v != nil {
 		return v
 	}
@@ -1026,6 +1029,18 @@ func (m *modeler) resolveHandler(w *walker, h ast.Expr, r *Route) []*Middleware 
 			}
 			fn := m.callee(x)
 			if fn == nil {
+				// mwFactory(args)(h): the factory returns the middleware.
+				if inner, ok := ast.Unparen(x.Fun).(*ast.CallExpr); ok && len(x.Args) == 1 {
+					if ffn := m.callee(inner); ffn != nil {
+						if res := ffn.Type().(*types.Signature).Results(); res.Len() == 1 {
+							if sig, ok := res.At(0).Type().Underlying().(*types.Signature); ok && isMiddlewareSig(sig) {
+								wraps = append(wraps, m.middlewareOf(x, ffn))
+								h = x.Args[0]
+								continue
+							}
+						}
+					}
+				}
 				r.HandlerName = types.ExprString(x)
 				return wraps
 			}
@@ -1039,13 +1054,15 @@ func (m *modeler) resolveHandler(w *walker, h ast.Expr, r *Route) []*Middleware 
 			}
 			// mw(h): a call taking a handler and returning one.
 			inner := -1
+			sig := fn.Type().(*types.Signature)
 			for i, a := range x.Args {
-				if t := m.info.TypeOf(a); t != nil && isHandlerType(t) {
+				// (a value implementing http.Handler, *handler.Server,
+				// passed as one)
+				if t := m.info.TypeOf(a); t != nil && isHandlerType(t) || i < sig.Params().Len() && !sig.Variadic() && isNamed(sig.Params().At(i).Type(), "net/http", "Handler") {
 					inner = i
 					break
 				}
 			}
-			sig := fn.Type().(*types.Signature)
 			if inner >= 0 && sig.Results().Len() >= 1 && isHandlerType(sig.Results().At(0).Type()) {
 				wraps = append(wraps, m.middlewareOf(x, fn))
 				h = x.Args[inner]

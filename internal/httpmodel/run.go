@@ -80,8 +80,13 @@ func run(pass *analysis.Pass) (any, error) {
 			h.Middleware = true
 		}
 	}
+	m.oapiOps() // before the routes: exports OpenAPIOperationFacts
 	m.buildRoutes(decls)
+	m.oapiDropTemplates()
 	m.rpcRoutes()
+	m.connectRoutes()
+	m.gqlFields() // exports GraphQLFieldFacts
+	m.gqlRoutes()
 	return res, nil
 }
 

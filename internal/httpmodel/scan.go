@@ -66,6 +66,11 @@ type modeler struct {
 	consumedLocal    map[*types.Func]bool // router-param summaries applied in this package
 	consumedReturned map[*types.Func]bool // returned routers mounted in this package
 	library          bool                 // a dependency's package (libraryPackage)
+	connectSvcs      *[]connectService    // see connectServices
+	gqlSchemasMemo   *[]*gqlSchema
+	gqlFieldsMemo    map[*types.Func]*GraphQLFieldFact
+	oapiMemo         *[]*oapiGen
+	oapiOpsMemo      map[string]*OpenAPIOperationFact
 }
 
 type implFact struct {
@@ -155,8 +160,25 @@ func arg(call *ast.CallExpr, i int) ast.Expr {
 // scanHandler fills h's inputs, principals, responses and data accesses.
 func (m *modeler) scanHandler(h *Handler) {
 	h.flow = m.newFlow(h.Body)
-	if h.Framework == GRPC {
+	if h.Framework.IsRPC() {
 		m.scanMessageInputs(h)
+	}
+	if h.Framework == Connect {
+		m.connectInputs(h)
+	}
+	if h.Framework == OapiStrict || h.Func != nil && len(m.oapiGens()) > 0 {
+		if _, _, _, ok := m.oapiMethod(h.Func); ok {
+			m.oapiInputs(h)
+			if n := recvNamed(h.Func.Type().(*types.Signature).Recv().Type()); n != nil {
+				h.Service = n.Obj()
+			}
+		}
+	}
+	if h.Framework == GraphQL {
+		if gi, s, ok := m.gqlResolver(h.Func); ok {
+			m.gqlInputs(h, gi)
+			m.gqlDirectives(h, gi, s)
+		}
 	}
 	m.inspect(h.Body, scanTypes, func(n ast.Node) bool {
 		switch n := n.(type) {

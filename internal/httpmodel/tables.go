@@ -86,6 +86,7 @@ var knownImports = map[string]bool{
 	pkgGormV1: true, pkgHttprouter: true, pkgMongo: true, pkgMongo2: true,
 	pkgPgx: true, pkgPgxPool: true, pkgPgx4: true, pkgPgx4Pool: true, pkgBun: true,
 	"github.com/golang-jwt/jwt/v5": true, "github.com/golang-jwt/jwt/v4": true,
+	pkgConnect: true,
 }
 
 // ---- handler signatures ----

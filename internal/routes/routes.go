@@ -164,8 +164,10 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, error) {
 	}
 	var out []Entry
 	for i, res := range results {
-		// RPC methods of registered gRPC services, as method "RPC" and
-		// path "/Service/Method", after the HTTP routes.
+		// RPC methods of registered gRPC and Connect services, as method
+		// "RPC" and path "/Service/Method", and GraphQL fields, as method
+		// "GRAPHQL" and their schema coordinate ("Query.order"), after the
+		// HTTP routes.
 		for _, r := range append(append([]*httpmodel.Route(nil), res.Routes...), res.RPCRoutes...) {
 			if (r.Partial || r.Returned) && consumed[r.Registrar] {
 				continue
@@ -173,6 +175,9 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, error) {
 			e := entryOf(r, base)
 			e.Package = strings.TrimSuffix(pkgPaths[i], ".test")
 			k := e.Method + " " + e.Path + " " + e.HandlerPos + " " + e.Handler
+			for _, m := range e.Middleware {
+				k += " " + m.Package + "." + m.Name // one service mounted behind two chains
+			}
 			if seen[k] {
 				continue
 			}
@@ -244,8 +249,8 @@ func dash(s string) string {
 func OpenAPI(entries []Entry) map[string]any {
 	paths := map[string]map[string]any{}
 	for _, e := range entries {
-		if e.Method == "RPC" {
-			continue // gRPC methods are not HTTP operations
+		if e.Method == "RPC" || e.Method == "GRAPHQL" {
+			continue // RPC methods and GraphQL fields are not HTTP operations
 		}
 		p := openAPIPath(e.Path)
 		item := paths[p]

@@ -22,6 +22,10 @@ func TestGolden(t *testing.T) {
 	mods := map[string]string{
 		"demo": "../../testdata/demo",
 		"mod":  "../httpmodel/testdata/mod",
+		// Connect services, a gqlgen schema, oapi-codegen servers.
+		"connect": "../../analyzers/bola/testdata/connectmod",
+		"gqlgen":  "../../analyzers/bola/testdata/gqlmod",
+		"oapi":    "../../analyzers/bola/testdata/oapimod",
 	}
 	for name, dir := range mods {
 		dir := testutil.Module(t, dir)

@@ -1,0 +1,24 @@
+// Package store holds the persistence models.
+package store
+
+import "gorm.io/gorm"
+
+// Order belongs to a user.
+type Order struct {
+	gorm.Model
+	UserID uint
+	Item   string
+}
+
+// Profile belongs to a user.
+type Profile struct {
+	gorm.Model
+	UserID uint
+	Bio    string
+}
+
+// Product is catalog data anyone may read.
+type Product struct {
+	gorm.Model
+	Name string
+}

@@ -1,0 +1,23 @@
+// Package store holds the persistence models.
+package store
+
+import "gorm.io/gorm"
+
+// Order belongs to a user.
+type Order struct {
+	gorm.Model
+	UserID uint
+	Item   string
+}
+
+// Product is catalog data anyone may read.
+type Product struct {
+	gorm.Model
+	Name string
+}
+
+// Account is a user's account.
+type Account struct {
+	gorm.Model
+	Name string
+}
