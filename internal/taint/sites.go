@@ -232,11 +232,13 @@ func (e *engine) bodyFlows(c *fnCtx) {
 	}
 }
 
-// inputVar marks the request message parameters of RPC handlers, whose
-// every field the client chooses (a handler passing req to a helper).
+// markRequestMessages marks the request parameters of RPC handlers (a
+// gRPC message, a *connect.Request) and of oapi-codegen strict handlers
+// (the RequestObject), whose every field the client chooses: a handler
+// passing req whole to a helper passes input.
 func (e *engine) markRequestMessages() {
 	for _, h := range e.hm.Handlers {
-		if h.Framework == httpmodel.GRPC && h.Request != nil {
+		if (h.Framework.IsRPC() || h.Framework == httpmodel.OapiStrict) && h.Request != nil {
 			e.requestVars[h.Request] = &Source{Class: Input, Expr: &ast.Ident{Name: h.Request.Name(), NamePos: h.Request.Pos()}, Desc: "the request message"}
 		}
 	}
