@@ -74,6 +74,9 @@ func (e *engine) secretVar(v *types.Var) *Source {
 // secretStruct returns a source when x, of type t, is a struct with a
 // secret field that a log would print whole (a login request, a config).
 func (e *engine) secretStruct(x ast.Expr, t types.Type) *Source {
+	if t != nil && jwtToken(t) {
+		return &Source{Class: Secret, Expr: x, Desc: "a JWT (its Raw token)"}
+	}
 	if t == nil || !isStruct(t) || hasFormatMethod(t) || !secretFields(t) {
 		return nil
 	}
@@ -86,6 +89,9 @@ func (e *engine) secretField(x *ast.SelectorExpr, sel *types.Selection) *Source 
 	t := sel.Type()
 	if secretName(x.Sel.Name) && canShow(t) && (!isStruct(t) || secretFields(t)) {
 		return &Source{Class: Secret, Expr: x, Desc: x.Sel.Name}
+	}
+	if x.Sel.Name == "Raw" && jwtToken(sel.Recv()) {
+		return &Source{Class: Secret, Expr: x, Desc: "the JWT"}
 	}
 	if isNamed(sel.Recv(), "net/http", "Request") && x.Sel.Name == "Header" {
 		return &Source{Class: Secret, Expr: x, Desc: "the request's headers (Authorization, Cookie)"}
@@ -191,4 +197,16 @@ func constString(tv types.TypeAndValue) (string, bool) {
 		return "", false
 	}
 	return constant.StringVal(tv.Value), true
+}
+
+// jwtPackages define a Token type whose Raw field is the encoded JWT.
+var jwtPackages = []string{"github.com/golang-jwt/jwt/v5", "github.com/golang-jwt/jwt/v4", "github.com/golang-jwt/jwt", "github.com/dgrijalva/jwt-go"}
+
+func jwtToken(t types.Type) bool {
+	for _, p := range jwtPackages {
+		if isNamed(t, p, "Token") {
+			return true
+		}
+	}
+	return false
 }
