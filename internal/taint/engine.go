@@ -96,7 +96,8 @@ type fnCtx struct {
 	params map[*types.Var]int
 	memo   map[memoKey]origins
 	active map[memoKey]bool
-	guards *guardSet // built on first use
+	guards *guardSet            // built on first use
+	fields map[fieldKey]origins // fieldOrig's, for logs
 }
 
 type memoKey struct {
@@ -132,7 +133,9 @@ func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
 	c.active[key] = true
 	defer delete(c.active, key)
 	var o origins
-	if k != Log && c.validated(v) {
+	if k != Log && c.validated(v) || k == Log && sanitizerByName(v.Name())&Log != 0 {
+		// Guarded; or, for logs, named for a hash or a masked form
+		// (hashed := sha(pw), maskedToken).
 		c.memo[key] = o
 		return o
 	}
@@ -148,6 +151,10 @@ func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
 			continue
 		}
 		if call, ok := d.(*ast.CallExpr); ok && i < len(lhs) && lhs[i].Pos() >= call.Pos() && lhs[i].End() <= call.End() {
+			if do, ok := c.decodeInto(call, lhs[i], k); ok && c.e.inputs[call] == nil {
+				o.add(do) // json.Unmarshal(body, &v)
+				continue
+			}
 			o.add(c.outParam(call, k)) // c.ShouldBindJSON(&req), Decode(&v)
 			continue
 		}
@@ -159,8 +166,8 @@ func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
 	if k == Log && len(o.srcs) == 0 {
 		// A secret's name, when where its value comes from does not
 		// already say it is one (pw := r.FormValue("password") is the
-		// form field).
-		if s := c.e.secretVar(v); s != nil {
+		// form field), nor that it is a hash or a masked form of one.
+		if s := c.e.secretVar(v); s != nil && !c.sanitizedDefs(v) {
 			o.srcs = append(o.srcs, s)
 		}
 	}
@@ -185,6 +192,9 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 	if in := e.inputs[x]; in != nil {
 		return c.inputOrigin(x, in, k)
 	}
+	if in := e.requestRead(x); in != nil && (k != Log || in.Name != "") {
+		return c.inputOrigin(x, in, k)
+	}
 	switch x := x.(type) {
 	case *ast.Ident:
 		v, ok := e.info.Uses[x].(*types.Var)
@@ -192,7 +202,7 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 			return origins{} // not a local: globals are not followed
 		}
 		if k == Log {
-			if s := e.secretStruct(x, tv.Type); s != nil {
+			if s := e.secretStruct(x, tv.Type); s != nil && !c.secretFieldsSanitized(v, tv.Type) {
 				return origins{srcs: []*Source{s}}
 			}
 		}
@@ -208,8 +218,13 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 					return origins{srcs: []*Source{s}}
 				}
 				// Log sources are names: a struct's other fields are not
-				// secrets because one of them is.
-				return origins{}
+				// secrets because one of them is, but what the function
+				// wrote into this field may be one (cfg.x = password),
+				// unless it is named for a hash or an encrypted form.
+				if sanitizerByName(x.Sel.Name)&Log != 0 {
+					return origins{}
+				}
+				return c.fieldOrig(x)
 			}
 		}
 		return c.orig(x.X, k)
@@ -313,20 +328,28 @@ func (c *fnCtx) origCall(call *ast.CallExpr, k Kind) origins {
 	if in := e.requestValuesGet(call, fn); in != nil {
 		return c.inputOrigin(call, in, k)
 	}
+	if sanitizes(fn)&k != 0 {
+		return origins{}
+	}
+	sum := e.summaryOf(fn)
+	if sum != nil && sum.Sanitizes&k != 0 {
+		return origins{} // encryptPassword(pw) is no secret
+	}
 	if k == Log {
 		if s := e.secretCall(call, fn); s != nil {
 			return origins{srcs: []*Source{s}}
 		}
 	}
-	if sanitizes(fn)&k != 0 {
-		return origins{}
-	}
 	args := e.callArgs(call, fn)
-	if s := e.summaryOf(fn); s != nil {
-		if s.Sanitizes&k != 0 {
-			return origins{}
-		}
+	if s := sum; s != nil {
 		var o origins
+		if d := s.ResultSrc[kindIndex(k)]; d != "" {
+			class := Input
+			if k == Log {
+				class = Secret
+			}
+			o.srcs = append(o.srcs, &Source{Class: class, Expr: call, Desc: d + " (returned by " + fn.Name() + ")"})
+		}
 		bits := s.ToResult[kindIndex(k)]
 		for p := 0; p < 64 && bits>>p != 0; p++ {
 			if bits&(1<<p) != 0 {
@@ -503,7 +526,7 @@ func contains(list []string, s string) bool {
 
 func wordsHave(name, w string) bool {
 	for _, x := range words.Split(name) {
-		if x == w {
+		if strings.TrimRight(x, "0123456789") == w {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package taint
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -22,6 +23,11 @@ type SummaryFact struct {
 	// Sanitizes is set for a masking or quoting helper of the module:
 	// its result is clean for these kinds.
 	Sanitizes Kind
+	// ResultSrc[k], when not empty, describes a source that the function
+	// itself reads and returns, for sinks of kind 1<<k: request input
+	// (a helper returning r.URL.Path) or, for logs, a secret (a String
+	// method returning a password, a getter of an environment secret).
+	ResultSrc [3]string
 }
 
 // ParamSink: parameter Param reaches a sink of Kind inside the function.
@@ -45,6 +51,11 @@ func (f *SummaryFact) String() string {
 	for _, s := range f.Sinks {
 		parts = append(parts, fmt.Sprintf("p%d→%s %s", s.Param, s.Kind, s.Sink))
 	}
+	for i, k := range kinds {
+		if f.ResultSrc[i] != "" {
+			parts = append(parts, fmt.Sprintf("%s→result %q", k, f.ResultSrc[i]))
+		}
+	}
 	if f.Sanitizes != 0 {
 		parts = append(parts, fmt.Sprintf("sanitizes %d", f.Sanitizes))
 	}
@@ -52,7 +63,7 @@ func (f *SummaryFact) String() string {
 }
 
 func (f *SummaryFact) empty() bool {
-	return f.ToResult == [3]uint64{} && len(f.Sinks) == 0 && f.Sanitizes == 0
+	return f.ToResult == [3]uint64{} && len(f.Sinks) == 0 && f.Sanitizes == 0 && f.ResultSrc == [3]string{}
 }
 
 func kindIndex(k Kind) int {
@@ -113,13 +124,31 @@ func (e *engine) summarize(fn *types.Func, fd *ast.FuncDecl) *SummaryFact {
 		return true
 	})
 	res := fn.Type().(*types.Signature).Results()
+	paramPos := map[token.Pos]bool{}
+	for v := range c.params {
+		paramPos[v.Pos()] = true
+	}
 	for i, k := range kinds {
+		var o origins
 		for _, r := range results {
-			s.ToResult[i] |= c.orig(r, k).params
+			o.add(c.orig(r, k))
 		}
 		for j := 0; j < res.Len(); j++ {
 			if v := res.At(j); v.Name() != "" && v.Name() != "_" {
-				s.ToResult[i] |= c.origVar(v, k).params
+				o.add(c.origVar(v, k))
+			}
+		}
+		s.ToResult[i] = o.params
+		want := Input
+		if k == Log {
+			want = Secret
+		}
+		for _, src := range o.srcs {
+			// A parameter named for a secret is the caller's business:
+			// ToResult carries what the caller passes.
+			if src.Class == want && s.Sanitizes&k == 0 && !paramPos[src.Pos()] {
+				s.ResultSrc[i] = src.Desc
+				break
 			}
 		}
 	}
