@@ -31,6 +31,8 @@ type engine struct {
 	requestVars map[*types.Var]*Source
 	secretVars  map[*types.Var]*Source
 	formats     map[types.Type]bool // types that render themselves
+	globals     map[*types.Var][]globalDef
+	globalMemo  map[memoKey]origins
 }
 
 func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
@@ -45,6 +47,7 @@ func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
 		requestVars: map[*types.Var]*Source{},
 		secretVars:  map[*types.Var]*Source{},
 		formats:     map[types.Type]bool{},
+		globalMemo:  map[memoKey]origins{},
 	}
 	e.markRequestMessages()
 	for _, h := range hm.Handlers {
@@ -155,7 +158,7 @@ func (c *fnCtx) origVar(v *types.Var, k Kind) origins {
 				o.add(do) // json.Unmarshal(body, &v)
 				continue
 			}
-			o.add(c.outParam(call, k)) // c.ShouldBindJSON(&req), Decode(&v)
+			o.add(c.outParam(call, lhs[i], k)) // c.ShouldBindJSON(&req), Decode(&v), fill(&f, r)
 			continue
 		}
 		o.add(c.orig(d, k))
@@ -198,8 +201,19 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 	switch x := x.(type) {
 	case *ast.Ident:
 		v, ok := e.info.Uses[x].(*types.Var)
-		if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
-			return origins{} // not a local: globals are not followed
+		if !ok || v.Pkg() == nil {
+			return origins{}
+		}
+		if v.Parent() == v.Pkg().Scope() {
+			if !e.isGlobal(v) || k != Log && c.validated(v) {
+				return origins{} // another package's globals are not followed
+			}
+			if k == Log {
+				if s := e.secretStruct(x, tv.Type); s != nil {
+					return origins{srcs: []*Source{s}}
+				}
+			}
+			return e.globalOrig(v, k)
 		}
 		if k == Log {
 			if s := e.secretStruct(x, tv.Type); s != nil && !c.secretFieldsSanitized(v, tv.Type) {
@@ -231,6 +245,10 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 	case *ast.StarExpr:
 		return c.orig(x.X, k)
 	case *ast.UnaryExpr:
+		if ix, ok := ast.Unparen(x.X).(*ast.IndexExpr); ok && x.Op == token.AND {
+			// &b[0] reaches the whole backing array (unsafe.Pointer(&b[0])).
+			return c.orig(ix.X, k)
+		}
 		return c.orig(x.X, k)
 	case *ast.BinaryExpr:
 		if k == URL && x.Op == token.ADD {
@@ -280,13 +298,19 @@ func (c *fnCtx) inputOrigin(x ast.Expr, in *httpmodel.Input, k Kind) origins {
 // outParam returns what a call writes into a variable whose address it
 // receives: request input for a bind or decode of the request, nothing
 // for other calls (rows.Scan(&x) reads the database, not the client).
-func (c *fnCtx) outParam(call *ast.CallExpr, k Kind) origins {
+func (c *fnCtx) outParam(call *ast.CallExpr, lhs ast.Expr, k Kind) origins {
 	e := c.e
 	if in := e.inputs[call]; in != nil {
 		return c.inputOrigin(call, in, k)
 	}
 	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
-	if fn == nil || k == Log {
+	if fn == nil {
+		return origins{}
+	}
+	if o, ok := c.summaryWrites(call, fn, lhs, k); ok {
+		return o
+	}
+	if k == Log {
 		return origins{}
 	}
 	if kind, ok := e.hm.InputFunc(fn.Origin()); ok {
@@ -320,7 +344,7 @@ func (c *fnCtx) origCall(call *ast.CallExpr, k Kind) origins {
 	if fn == nil {
 		return origins{} // a function value
 	}
-	fn = fn.Origin()
+	fn = c.devirtualize(call, fn).Origin()
 	if kind, ok := e.hm.InputFunc(fn); ok && k != Log && e.ofRequest(call, fn) {
 		in := &httpmodel.Input{Kind: kind, Name: constArg(e.info, call), Call: call, Expr: call, Func: fn}
 		return origins{srcs: []*Source{{Class: Input, Expr: call, Desc: describeInput(in)}}}
@@ -365,6 +389,11 @@ func (c *fnCtx) origCall(call *ast.CallExpr, k Kind) origins {
 	}
 	if k == URL {
 		if o, ok := c.urlCall(call, fn, args); ok {
+			return o
+		}
+	}
+	if k == SQL {
+		if o, ok := c.sprintfArgs(fn, args); ok {
 			return o
 		}
 	}

@@ -35,7 +35,7 @@ func (e *engine) sites(c *fnCtx) []site {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			out = append(out, e.callSites(n)...)
+			out = append(out, e.callSites(c, n)...)
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
@@ -51,12 +51,12 @@ func (e *engine) sites(c *fnCtx) []site {
 }
 
 // callSites returns the sink arguments of one call.
-func (e *engine) callSites(call *ast.CallExpr) []site {
+func (e *engine) callSites(c *fnCtx, call *ast.CallExpr) []site {
 	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
 	if fn == nil {
 		return nil
 	}
-	fn = fn.Origin()
+	fn = c.devirtualize(call, fn).Origin()
 	if row := e.sinkRowOf(fn); row != nil {
 		return e.rowSites(call, fn, row)
 	}
@@ -237,4 +237,45 @@ func (e *engine) markRequestMessages() {
 			e.requestVars[h.Request] = &Source{Class: Input, Expr: &ast.Ident{Name: h.Request.Name(), NamePos: h.Request.Pos()}, Desc: "the request message"}
 		}
 	}
+}
+
+// devirtualize returns, for a call of an interface method on a local
+// variable every definition of which has the same concrete type (var x
+// Executor = &sqlExecutor{}), that type's method; else fn.
+func (c *fnCtx) devirtualize(call *ast.CallExpr, fn *types.Func) *types.Func {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return fn
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return fn
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return fn
+	}
+	v, ok := c.e.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return fn
+	}
+	if _, isParam := c.params[v]; isParam {
+		return fn
+	}
+	var concrete types.Type
+	for _, d := range c.flow.Defs(v) {
+		tv, ok := c.e.info.Types[d]
+		if !ok || types.IsInterface(tv.Type) || concrete != nil && !types.Identical(concrete, tv.Type) {
+			return fn
+		}
+		concrete = tv.Type
+	}
+	if concrete == nil {
+		return fn
+	}
+	obj, _, _ := types.LookupFieldOrMethod(concrete, true, fn.Pkg(), fn.Name())
+	if m, ok := obj.(*types.Func); ok {
+		return m
+	}
+	return fn
 }
