@@ -27,13 +27,14 @@ session cookies, the incoming request's Header, request dumps
 (httputil.DumpRequest), and structs with a secret field logged whole (a
 login request bound from the body, a config). Sinks: log, log/slog
 (messages and attributes), zap (Logger and SugaredLogger, fields), zerolog
-events, logrus (fields too), go-kit log, and fmt.Print* or
+events, logrus (fields too), go-kit log, glog and klog, and fmt.Print* or
 fmt.Fprint*(os.Stdout/os.Stderr). The flow is followed through
 functions of the module, across packages.
 
 Not reported: lengths, booleans and other numbers; hashes (crypto/sha*,
 md5, bcrypt, argon2, scrypt, pbkdf2), url.URL.Redacted, and the results
-of module functions named mask*, redact*, obfuscate*, hash*, scrub*;
+of module functions named mask*, redact*, obfuscate*, hash*, scrub*,
+encrypt*; values named for a hashed or encrypted form (hashedPassword);
 types that render themselves (String, Format, LogValue,
 MarshalLogObject, MarshalZerologObject methods), which is how a type
 redacts; constants (a message that says "password").

@@ -39,8 +39,9 @@ against an allowlist (a map lookup, a comparison with a constant,
 slices.Contains, a switch over constants, an allow- or validate-named
 function) anywhere in the function; gorm struct and map conditions.
 
-Limits: flow-insensitive within a function; globals, channels and calls
-through interfaces whose implementation is not visible are not followed.
+Limits: flow-insensitive within a function; other packages' globals,
+channels and calls through interfaces whose implementation is not
+visible are not followed.
 
 Suppress a finding with a reason: //apivet:ignore sqlinjection <reason>.`
 

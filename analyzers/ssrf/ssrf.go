@@ -23,8 +23,8 @@ http.NewRequest[WithContext] (the request it builds is sent), the
 address of net.Dial*, tls.Dial* and net.Dialer, httputil
 NewSingleHostReverseProxy and ProxyRequest.SetURL targets, assignments
 to a request's URL, URL.Host or Host (a ReverseProxy Director), grpc
-Dial/NewClient targets, websocket dials (gorilla, coder, nhooyr) and
-resty requests. The flow is followed through functions of the module,
+Dial/NewClient targets, websocket dials (gorilla, coder, nhooyr,
+golang.org/x/net/websocket, gobwas/ws) and resty requests. The flow is followed through functions of the module,
 across packages.
 
 Not reported: input only in the path, query or fragment of a URL whose
@@ -37,8 +37,9 @@ rejected with IsPrivate/IsLoopback/IsLinkLocalUnicast, anywhere in the
 function. (Resolving the name again when dialling can still be rebound
 by DNS: dial the checked IP, or use a Dialer Control that checks it.)
 
-Limits: flow-insensitive within a function; globals, channels and calls
-through interfaces whose implementation is not visible are not followed.
+Limits: flow-insensitive within a function; other packages' globals,
+channels and calls through interfaces whose implementation is not
+visible are not followed.
 
 Suppress a finding with a reason: //apivet:ignore ssrf <reason>.`
 

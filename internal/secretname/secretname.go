@@ -87,7 +87,7 @@ var leadingNonSecret = map[string]bool{
 	"validate": true, "verify": true, "check": true, "get": true, "set": true,
 	"generate": true, "gen": true, "reset": true, "forgot": true, "change": true, "update": true,
 	"create": true, "delete": true, "revoke": true, "rotate": true, "hash": true,
-	"hashed": true, "encrypted": true, "public": true, "pub": true,
+	"hashed": true, "encrypted": true, "crypted": true, "public": true, "pub": true,
 	"prefix": true, "suffix": true, "sep": true, "char": true, "chars": true, "charset": true,
 	"alphabet": true, "policy": true, "rule": true, "rules": true, "grant": true,
 }

@@ -32,6 +32,8 @@ type engine struct {
 	secretVars  map[*types.Var]*Source
 	formats     map[types.Type]bool // types that render themselves
 	tuples      map[ast.Expr]int    // see tupleIndex
+	globals     map[*types.Var][]globalDef
+	globalMemo  map[memoKey]origins
 }
 
 func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
@@ -46,6 +48,7 @@ func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
 		requestVars: map[*types.Var]*Source{},
 		secretVars:  map[*types.Var]*Source{},
 		formats:     map[types.Type]bool{},
+		globalMemo:  map[memoKey]origins{},
 	}
 	e.markRequestMessages()
 	for _, h := range hm.Handlers {
@@ -97,8 +100,9 @@ type fnCtx struct {
 	params map[*types.Var]int
 	memo   map[memoKey]origins
 	active map[memoKey]bool
-	guards *guardSet  // built on first use
-	loops  []ast.Node // for and range statements, on first use
+	guards *guardSet            // built on first use
+	loops  []ast.Node           // for and range statements, on first use
+	fields map[fieldKey]origins // fieldOrig's, for logs
 }
 
 type memoKey struct {
@@ -142,7 +146,9 @@ func (c *fnCtx) origVarAt(v *types.Var, k Kind, pos token.Pos) origins {
 	c.active[key] = true
 	defer delete(c.active, key)
 	var o origins
-	if k != Log && c.validated(v) {
+	if k != Log && c.validated(v) || k == Log && sanitizerByName(v.Name())&Log != 0 {
+		// Guarded; or, for logs, named for a hash or a masked form
+		// (hashed := sha(pw), maskedToken).
 		c.memo[key] = o
 		return o
 	}
@@ -158,7 +164,11 @@ func (c *fnCtx) origVarAt(v *types.Var, k Kind, pos token.Pos) origins {
 			continue
 		}
 		if call, ok := d.(*ast.CallExpr); ok && i < len(lhs) && lhs[i].Pos() >= call.Pos() && lhs[i].End() <= call.End() {
-			o.add(c.outParam(call, k)) // c.ShouldBindJSON(&req), Decode(&v)
+			if do, ok := c.decodeInto(call, lhs[i], k); ok && c.e.inputs[call] == nil {
+				o.add(do) // json.Unmarshal(body, &v)
+				continue
+			}
+			o.add(c.outParam(call, lhs[i], k)) // c.ShouldBindJSON(&req), Decode(&v), fill(&f, r)
 			continue
 		}
 		if call, ok := ast.Unparen(d).(*ast.CallExpr); ok && i < len(lhs) {
@@ -175,8 +185,8 @@ func (c *fnCtx) origVarAt(v *types.Var, k Kind, pos token.Pos) origins {
 	if k == Log && len(o.srcs) == 0 {
 		// A secret's name, when where its value comes from does not
 		// already say it is one (pw := r.FormValue("password") is the
-		// form field).
-		if s := c.e.secretVar(v); s != nil {
+		// form field), nor that it is a hash or a masked form of one.
+		if s := c.e.secretVar(v); s != nil && !c.sanitizedDefs(v) {
 			o.srcs = append(o.srcs, s)
 		}
 	}
@@ -201,14 +211,28 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 	if in := e.inputs[x]; in != nil {
 		return c.inputOrigin(x, in, k)
 	}
+	if in := e.requestRead(x); in != nil && (k != Log || in.Name != "") {
+		return c.inputOrigin(x, in, k)
+	}
 	switch x := x.(type) {
 	case *ast.Ident:
 		v, ok := e.info.Uses[x].(*types.Var)
-		if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
-			return origins{} // not a local: globals are not followed
+		if !ok || v.Pkg() == nil {
+			return origins{}
+		}
+		if v.Parent() == v.Pkg().Scope() {
+			if !e.isGlobal(v) || k != Log && c.validated(v) {
+				return origins{} // another package's globals are not followed
+			}
+			if k == Log {
+				if s := e.secretStruct(x, tv.Type); s != nil {
+					return origins{srcs: []*Source{s}}
+				}
+			}
+			return e.globalOrig(v, k)
 		}
 		if k == Log {
-			if s := e.secretStruct(x, tv.Type); s != nil {
+			if s := e.secretStruct(x, tv.Type); s != nil && !c.secretFieldsSanitized(v, tv.Type) {
 				return origins{srcs: []*Source{s}}
 			}
 		}
@@ -224,14 +248,23 @@ func (c *fnCtx) orig(x ast.Expr, k Kind) origins {
 					return origins{srcs: []*Source{s}}
 				}
 				// Log sources are names: a struct's other fields are not
-				// secrets because one of them is.
-				return origins{}
+				// secrets because one of them is, but what the function
+				// wrote into this field may be one (cfg.x = password),
+				// unless it is named for a hash or an encrypted form.
+				if sanitizerByName(x.Sel.Name)&Log != 0 {
+					return origins{}
+				}
+				return c.fieldOrig(x)
 			}
 		}
 		return c.orig(x.X, k)
 	case *ast.StarExpr:
 		return c.orig(x.X, k)
 	case *ast.UnaryExpr:
+		if ix, ok := ast.Unparen(x.X).(*ast.IndexExpr); ok && x.Op == token.AND {
+			// &b[0] reaches the whole backing array (unsafe.Pointer(&b[0])).
+			return c.orig(ix.X, k)
+		}
 		return c.orig(x.X, k)
 	case *ast.BinaryExpr:
 		if k == URL && x.Op == token.ADD {
@@ -281,13 +314,19 @@ func (c *fnCtx) inputOrigin(x ast.Expr, in *httpmodel.Input, k Kind) origins {
 // outParam returns what a call writes into a variable whose address it
 // receives: request input for a bind or decode of the request, nothing
 // for other calls (rows.Scan(&x) reads the database, not the client).
-func (c *fnCtx) outParam(call *ast.CallExpr, k Kind) origins {
+func (c *fnCtx) outParam(call *ast.CallExpr, lhs ast.Expr, k Kind) origins {
 	e := c.e
 	if in := e.inputs[call]; in != nil {
 		return c.inputOrigin(call, in, k)
 	}
 	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
-	if fn == nil || k == Log {
+	if fn == nil {
+		return origins{}
+	}
+	if o, ok := c.summaryWrites(call, fn, lhs, k); ok {
+		return o
+	}
+	if k == Log {
 		return origins{}
 	}
 	if kind, ok := e.hm.InputFunc(fn.Origin()); ok {
@@ -322,7 +361,7 @@ func (c *fnCtx) origResult(call *ast.CallExpr, k Kind, r int) origins {
 	if fn == nil {
 		return origins{} // a function value
 	}
-	fn = fn.Origin()
+	fn = c.devirtualize(call, fn).Origin()
 	if kind, ok := e.hm.InputFunc(fn); ok && k != Log && e.ofRequest(call, fn) && !nilRequest(e.info, call, fn) {
 		in := &httpmodel.Input{Kind: kind, Name: constArg(e.info, call), Call: call, Expr: call, Func: fn}
 		return origins{srcs: []*Source{{Class: Input, Expr: call, Desc: describeInput(in)}}}
@@ -330,20 +369,28 @@ func (c *fnCtx) origResult(call *ast.CallExpr, k Kind, r int) origins {
 	if in := e.requestValuesGet(call, fn); in != nil {
 		return c.inputOrigin(call, in, k)
 	}
+	if sanitizes(fn)&k != 0 {
+		return origins{}
+	}
+	sum := e.summaryOf(fn)
+	if sum != nil && sum.Sanitizes&k != 0 {
+		return origins{} // encryptPassword(pw) is no secret
+	}
 	if k == Log {
 		if s := e.secretCall(call, fn); s != nil {
 			return origins{srcs: []*Source{s}}
 		}
 	}
-	if sanitizes(fn)&k != 0 {
-		return origins{}
-	}
 	args := e.callArgs(call, fn)
-	if s := e.summaryOf(fn); s != nil {
-		if s.Sanitizes&k != 0 {
-			return origins{}
-		}
+	if s := sum; s != nil {
 		var o origins
+		if d := s.ResultSrc[kindIndex(k)]; d != "" {
+			class := Input
+			if k == Log {
+				class = Secret
+			}
+			o.srcs = append(o.srcs, &Source{Class: class, Expr: call, Desc: d + " (returned by " + fn.Name() + ")"})
+		}
 		var bits uint64
 		for i, rb := range s.ToResult {
 			if r < 0 || i == r {
@@ -364,6 +411,11 @@ func (c *fnCtx) origResult(call *ast.CallExpr, k Kind, r int) origins {
 	}
 	if k == URL {
 		if o, ok := c.urlCall(call, fn, args); ok {
+			return o
+		}
+	}
+	if k == SQL {
+		if o, ok := c.sprintfArgs(fn, args); ok {
 			return o
 		}
 	}
@@ -532,7 +584,7 @@ func contains(list []string, s string) bool {
 
 func wordsHave(name, w string) bool {
 	for _, x := range words.Split(name) {
-		if x == w {
+		if strings.TrimRight(x, "0123456789") == w {
 			return true
 		}
 	}

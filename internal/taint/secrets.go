@@ -3,11 +3,15 @@ package taint
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/secretname"
+	"github.com/apivet/apivet/internal/source"
 )
 
 // Secrets, the sources of the Log kind, are found by name: a variable,
@@ -111,7 +115,13 @@ func (e *engine) secretCall(call *ast.CallExpr, fn *types.Func) *Source {
 	if sig.Results().Len() == 0 || !canShow(sig.Results().At(0).Type()) || isStruct(sig.Results().At(0).Type()) {
 		return nil
 	}
-	name := strings.TrimPrefix(fn.Name(), "Get")
+	name := fn.Name()
+	for _, pre := range []string{"Get", "get"} {
+		// GetPassword, getPassword, get_password
+		if rest := strings.TrimPrefix(name, pre); rest != name && rest != "" && (rest[0] == '_' || rest[0] >= 'A' && rest[0] <= 'Z') {
+			name = strings.TrimPrefix(rest, "_")
+		}
+	}
 	if name != "" && secretName(name) {
 		return &Source{Class: Secret, Expr: call, Desc: fn.Name() + "()"}
 	}
@@ -209,4 +219,204 @@ func jwtToken(t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// sanitizedDefs reports whether every definition of v in the function is
+// the result of a sanitizer for logs (hashed := sha256.Sum256(pw),
+// pw := hash(p)): a secret's name then no longer makes it one.
+func (c *fnCtx) sanitizedDefs(v *types.Var) bool {
+	defs := c.flow.Defs(v)
+	for _, d := range defs {
+		if !c.e.sanitizerCall(d, Log) {
+			return false
+		}
+	}
+	return len(defs) > 0
+}
+
+// sanitizerCall reports whether x is a call of a function that cleans
+// its result for kind k (a library hash, a masking helper of the module).
+func (e *engine) sanitizerCall(x ast.Expr, k Kind) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(e.info, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	if sanitizes(fn.Origin())&k != 0 {
+		return true
+	}
+	s := e.summaryOf(fn)
+	return s != nil && s.Sanitizes&k != 0
+}
+
+// secretFieldsSanitized reports whether, in the function, every secret
+// field of struct variable v (of type t) is written, and only with
+// sanitizer results: user.Password = hash(pw), or a literal
+// User{Password: encrypt(pw)}. Such a struct logged whole shows no
+// secret.
+func (c *fnCtx) secretFieldsSanitized(v *types.Var, t types.Type) bool {
+	written := map[string]bool{}
+	lhs := c.flow.Assigned(v)
+	for i, d := range c.flow.Defs(v) {
+		if i >= len(lhs) {
+			return false
+		}
+		if f := fieldOf(c.e.info, lhs[i], v); f != "" {
+			if secretName(f) {
+				if !c.e.sanitizerCall(d, Log) {
+					return false
+				}
+				written[f] = true
+			}
+			continue
+		}
+		if source.RootVar(c.e.info, lhs[i]) != v || ast.Unparen(lhs[i]) != lhs[i] {
+			return false
+		}
+		lit := compositeLit(d)
+		if lit == nil {
+			return false
+		}
+		for name, val := range litFields(c.e.info, lit) {
+			if secretName(name) {
+				if !c.e.sanitizerCall(val, Log) {
+					return false
+				}
+				written[name] = true
+			}
+		}
+	}
+	for _, name := range structSecretFields(t) {
+		if !written[name] {
+			return false
+		}
+	}
+	return len(written) > 0
+}
+
+// fieldOrig is orig, for logs, of a field x.f of a local struct variable
+// whose name does not say it is secret: what the function writes into
+// that field (cfg.x = password, Config{x: password}). Other writes, to
+// other fields or through calls, do not count (field-sensitive, one
+// level).
+func (c *fnCtx) fieldOrig(x *ast.SelectorExpr) origins {
+	id, ok := ast.Unparen(x.X).(*ast.Ident)
+	if !ok {
+		if st, ok := ast.Unparen(x.X).(*ast.StarExpr); ok {
+			id, ok = ast.Unparen(st.X).(*ast.Ident)
+			if !ok {
+				return origins{}
+			}
+		} else {
+			return origins{}
+		}
+	}
+	v, ok := c.e.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return origins{}
+	}
+	key := fieldKey{v, x.Sel.Name}
+	if o, ok := c.fields[key]; ok {
+		return o // done, or in progress (a cycle: cfg.x = f(cfg.x))
+	}
+	if c.fields == nil {
+		c.fields = map[fieldKey]origins{}
+	}
+	c.fields[key] = origins{}
+	var o origins
+	lhs := c.flow.Assigned(v)
+	for i, d := range c.flow.Defs(v) {
+		if i >= len(lhs) {
+			break
+		}
+		if f := fieldOf(c.e.info, lhs[i], v); f != "" {
+			if f == x.Sel.Name {
+				o.add(c.orig(d, Log))
+			}
+			continue
+		}
+		if lit := compositeLit(d); lit != nil && source.RootVar(c.e.info, lhs[i]) == v {
+			if val, ok := litFields(c.e.info, lit)[x.Sel.Name]; ok {
+				o.add(c.orig(val, Log))
+			}
+		}
+	}
+	c.fields[key] = o
+	return o
+}
+
+type fieldKey struct {
+	v    *types.Var
+	name string
+}
+
+// fieldOf returns f when lhs is v.f or (*v).f, else "".
+func fieldOf(info *types.Info, lhs ast.Expr, v *types.Var) string {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	x := ast.Unparen(sel.X)
+	if st, ok := x.(*ast.StarExpr); ok {
+		x = ast.Unparen(st.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || info.Uses[id] != v {
+		return ""
+	}
+	return sel.Sel.Name
+}
+
+// compositeLit returns the struct literal x is (or whose address it is).
+func compositeLit(x ast.Expr) *ast.CompositeLit {
+	x = ast.Unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	lit, _ := x.(*ast.CompositeLit)
+	return lit
+}
+
+// litFields maps the fields a struct literal sets to their values.
+func litFields(info *types.Info, lit *ast.CompositeLit) map[string]ast.Expr {
+	m := map[string]ast.Expr{}
+	tv, ok := info.Types[lit]
+	if !ok {
+		return m
+	}
+	st, ok := tv.Type.Underlying().(*types.Struct)
+	if !ok {
+		return m
+	}
+	for i, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				m[id.Name] = kv.Value
+			}
+		} else if i < st.NumFields() {
+			m[st.Field(i).Name()] = el
+		}
+	}
+	return m
+}
+
+// structSecretFields returns the names of t's secret fields.
+func structSecretFields(t types.Type) []string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); secretName(f.Name()) && canShow(f.Type()) {
+			out = append(out, f.Name())
+		}
+	}
+	return out
 }

@@ -8,7 +8,9 @@ package taint
 // github.com/gorilla/websocket v1.5.3, github.com/coder/websocket v1.8.15
 // (and nhooyr.io/websocket, its former path), github.com/go-resty/resty/v2
 // v2.17.2, go.uber.org/zap v1.28.0, github.com/rs/zerolog v1.35.1,
-// github.com/sirupsen/logrus v1.10.2, github.com/go-kit/log v0.2.1.
+// github.com/sirupsen/logrus v1.10.2, github.com/go-kit/log v0.2.1,
+// golang.org/x/net/websocket v0.38.0, github.com/gobwas/ws v1.5.0,
+// k8s.io/klog v1.0.0 and v2.140.0, github.com/golang/glog v1.2.5.
 
 // sinkRow is a function or method one of whose arguments is a sink.
 type sinkRow struct {
@@ -37,6 +39,19 @@ var logLevels = []string{
 	"Warning", "Warningf", "Warningln", "Error", "Errorf", "Errorln", "Trace", "Tracef", "Traceln",
 	"DPanic", "DPanicf", "Debugw", "Infow", "Warnw", "Errorw", "DPanicw", "Panicw", "Fatalw", "Log", "Logf",
 }
+
+// glogNames are the logging functions of glog and klog (and their
+// Verbose methods): Info, Infof, InfoDepth, InfoS, InfoContextf… per
+// level (a depth or context argument is not a secret).
+var glogNames = func() []string {
+	out := []string{"InfoS", "InfoSDepth", "ErrorS", "ErrorSDepth"}
+	for _, l := range []string{"Info", "Warning", "Error", "Fatal", "Exit"} {
+		for _, s := range []string{"", "f", "ln", "Depth", "fDepth", "lnDepth", "Depthf", "Context", "Contextf", "ContextDepth", "ContextDepthf"} {
+			out = append(out, l+s)
+		}
+	}
+	return out
+}()
 
 var sinkRows = []sinkRow{
 	// SQL text.
@@ -73,6 +88,9 @@ var sinkRows = []sinkRow{
 	{kind: URL, pkg: "github.com/gorilla/websocket", recv: "Dialer", names: []string{"Dial", "DialContext"}, params: urlParam},
 	{kind: URL, pkg: "github.com/coder/websocket", names: []string{"Dial"}, params: urlParam},
 	{kind: URL, pkg: "nhooyr.io/websocket", names: []string{"Dial"}, params: urlParam},
+	{kind: URL, pkg: "golang.org/x/net/websocket", names: []string{"Dial", "NewConfig"}, params: []string{"url_", "server"}},
+	{kind: URL, pkg: "github.com/gobwas/ws", names: []string{"Dial"}, params: []string{"urlstr"}},
+	{kind: URL, pkg: "github.com/gobwas/ws", recv: "Dialer", names: []string{"Dial"}, params: []string{"urlstr"}},
 	{kind: URL, pkg: "github.com/go-resty/resty/v2", recv: "Request", names: []string{"Get", "Head", "Post", "Put", "Delete", "Options", "Patch", "Execute"}, params: urlParam},
 	{kind: URL, pkg: "github.com/go-resty/resty/v2", recv: "Client", names: []string{"SetBaseURL", "SetHostURL"}, params: urlParam},
 
@@ -96,6 +114,12 @@ var sinkRows = []sinkRow{
 	{kind: Log, pkg: "github.com/sirupsen/logrus", names: append([]string{"WithField", "WithFields"}, logLevels...)},
 	{kind: Log, pkg: "github.com/sirupsen/logrus", recv: "*", names: append([]string{"WithField", "WithFields"}, logLevels...)},
 	{kind: Log, pkg: "github.com/go-kit/log", recv: "Logger", names: []string{"Log"}},
+	{kind: Log, pkg: "k8s.io/klog", names: glogNames},
+	{kind: Log, pkg: "k8s.io/klog", recv: "Verbose", names: glogNames},
+	{kind: Log, pkg: "k8s.io/klog/v2", names: glogNames},
+	{kind: Log, pkg: "k8s.io/klog/v2", recv: "Verbose", names: glogNames},
+	{kind: Log, pkg: "github.com/golang/glog", names: glogNames},
+	{kind: Log, pkg: "github.com/golang/glog", recv: "Verbose", names: glogNames},
 	{kind: Log, pkg: "github.com/go-kit/kit/log", recv: "Logger", names: []string{"Log"}},
 }
 
@@ -106,7 +130,7 @@ var passPkgs = map[string]bool{
 	"strings": true, "bytes": true, "strconv": true, "fmt": true, "path": true, "path/filepath": true,
 	"net/url": true, "encoding/json": true, "encoding/base64": true, "encoding/base32": true,
 	"encoding/hex": true, "html": true, "unicode/utf8": true, "log/slog": true, "go.uber.org/zap": true,
-	"github.com/jmoiron/sqlx": true, "io": true, "net/http": true, "net/textproto": true,
+	"github.com/jmoiron/sqlx": true, "io": true, "io/ioutil": true, "net/http": true, "net/textproto": true,
 }
 
 // blockPass are functions of passPkgs that do not carry their arguments'
@@ -165,7 +189,7 @@ var sanitizerWords = []struct {
 	kinds Kind
 	words []string
 }{
-	{Log, []string{"mask", "masked", "redact", "redacted", "obfuscate", "obfuscated", "hash", "hashed", "anonymize", "anonymise", "scrub", "censor", "hide", "fingerprint", "digest"}},
+	{Log, []string{"mask", "masked", "redact", "redacted", "obfuscate", "obfuscated", "hash", "hashed", "anonymize", "anonymise", "scrub", "censor", "hide", "fingerprint", "digest", "encrypt", "encrypted", "crypt", "crypted", "seal", "sealed"}},
 	{SQL, []string{"quote", "quoted", "escape", "escaped", "sanitize", "sanitized"}},
 }
 

@@ -56,7 +56,7 @@ func (e *engine) callSites(c *fnCtx, call *ast.CallExpr) []site {
 	if fn == nil {
 		return nil
 	}
-	fn = fn.Origin()
+	fn = c.devirtualize(call, fn).Origin()
 	if row := e.sinkRowOf(fn); row != nil {
 		if row.kind == URL && c.restrictedClient(call, fn) {
 			return nil
@@ -294,4 +294,45 @@ func (c *fnCtx) literal(x ast.Expr) *ast.CompositeLit {
 func isKey(kv *ast.KeyValueExpr, name string) bool {
 	id, ok := kv.Key.(*ast.Ident)
 	return ok && id.Name == name
+}
+
+// devirtualize returns, for a call of an interface method on a local
+// variable every definition of which has the same concrete type (var x
+// Executor = &sqlExecutor{}), that type's method; else fn.
+func (c *fnCtx) devirtualize(call *ast.CallExpr, fn *types.Func) *types.Func {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return fn
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return fn
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return fn
+	}
+	v, ok := c.e.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return fn
+	}
+	if _, isParam := c.params[v]; isParam {
+		return fn
+	}
+	var concrete types.Type
+	for _, d := range c.flow.Defs(v) {
+		tv, ok := c.e.info.Types[d]
+		if !ok || types.IsInterface(tv.Type) || concrete != nil && !types.Identical(concrete, tv.Type) {
+			return fn
+		}
+		concrete = tv.Type
+	}
+	if concrete == nil {
+		return fn
+	}
+	obj, _, _ := types.LookupFieldOrMethod(concrete, true, fn.Pkg(), fn.Name())
+	if m, ok := obj.(*types.Func); ok {
+		return m
+	}
+	return fn
 }

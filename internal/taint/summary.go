@@ -3,9 +3,12 @@ package taint
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/source"
 )
@@ -22,6 +25,24 @@ type SummaryFact struct {
 	// Sanitizes is set for a masking or quoting helper of the module:
 	// its result is clean for these kinds.
 	Sanitizes Kind
+	// ResultSrc[k], when not empty, describes a source that the function
+	// itself reads and returns, for sinks of kind 1<<k: request input
+	// (a helper returning r.URL.Path) or, for logs, a secret (a String
+	// method returning a password, a getter of an environment secret).
+	ResultSrc [3]string
+	// Writes are what the function writes through its pointer
+	// parameters (fill(dst *Filter, r) { dst.Q = r.FormValue("q") }).
+	Writes []ParamWrite
+}
+
+// ParamWrite: the function writes into what parameter Param points to,
+// for sinks of Kind, values derived from the parameters From (bits) or
+// from a source it reads itself (Src describes it).
+type ParamWrite struct {
+	Param int
+	Kind  Kind
+	From  uint64
+	Src   string
 }
 
 // ParamSink: parameter Param reaches a sink of Kind inside the function.
@@ -47,6 +68,11 @@ func (f *SummaryFact) String() string {
 	for _, s := range f.Sinks {
 		parts = append(parts, fmt.Sprintf("p%d→%s %s", s.Param, s.Kind, s.Sink))
 	}
+	for i, k := range kinds {
+		if f.ResultSrc[i] != "" {
+			parts = append(parts, fmt.Sprintf("%s→result %q", k, f.ResultSrc[i]))
+		}
+	}
 	if f.Sanitizes != 0 {
 		parts = append(parts, fmt.Sprintf("sanitizes %d", f.Sanitizes))
 	}
@@ -59,7 +85,7 @@ func (f *SummaryFact) empty() bool {
 			return false
 		}
 	}
-	return len(f.Sinks) == 0 && f.Sanitizes == 0
+	return len(f.Sinks) == 0 && f.Sanitizes == 0 && f.ResultSrc == [3]string{} && len(f.Writes) == 0
 }
 
 func kindIndex(k Kind) int {
@@ -112,36 +138,63 @@ func (e *engine) summarize(fn *types.Func, fd *ast.FuncDecl) *SummaryFact {
 	res := fn.Type().(*types.Signature).Results()
 	s.ToResult = make([][3]uint64, res.Len())
 	var returns []*ast.ReturnStmt
+	var results []ast.Expr
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
 			returns = append(returns, n)
+			results = append(results, n.Results...)
 		}
 		return true
 	})
+	if s.Sanitizes != 0 && len(results) > 0 && c.onlyTrims(results) {
+		s.Sanitizes = 0 // sanitize(s) { return strings.TrimSpace(s) } cleans nothing
+	}
+	paramPos := map[token.Pos]bool{}
+	for v := range c.params {
+		paramPos[v.Pos()] = true
+	}
 	for i, k := range kinds {
+		var all origins
+		add := func(r int, o origins) {
+			s.ToResult[r][i] |= o.params
+			all.add(o)
+		}
 		for _, ret := range returns {
 			switch {
 			case len(ret.Results) == res.Len():
 				for r, x := range ret.Results {
-					s.ToResult[r][i] |= c.orig(x, k).params
+					add(r, c.orig(x, k))
 				}
 			case len(ret.Results) == 1: // return f() of a tuple
 				if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
 					for r := 0; r < res.Len(); r++ {
-						s.ToResult[r][i] |= c.origResult(call, k, r).params
+						add(r, c.origResult(call, k, r))
 					}
 				}
 			}
 		}
 		for r := 0; r < res.Len(); r++ {
 			if v := res.At(r); v.Name() != "" && v.Name() != "_" {
-				s.ToResult[r][i] |= c.origVar(v, k).params
+				add(r, c.origVar(v, k))
+			}
+		}
+		want := Input
+		if k == Log {
+			want = Secret
+		}
+		for _, src := range all.srcs {
+			// A parameter named for a secret is the caller's business:
+			// ToResult carries what the caller passes.
+			if src.Class == want && s.Sanitizes&k == 0 && !paramPos[src.Pos()] {
+				s.ResultSrc[i] = src.Desc
+				break
 			}
 		}
 	}
+	s.Writes = c.paramWrites(paramPos)
 	seen := map[[2]int]bool{}
 	for _, site := range e.sites(c) {
 		o := c.orig(site.arg, site.kind)
@@ -237,4 +290,156 @@ func argsFor(args []ast.Expr, fn *types.Func, p int) []ast.Expr {
 		return args[p:]
 	}
 	return args[p : p+1]
+}
+
+// trimFuncs change a string's case or cut its ends: a "sanitizer" that
+// only does this leaves any quote or host in place.
+var trimFuncs = map[string]bool{
+	"TrimSpace": true, "Trim": true, "TrimLeft": true, "TrimRight": true, "TrimPrefix": true,
+	"TrimSuffix": true, "ToLower": true, "ToUpper": true, "ToTitle": true, "Title": true,
+	"Clone": true, "ToValidUTF8": false,
+}
+
+// onlyTrims reports whether every result is a parameter, as is or
+// through trimFuncs of package strings or bytes and conversions (a
+// constant result, such as "****" in a masking branch, is not).
+func (c *fnCtx) onlyTrims(results []ast.Expr) bool {
+	var trivial func(x ast.Expr) bool
+	trivial = func(x ast.Expr) bool {
+		x = ast.Unparen(x)
+		if tv, ok := c.e.info.Types[x]; ok && tv.Value != nil {
+			return false // return "****": a masking branch
+		}
+		switch x := x.(type) {
+		case *ast.Ident:
+			if _, isNil := c.e.info.Uses[x].(*types.Nil); isNil {
+				return true
+			}
+			v, ok := c.e.info.Uses[x].(*types.Var)
+			if !ok {
+				return false
+			}
+			if _, isParam := c.params[v]; isParam {
+				return true
+			}
+			defs := c.flow.Defs(v)
+			for _, d := range defs {
+				if !trivial(d) {
+					return false
+				}
+			}
+			return len(defs) > 0
+		case *ast.CallExpr:
+			if tv, ok := c.e.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+				return trivial(x.Args[0])
+			}
+			fn, _ := typeutil.Callee(c.e.info, x).(*types.Func)
+			if fn == nil || fn.Pkg() == nil || (fn.Pkg().Path() != "strings" && fn.Pkg().Path() != "bytes") || !trimFuncs[fn.Name()] || len(x.Args) == 0 {
+				return false
+			}
+			return trivial(x.Args[0])
+		}
+		return false
+	}
+	for _, r := range results {
+		if !trivial(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// paramWrites returns what the function writes through its pointer
+// parameters: assignments to fields or elements of what they point to
+// (p.f = x, *p = x, p[i] = x), and calls that write into them in turn.
+func (c *fnCtx) paramWrites(paramPos map[token.Pos]bool) []ParamWrite {
+	var out []ParamWrite
+	for v, i := range c.params {
+		if _, ptr := v.Type().Underlying().(*types.Pointer); !ptr {
+			continue
+		}
+		lhs := c.flow.Assigned(v)
+		for _, k := range kinds {
+			var o origins
+			for j, d := range c.flow.Defs(v) {
+				if j >= len(lhs) {
+					break
+				}
+				if id, ok := ast.Unparen(lhs[j]).(*ast.Ident); ok && c.e.info.Uses[id] == v {
+					continue // p = other: the caller's pointer is not changed
+				}
+				if call, ok := d.(*ast.CallExpr); ok && lhs[j].Pos() >= call.Pos() && lhs[j].End() <= call.End() {
+					if do, ok := c.decodeInto(call, lhs[j], k); ok && c.e.inputs[call] == nil {
+						o.add(do)
+					} else {
+						o.add(c.outParam(call, lhs[j], k))
+					}
+					continue
+				}
+				o.add(c.orig(d, k))
+			}
+			o.params &^= 1 << i
+			w := ParamWrite{Param: i, Kind: k, From: o.params}
+			want := Input
+			if k == Log {
+				want = Secret
+			}
+			for _, src := range o.srcs {
+				if src.Class == want && !paramPos[src.Pos()] {
+					w.Src = src.Desc
+					break
+				}
+			}
+			if w.From != 0 || w.Src != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Param != out[b].Param {
+			return out[a].Param < out[b].Param
+		}
+		return out[a].Kind < out[b].Kind
+	})
+	return out
+}
+
+// summaryWrites is what a call of fn writes into the argument lhs is
+// in, by fn's summary; ok is false when fn has no summary.
+func (c *fnCtx) summaryWrites(call *ast.CallExpr, fn *types.Func, lhs ast.Expr, k Kind) (origins, bool) {
+	s := c.e.summaryOf(fn)
+	if s == nil {
+		return origins{}, false
+	}
+	args := c.e.callArgs(call, fn)
+	var o origins
+	for _, w := range s.Writes {
+		if w.Kind != k {
+			continue
+		}
+		hit := false
+		for _, a := range argsFor(args, fn, w.Param) {
+			if lhs.Pos() >= a.Pos() && lhs.End() <= a.End() {
+				hit = true
+			}
+		}
+		if !hit {
+			continue
+		}
+		if w.Src != "" {
+			class := Input
+			if k == Log {
+				class = Secret
+			}
+			o.srcs = append(o.srcs, &Source{Class: class, Expr: call, Desc: w.Src + " (written by " + fn.Name() + ")"})
+		}
+		for p := 0; p < 64 && w.From>>p != 0; p++ {
+			if w.From&(1<<p) != 0 {
+				for _, a := range argsFor(args, fn, p) {
+					o.add(c.orig(a, k))
+				}
+			}
+		}
+	}
+	return o, true
 }

@@ -9,8 +9,11 @@
 // Sources:
 //   - request input, from the HTTP model: the Inputs of every handler
 //     (path, query, header, cookie, form and body parameters, bound
-//     structs field by field, RPC request messages) and calls of input
-//     functions anywhere in the package (r.FormValue in a helper);
+//     structs field by field, RPC request messages), calls of input
+//     functions anywhere in the package (r.FormValue in a helper), and
+//     reads of a *http.Request the model does not list (requests.go:
+//     r.Referer(), r.UserAgent(), r.Form["q"], r.Header["X"], r.URL.Path,
+//     r.URL.RawQuery, r.Body);
 //   - secrets, for the Log kind: values whose name says they hold one
 //     (internal/secretname: password, apiKey, accessToken), values read
 //     under such a name (os.Getenv("DB_PASSWORD"), r.FormValue("password")),
@@ -21,28 +24,37 @@
 // Propagation (flow-insensitive, over the def-use index of
 // httpmodel.Flow): assignments, string building (+, fmt.Sprint*,
 // strings and bytes functions, strings.Builder and bytes.Buffer writes,
-// strings.Join, net/url parsing and String), conversions, struct fields
-// (field-insensitive), slices and maps (coarse), closures' captured
-// variables, and calls: every function of the module is summarized (which
-// parameters reach its results, which reach a sink) and the summaries
-// travel to importing packages as facts, so a repository method that
-// builds SQL from its parameter is found where a handler passes it
-// request input.
+// strings.Join, net/url parsing and String), conversions, decoders into
+// out-parameters (json.Unmarshal(body, &v)), struct fields
+// (field-insensitive, but field by field for logs: cfg.note = password),
+// slices and maps (coarse), closures' captured variables, the package's
+// globals (their initializers and every assignment in the package, for
+// sources), interface calls on a local whose definitions share one
+// concrete type, and calls: every function of the module is summarized
+// (which parameters reach its results, which reach a sink, what it
+// writes through pointer parameters, which source it returns itself) and
+// the summaries travel to importing packages as facts, so a repository
+// method that builds SQL from its parameter is found where a handler
+// passes it request input.
 //
 // Cleaning: constants and values built only from constants; values of a
 // numeric or boolean type (strconv.Atoi's result cannot inject, len(pw)
-// reveals nothing); per kind, the sanitizers of sinks.go (quoting
-// functions for SQL, hashes, masking helpers and url.URL.Redacted for
-// logs), allowlist guards for SQL and URLs (a comparison with a constant,
+// reveals nothing) and, for SQL and URLs, arguments of numeric fmt verbs
+// (%d, %x); per kind, the sanitizers of sinks.go (quoting functions for
+// SQL, hashes, encryption, masking helpers and url.URL.Redacted for
+// logs; a helper named as a sanitizer that only trims or changes case is
+// none), for logs names that say a value is hashed or encrypted,
+// allowlist guards for SQL and URLs (a comparison with a constant,
 // a map lookup, slices.Contains, a switch over constants, an allow- or
 // validate-named function, an IP's IsPrivate/IsLoopback test) and, for
 // URLs, input only in the path or query of a URL whose scheme and host
 // come before it ("https://api.example.com/users/" + id).
 //
 // Limits: no control flow (a guard anywhere in the function counts), no
-// flow through globals, channels or interface method calls whose
-// implementation is not static, and one level of field sensitivity for
-// url.URL (Path and RawQuery assignments are safe parts).
+// flow through other packages' globals, function-valued variables,
+// channels or interface method calls whose implementation is not
+// static, and one level of field sensitivity for url.URL (Path and
+// RawQuery assignments are safe parts) and for logs.
 package taint
 
 import (

@@ -125,12 +125,16 @@ func (c *fnCtx) urlCall(call *ast.CallExpr, fn *types.Func, args []ast.Expr) (or
 		var o origins
 		var st pathState
 		rest := args[fmtIdx+1:]
+		verbs, _ := formatVerbs(format)
+		if strings.IndexByte(string(verbs), '*') >= 0 {
+			verbs = nil // splitVerbs does not count '*' arguments
+		}
 		for i, chunk := range splitVerbs(format) {
 			st.constant(chunk)
 			if i >= len(rest) {
 				break
 			}
-			if st.started {
+			if st.started || i < len(verbs) && numericVerb(verbs[i]) {
 				continue
 			}
 			po := c.orig(rest[i], URL)
@@ -173,4 +177,78 @@ func splitVerbs(format string) []string {
 		out = append(out, format[min(start, len(format)):])
 	}
 	return out
+}
+
+// numericVerb reports whether a fmt verb prints only digits, signs, hex
+// or a boolean (%d, %x, %t…): whatever its argument, the text cannot
+// close a quote or name a host (a string under %d prints as
+// "%!d(string=…)", which go vet reports).
+func numericVerb(v byte) bool {
+	return v != 0 && strings.IndexByte("bdoOxXeEfFgGtU", v) >= 0
+}
+
+// formatVerbs returns the verb of each argument of a format string
+// ('*' for a width or precision taken from an argument); ok is false
+// when it uses explicit argument indexes ("%[2]s").
+func formatVerbs(format string) (verbs []byte, ok bool) {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			switch format[j] {
+			case '[':
+				return nil, false
+			case '*':
+				verbs = append(verbs, '*')
+			}
+			j++
+		}
+		if j < len(format) {
+			verbs = append(verbs, format[j])
+		}
+		i = j
+	}
+	return verbs, true
+}
+
+// sprintfArgs is orig of fmt.Sprintf and Appendf with a constant format
+// for SQL text: the format's own text is constant, and arguments under
+// numeric verbs are clean. It reports false for other calls.
+func (c *fnCtx) sprintfArgs(fn *types.Func, args []ast.Expr) (origins, bool) {
+	if fn.Pkg().Path() != "fmt" || (fn.Name() != "Sprintf" && fn.Name() != "Appendf") {
+		return origins{}, false
+	}
+	fmtIdx := 0
+	if fn.Name() == "Appendf" {
+		fmtIdx = 1
+	}
+	if len(args) <= fmtIdx {
+		return origins{}, false
+	}
+	tv, ok := c.e.info.Types[args[fmtIdx]]
+	format, isConst := constString(tv)
+	if !ok || !isConst {
+		return origins{}, false
+	}
+	verbs, ok := formatVerbs(format)
+	if !ok {
+		return origins{}, false
+	}
+	var o origins
+	if fmtIdx == 1 {
+		o.add(c.orig(args[0], SQL))
+	}
+	for i, a := range args[fmtIdx+1:] {
+		if i < len(verbs) && (numericVerb(verbs[i]) || verbs[i] == '*') {
+			continue
+		}
+		o.add(c.orig(a, SQL))
+	}
+	return o, true
 }

@@ -1,0 +1,162 @@
+package taint
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/httpmodel"
+)
+
+// Reads of the incoming request that the HTTP model does not list as
+// inputs but that the client chooses all the same, recognized wherever
+// a *http.Request is at hand (a handler, a helper given the request):
+//
+//	r.Referer(), r.UserAgent()            // headers
+//	r.Form["q"], r.PostForm["q"]          // form fields (after ParseForm)
+//	r.Header["X-Id"], r.Header.Values(…)  // headers, by name
+//	r.URL.Path, r.URL.RawQuery, r.RequestURI
+//	r.Body                                // io.ReadAll(r.Body), json.Unmarshal
+//
+// As data: request methods and fields, with the kind of input each is.
+
+// requestMethods are methods of *http.Request that return a header.
+var requestMethods = map[string]string{"Referer": "Referer", "UserAgent": "User-Agent"}
+
+// requestFields are fields of http.Request that hold client input.
+var requestFields = map[string]httpmodel.InputKind{
+	"Form": httpmodel.Form, "PostForm": httpmodel.Form, "MultipartForm": httpmodel.Form,
+	"Header": httpmodel.Header, "Trailer": httpmodel.Header, "Body": httpmodel.Body,
+	"RequestURI": httpmodel.PathParam,
+}
+
+// requestURLFields are fields of the request's URL that hold client input
+// (its Scheme and Host are the server's own, or the proxy's).
+var requestURLFields = map[string]httpmodel.InputKind{
+	"Path": httpmodel.PathParam, "RawPath": httpmodel.PathParam, "RawQuery": httpmodel.QueryParam,
+	"Fragment": httpmodel.QueryParam, "Opaque": httpmodel.PathParam,
+}
+
+// requestRead returns the input that x reads from an incoming request, or
+// nil: a method call, a field, or a field indexed by a constant name
+// (r.Header["Authorization"] is that header, and the Authorization
+// header for logs; r.Header alone is every header).
+func (e *engine) requestRead(x ast.Expr) *httpmodel.Input {
+	switch x := x.(type) {
+	case *ast.CallExpr:
+		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if name, ok := requestMethods[sel.Sel.Name]; ok && len(x.Args) == 0 && e.isRequest(sel.X) {
+			return &httpmodel.Input{Kind: httpmodel.Header, Name: name, Call: x, Expr: x}
+		}
+		// r.Header.Values("X"), r.Form.Values... Get is requestValuesGet's.
+		if sel.Sel.Name == "Values" && len(x.Args) == 1 {
+			if in := e.requestField(sel.X); in != nil && in.Kind == httpmodel.Header {
+				return &httpmodel.Input{Kind: in.Kind, Name: constArg(e.info, x), Call: x, Expr: x}
+			}
+		}
+	case *ast.IndexExpr:
+		in := e.requestField(ast.Unparen(x.X))
+		if in == nil || (in.Kind != httpmodel.Form && in.Kind != httpmodel.Header) {
+			return nil
+		}
+		name := ""
+		if tv, ok := e.info.Types[x.Index]; ok {
+			name, _ = constString(tv)
+		}
+		return &httpmodel.Input{Kind: in.Kind, Name: name, Expr: x}
+	case *ast.SelectorExpr:
+		return e.requestField(x)
+	}
+	return nil
+}
+
+// requestField returns the input that a field selection of the incoming
+// request is (r.Form, r.Body, r.URL.Path), or nil.
+func (e *engine) requestField(x ast.Expr) *httpmodel.Input {
+	sel, ok := x.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if kind, ok := requestFields[sel.Sel.Name]; ok && e.isRequest(sel.X) {
+		return &httpmodel.Input{Kind: kind, Expr: x}
+	}
+	if kind, ok := requestURLFields[sel.Sel.Name]; ok {
+		if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && inner.Sel.Name == "URL" && e.isRequest(inner.X) {
+			return &httpmodel.Input{Kind: kind, Expr: x}
+		}
+	}
+	return nil
+}
+
+// isRequest reports whether x is an *http.Request (or http.Request).
+func (e *engine) isRequest(x ast.Expr) bool {
+	tv, ok := e.info.Types[x]
+	return ok && isNamed(tv.Type, "net/http", "Request")
+}
+
+// decoders write what they decode from one argument into another (an
+// out parameter): json.Unmarshal(data, &v) gives v data's origins. Args
+// are in callArgs' numbering (the receiver first for a method).
+type decoderRow struct {
+	pkg, recv string
+	names     []string
+	from, to  int
+}
+
+var decoderRows = []decoderRow{
+	{pkg: "encoding/json", names: []string{"Unmarshal"}, from: 0, to: 1},
+	{pkg: "encoding/xml", names: []string{"Unmarshal"}, from: 0, to: 1},
+	{pkg: "encoding/gob", recv: "Decoder", names: []string{"Decode"}, from: 0, to: 1},
+	{pkg: "encoding/json", recv: "Decoder", names: []string{"Decode"}, from: 0, to: 1},
+	{pkg: "encoding/xml", recv: "Decoder", names: []string{"Decode"}, from: 0, to: 1},
+	{pkg: "gopkg.in/yaml.v2", names: []string{"Unmarshal", "UnmarshalStrict"}, from: 0, to: 1},
+	{pkg: "gopkg.in/yaml.v3", names: []string{"Unmarshal"}, from: 0, to: 1},
+	{pkg: "sigs.k8s.io/yaml", names: []string{"Unmarshal", "UnmarshalStrict"}, from: 0, to: 1},
+	{pkg: "github.com/goccy/go-json", names: []string{"Unmarshal"}, from: 0, to: 1},
+	{pkg: "github.com/json-iterator/go", recv: "*", names: []string{"Unmarshal", "UnmarshalFromString"}, from: 1, to: 2},
+	{pkg: "google.golang.org/protobuf/proto", names: []string{"Unmarshal"}, from: 0, to: 1},
+	{pkg: "google.golang.org/protobuf/encoding/protojson", names: []string{"Unmarshal"}, from: 0, to: 1},
+	{pkg: "github.com/mitchellh/mapstructure", names: []string{"Decode", "WeakDecode"}, from: 0, to: 1},
+	{pkg: "github.com/go-viper/mapstructure/v2", names: []string{"Decode", "WeakDecode"}, from: 0, to: 1},
+	{pkg: "encoding/base64", recv: "Encoding", names: []string{"Decode"}, from: 2, to: 1},
+	{pkg: "encoding/hex", names: []string{"Decode"}, from: 1, to: 0},
+	{pkg: "fmt", names: []string{"Sscan", "Sscanf", "Sscanln"}, from: 0, to: -1},
+	{pkg: "io", names: []string{"ReadFull", "ReadAtLeast"}, from: 0, to: 1},
+	{pkg: "io", recv: "Reader", names: []string{"Read"}, from: 0, to: 1},
+}
+
+// decodeInto returns what call writes into its argument lhs when call
+// is a decoder (json.Unmarshal(b, &v) writes b's origins into v); ok is
+// false for other calls.
+func (c *fnCtx) decodeInto(call *ast.CallExpr, lhs ast.Expr, k Kind) (origins, bool) {
+	fn, _ := typeutil.Callee(c.e.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return origins{}, false
+	}
+	pkg, recv := fn.Pkg().Path(), recvName(fn)
+	args := c.e.callArgs(call, fn)
+	for _, r := range decoderRows {
+		if r.pkg != pkg || !contains(r.names, fn.Name()) || (r.recv != recv && !(r.recv == "*" && recv != "")) {
+			continue
+		}
+		if r.from >= len(args) {
+			return origins{}, true
+		}
+		// The destination is the argument lhs is in (&v, v); with to < 0
+		// every argument after from is one (fmt.Sscan(s, &a, &b)).
+		for i, a := range args {
+			if (r.to >= 0 && i != r.to) || (r.to < 0 && i <= r.from) {
+				continue
+			}
+			if lhs.Pos() >= a.Pos() && lhs.End() <= a.End() {
+				return c.orig(args[r.from], k), true
+			}
+		}
+		return origins{}, true
+	}
+	return origins{}, false
+}
