@@ -32,6 +32,7 @@ type engine struct {
 	secretVars  map[*types.Var]*Source
 	formats     map[types.Type]bool // types that render themselves
 	tuples      map[ast.Expr]int    // see tupleIndex
+	outgoing    map[*types.Var]bool // see outgoingRequests
 	globals     map[*types.Var][]globalDef
 	globalMemo  map[memoKey]origins
 }
@@ -384,7 +385,7 @@ func (c *fnCtx) origResult(call *ast.CallExpr, k Kind, r int) origins {
 	args := e.callArgs(call, fn)
 	if s := sum; s != nil {
 		var o origins
-		if d := s.ResultSrc[kindIndex(k)]; d != "" {
+		if d := s.ResultSrc[kindIndex(k)]; d != "" && !nilRequest(e.info, call, fn) {
 			class := Input
 			if k == Log {
 				class = Secret

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/source"
 )
 
 // Reads of the incoming request that the HTTP model does not list as
@@ -92,10 +93,50 @@ func (e *engine) requestField(x ast.Expr) *httpmodel.Input {
 	return nil
 }
 
-// isRequest reports whether x is an *http.Request (or http.Request).
+// isRequest reports whether x is an incoming *http.Request (or
+// http.Request): not one the program builds to send (a variable assigned
+// from http.NewRequest*), nor the request of a response (resp.Request),
+// whose headers and URL are the program's own.
 func (e *engine) isRequest(x ast.Expr) bool {
 	tv, ok := e.info.Types[x]
-	return ok && isNamed(tv.Type, "net/http", "Request")
+	if !ok || !isNamed(tv.Type, "net/http", "Request") {
+		return false
+	}
+	if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok && sel.Sel.Name == "Request" {
+		if tv, ok := e.info.Types[sel.X]; ok && isNamed(tv.Type, "net/http", "Response") {
+			return false
+		}
+	}
+	v := source.RootVar(e.info, x)
+	return v == nil || !e.outgoingRequests()[v]
+}
+
+// outgoingRequests are the variables of the package assigned a request
+// built by http.NewRequest or http.NewRequestWithContext.
+func (e *engine) outgoingRequests() map[*types.Var]bool {
+	if e.outgoing != nil {
+		return e.outgoing
+	}
+	e.outgoing = map[*types.Var]bool{}
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+				return true
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if fn, ok := typeutil.Callee(e.info, call).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && (fn.Name() == "NewRequest" || fn.Name() == "NewRequestWithContext") {
+				if v := source.RootVar(e.info, as.Lhs[0]); v != nil {
+					e.outgoing[v] = true
+				}
+			}
+			return true
+		})
+	}
+	return e.outgoing
 }
 
 // decoders write what they decode from one argument into another (an
