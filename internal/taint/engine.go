@@ -435,7 +435,11 @@ func (c *fnCtx) origResult(call *ast.CallExpr, k Kind, r int) origins {
 		}
 		return o
 	case sig.Recv() != nil && passRecv[fn.Name()] && len(args) > 0 && args[0] != nil:
-		// u.String(), v.Get("k") of a tainted value: the receiver's text.
+		// u.String(), v.Get("k") of a tainted value: the receiver's text
+		// (for logs, not a struct's: scanner.Text() is no secret field).
+		if k == Log && isStruct(e.info.TypeOf(args[0])) {
+			return c.fieldless(args[0])
+		}
 		return c.orig(args[0], k)
 	}
 	return origins{}
@@ -758,4 +762,14 @@ func nilRequest(info *types.Info, call *ast.CallExpr, fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// fieldless is orig, for logs, of a struct receiver whose method result
+// is logged: its variable's definitions count, not the struct's secret
+// fields (which the method need not show).
+func (c *fnCtx) fieldless(x ast.Expr) origins {
+	if v := source.RootVar(c.e.info, x); v != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+		return c.origVar(v, Log)
+	}
+	return origins{}
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/secretname"
 	"github.com/apivet/apivet/internal/source"
@@ -81,8 +82,8 @@ func (e *engine) secretStruct(x ast.Expr, t types.Type) *Source {
 	if t != nil && jwtToken(t) {
 		return &Source{Class: Secret, Expr: x, Desc: "a JWT (its Raw token)"}
 	}
-	if t == nil || !isStruct(t) || hasFormatMethod(t) || !secretFields(t) {
-		return nil
+	if t == nil || !isStruct(t) || hasFormatMethod(t) || stdType(t) || !secretFields(t) {
+		return nil // (bufio.Scanner's token field is a scanned word)
 	}
 	return &Source{Class: Secret, Expr: x, Desc: typeName(t) + " with its " + firstSecretField(t) + " field"}
 }
@@ -419,4 +420,14 @@ func structSecretFields(t types.Type) []string {
 		}
 	}
 	return out
+}
+
+// stdType reports whether t (or *t) is a named type of the standard
+// library, whose fields' names are the library's, not the program's data.
+func stdType(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && check.IsStd(n.Obj().Pkg().Path())
 }

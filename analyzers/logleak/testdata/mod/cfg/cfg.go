@@ -2,6 +2,7 @@
 package cfg
 
 import (
+	"bufio"
 	"log/slog"
 	"os"
 	"strings"
@@ -58,4 +59,12 @@ func Reassigned(id string) string {
 	url = "https://api.example.com/download?token=" + token
 	slog.Debug("redirect", "url", url) // want `the ASSET_TOKEN value is written to the log by slog.Debug`
 	return url
+}
+
+// A scanned line is not bufio.Scanner's "token" field.
+func Lines(s *bufio.Scanner) {
+	for s.Scan() {
+		line := s.Text()
+		slog.Warn("invalid line", "line", line)
+	}
 }
