@@ -648,8 +648,7 @@ func (e *engine) requestValuesGet(call *ast.CallExpr, fn *types.Func) *httpmodel
 	name := constArg(e.info, call)
 	switch recv := ast.Unparen(sel.X).(type) {
 	case *ast.SelectorExpr:
-		tv, ok := e.info.Types[recv.X]
-		if !ok || !isNamed(tv.Type, "net/http", "Request") {
+		if !e.isRequest(recv.X) {
 			return nil
 		}
 		switch {
@@ -659,7 +658,7 @@ func (e *engine) requestValuesGet(call *ast.CallExpr, fn *types.Func) *httpmodel
 			return &httpmodel.Input{Kind: httpmodel.Form, Name: name, Call: call, Expr: call, Func: fn}
 		}
 	case *ast.CallExpr:
-		if inner, ok := typeutil.Callee(e.info, recv).(*types.Func); ok && inner.Name() == "Query" && recvName(inner) == "URL" && inner.Pkg().Path() == "net/url" {
+		if inner, ok := typeutil.Callee(e.info, recv).(*types.Func); ok && inner.Name() == "Query" && recvName(inner) == "URL" && inner.Pkg().Path() == "net/url" && e.ofRequest(recv, inner) {
 			return &httpmodel.Input{Kind: httpmodel.QueryParam, Name: name, Call: call, Expr: call, Func: fn}
 		}
 	}
@@ -681,8 +680,7 @@ func (e *engine) ofRequest(call *ast.CallExpr, fn *types.Func) bool {
 	if !ok || inner.Sel.Name != "URL" {
 		return false
 	}
-	tv, ok := e.info.Types[inner.X]
-	return ok && isNamed(tv.Type, "net/http", "Request")
+	return e.isRequest(inner.X)
 }
 
 // tupleIndex maps each target of a multi-value assignment (a, b := f())

@@ -2,6 +2,7 @@ package taint
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -112,16 +113,92 @@ func (e *engine) isRequest(x ast.Expr) bool {
 }
 
 // outgoingRequests are the variables of the package assigned a request
-// built by http.NewRequest or http.NewRequestWithContext.
+// built by http.NewRequest or http.NewRequestWithContext, and request
+// parameters of functions that write to them (req.URL.RawQuery = …,
+// req.Header.Set(…), req.AddCookie(…)): such functions build a request
+// to send (go-test-bench's AddPayloadToRequest), they do not serve one.
 func (e *engine) outgoingRequests() map[*types.Var]bool {
 	if e.outgoing != nil {
 		return e.outgoing
 	}
 	e.outgoing = map[*types.Var]bool{}
+	params := map[*types.Var]bool{}
 	for _, f := range e.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
+			if ft, ok := n.(*ast.FuncType); ok && ft.Params != nil {
+				for _, fld := range ft.Params.List {
+					for _, name := range fld.Names {
+						if v, ok := e.info.Defs[name].(*types.Var); ok {
+							params[v] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	// A ReverseProxy's Director and Rewrite change the outgoing copy of
+	// the incoming request: what they read of it is still the client's.
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var key string
+			var val ast.Expr
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok {
+					key, val = id.Name, n.Value
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+					if sel, ok := ast.Unparen(n.Lhs[0]).(*ast.SelectorExpr); ok {
+						key, val = sel.Sel.Name, n.Rhs[0]
+					}
+				}
+			}
+			if lit, ok := ast.Unparen(val).(*ast.FuncLit); ok && (key == "Director" || key == "Rewrite") {
+				for _, fld := range lit.Type.Params.List {
+					for _, name := range fld.Names {
+						if v, ok := e.info.Defs[name].(*types.Var); ok {
+							delete(params, v)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	writes := func(x ast.Expr) {
+		// req.URL.RawQuery = …, req.Body = …: a request parameter written.
+		if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok {
+			if v := source.RootVar(e.info, sel); v != nil && params[v] && isNamed(v.Type(), "net/http", "Request") {
+				e.outgoing[v] = true
+			}
+		}
+	}
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				// req.Header.Set(k, v), req.AddCookie(c), req.SetBasicAuth(u, p)
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && requestWriters[sel.Sel.Name] {
+					writes(sel.X)
+					if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+						if v, ok := e.info.Uses[id].(*types.Var); ok && params[v] && isNamed(v.Type(), "net/http", "Request") {
+							e.outgoing[v] = true
+						}
+					}
+				}
+				return true
+			}
 			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			if !ok || len(as.Lhs) == 0 {
+				return true
+			}
+			if as.Tok == token.ASSIGN {
+				for _, l := range as.Lhs {
+					writes(l)
+				}
+			}
+			if len(as.Rhs) != 1 {
 				return true
 			}
 			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
@@ -201,3 +278,7 @@ func (c *fnCtx) decodeInto(call *ast.CallExpr, lhs ast.Expr, k Kind) (origins, b
 	}
 	return origins{}, false
 }
+
+// requestWriters are methods that change a request (or its Header) the
+// program is building.
+var requestWriters = map[string]bool{"Set": true, "Add": true, "Del": true, "AddCookie": true, "SetBasicAuth": true}
