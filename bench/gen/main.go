@@ -67,6 +67,9 @@ func (h *Handlers) Get{{.I}}(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 {{- end}}
+	// Work for the taint engine: inputs into a repository query whose
+	// sort column is allowlisted (no finding).
+	_, _ = h.Repo.SearchModel{{.M}}(r.Context(), r.URL.Query().Get("q"), r.URL.Query().Get("sort"))
 {{- if .Whole}}
 	json.NewEncoder(w).Encode(m)
 {{- else}}
@@ -438,6 +441,9 @@ type Repo struct{ db *gorm.DB }
 
 // New opens the repository; the dialector is chosen at deploy time.
 func New(dsn string) *Repo { _ = dsn; return &Repo{} }
+
+// sortable are the columns searches may sort by.
+var sortable = map[string]bool{"id": true, "name": true}
 `)
 	dto.WriteString("// Package dto holds the response shapes.\npackage dto\n\nimport \"example.com/svc/models\"\n")
 	for m := 0; m < g.models; m++ {
@@ -459,6 +465,16 @@ func (r *Repo) GetModel%[1]d(ctx context.Context, id uint) (*models.Model%[1]d, 
 		return nil, err
 	}
 	return &m, nil
+}
+
+// SearchModel%[1]d finds Model%[1]d rows by name, sorted by an allowlisted column.
+func (r *Repo) SearchModel%[1]d(ctx context.Context, name, sort string) ([]models.Model%[1]d, error) {
+	if !sortable[sort] {
+		sort = "id"
+	}
+	var out []models.Model%[1]d
+	err := r.db.WithContext(ctx).Where("name LIKE ?", "%%"+name+"%%").Order(sort).Find(&out).Error
+	return out, err
 }
 `, m)
 		fmt.Fprintf(&dto, `
