@@ -215,8 +215,9 @@ func (e *engine) summarize(fn *types.Func, fd *ast.FuncDecl) *SummaryFact {
 	return s
 }
 
-// exportSummaries exports the summaries of the package's functions that
-// have something to say.
+// exportSummaries exports the summaries of the package's exported
+// functions and methods that have something to say (other packages cannot
+// name the others).
 func (e *engine) exportSummaries() {
 	fns := make([]*types.Func, 0, len(e.decls))
 	for fn := range e.decls {
@@ -224,6 +225,9 @@ func (e *engine) exportSummaries() {
 	}
 	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
 	for _, fn := range fns {
+		if !fn.Exported() {
+			continue // only this package calls it: summarized when it does
+		}
 		if s := e.summaryOf(fn); s != nil && !s.empty() {
 			e.pass.ExportObjectFact(fn, s)
 		}
