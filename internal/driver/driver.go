@@ -249,6 +249,55 @@ func Run(cfg Config) (*Result, error) {
 	return Analyze(cfg, pkgs)
 }
 
+// Results loads the packages cfg names, as Run does, and runs a (with the
+// analyzers it requires) on them as Run runs the checks: a package that
+// does not type-check, or on which an analyzer fails, loses its own
+// result and its facts, not its importers' results. It returns a's result
+// for each root package analyzed, and the problems met (load errors,
+// analyzer failures), for the caller to report.
+func Results(cfg Config, a *analysis.Analyzer) (map[*packages.Package]any, []*packages.Package, []Problem, error) {
+	pkgs, err := Load(cfg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	check.Options.Tests = cfg.Tests
+	problems := loadProblems(pkgs, cfg.Dir)
+	check.Guard(a)
+	roots := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		roots[p] = true
+	}
+	var mu sync.Mutex
+	out := map[*packages.Package]any{}
+	r := newRunner([]*analysis.Analyzer{a}, newSources(cfg.Overlay, cfg.Unsaved).read)
+	r.keep = func(p *packages.Package, an *analysis.Analyzer, res any) bool {
+		if an != a || !roots[p] {
+			return false
+		}
+		mu.Lock()
+		out[p] = res
+		mu.Unlock()
+		return true
+	}
+	seen := map[string]bool{}
+	r.run(pkgs, func(p *packages.Package, units []unit) {
+		for _, u := range units {
+			if u.err == nil || strings.HasPrefix(u.err.Error(), "failed prerequisites") || strings.Contains(u.err.Error(), "analysis skipped due to errors in package") {
+				continue
+			}
+			msg := fmt.Sprintf("%s on %s: %v", u.analyzer.Name, p.PkgPath, u.err)
+			mu.Lock()
+			if !seen[msg] {
+				seen[msg] = true
+				problems = append(problems, Problem{Kind: InternalError, Package: p.PkgPath, Message: msg})
+			}
+			mu.Unlock()
+		}
+	})
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Message < problems[j].Message })
+	return out, pkgs, problems, nil
+}
+
 // Analyze runs cfg.Checks on loaded packages.
 func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	check.Options.Tests = cfg.Tests

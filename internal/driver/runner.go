@@ -44,6 +44,10 @@ type runner struct {
 
 	closureMu sync.Mutex
 	closure   map[*types.Package]map[*types.Package]bool // transitive imports
+
+	// keep, if set, is offered each result; one it keeps is not
+	// released (apivet routes reads the HTTP model after the run).
+	keep func(p *packages.Package, a *analysis.Analyzer, res any) bool
 }
 
 // facts is one table of facts, about objects or about packages, shared by
@@ -292,7 +296,10 @@ func (r *runner) analyze(p *packages.Package) []unit {
 		}
 		units = append(units, u)
 	}
-	for _, res := range results {
+	for a, res := range results {
+		if r.keep != nil && r.keep(p, a, res) {
+			continue
+		}
 		check.Release(res)
 	}
 	return units

@@ -16,10 +16,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
+	"github.com/apivet/apivet/internal/driver"
 	"github.com/apivet/apivet/internal/httpmodel"
 )
 
@@ -76,10 +73,26 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	entries, err := Inventory(*dir, *tests, patterns)
+	entries, lost, err := Inventory(*dir, *tests, patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "apivet routes: %v\n", err)
 		return exitLoadError
+	}
+	code := exitOK
+	if len(lost) > 0 {
+		// What was found is printed; what could not be analyzed is said,
+		// and the exit status tells scripts the inventory is partial.
+		defer func() {
+			fmt.Fprintf(stderr, "apivet routes: %d problem(s); the inventory leaves out what they affect:\n", len(lost))
+			for i, l := range lost {
+				if i == 10 {
+					fmt.Fprintf(stderr, "\tand %d more\n", len(lost)-10)
+					break
+				}
+				fmt.Fprintf(stderr, "\t%s\n", l)
+			}
+		}()
+		code = exitLoadError
 	}
 	switch *format {
 	case "json":
@@ -96,65 +109,46 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	default:
 		WriteTable(stdout, entries)
 	}
-	return exitOK
+	return code
 }
 
 // Inventory loads the packages matching patterns in dir and returns
-// their routes.
-func Inventory(dir string, tests bool, patterns []string) ([]Entry, error) {
+// their routes, and what it could not analyze: like the main command, a
+// package that does not type-check (or a dependency of it that does not)
+// costs its own routes, not the others'.
+func Inventory(dir string, tests bool, patterns []string) ([]Entry, []string, error) {
 	base := dir
 	if base == "" {
 		base, _ = os.Getwd()
 	}
 	base, _ = filepath.Abs(base)
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: tests}
+	cfg := driver.Config{Dir: dir, Tests: tests, Patterns: patterns}
 	// The inventory needs no C: without cgo, go list does not compile
 	// C dependencies (sqlite3 takes minutes). CGO_ENABLED in the
 	// environment wins.
 	if _, set := os.LookupEnv("CGO_ENABLED"); !set {
-		cfg.Env = append(os.Environ(), "CGO_ENABLED=0")
+		cfg.Env = []string{"CGO_ENABLED=0"}
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	byPkg, pkgs, problems, err := driver.Results(cfg, httpmodel.Analyzer)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	// Errors in the named packages are fatal; in dependencies (a cgo-only
-	// file set without cgo, say) they are not: the model works on what
-	// type-checks.
-	var errs []string
-	for _, p := range pkgs {
-		for _, e := range p.Errors {
-			errs = append(errs, e.Error())
-		}
-	}
-	if len(errs) > 0 {
-		if len(errs) > 10 {
-			errs = append(errs[:10], fmt.Sprintf("and %d more", len(errs)-10))
-		}
-		return nil, fmt.Errorf("loading packages:\n\t%s", strings.Join(errs, "\n\t"))
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
-	}
-	g, err := checker.Analyze([]*analysis.Analyzer{httpmodel.Analyzer}, pkgs, nil)
-	if err != nil {
-		return nil, err
+	var lost []string
+	for _, p := range problems {
+		lost = append(lost, p.String())
 	}
 	var results []*httpmodel.Result
 	var pkgPaths []string
 	seen := map[string]bool{}
-	for _, act := range g.Roots {
-		if act.Err != nil {
-			return nil, fmt.Errorf("%s: %v", act.Package.PkgPath, act.Err)
-		}
+	for _, p := range pkgs {
 		// With -tests a package appears up to three times; keep one
 		// copy of each route.
-		res, _ := act.Result.(*httpmodel.Result)
+		res, _ := byPkg[p].(*httpmodel.Result)
 		if res == nil {
 			continue
 		}
 		results = append(results, res)
-		pkgPaths = append(pkgPaths, act.Package.PkgPath)
+		pkgPaths = append(pkgPaths, p.PkgPath)
 	}
 	consumed := map[string]bool{}
 	for _, res := range results {
@@ -191,7 +185,7 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, error) {
 		}
 		return out[i].Method < out[j].Method
 	})
-	return out, nil
+	return out, lost, nil
 }
 
 func entryOf(r *httpmodel.Route, base string) Entry {

@@ -59,9 +59,9 @@ func TestGolden(t *testing.T) {
 // with the server's interceptors, and kept out of the OpenAPI document.
 func TestRPCRoutes(t *testing.T) {
 	dir := testutil.Module(t, "../../analyzers/bola/testdata/grpcmod")
-	entries, err := Inventory(dir, false, []string{"./..."})
-	if err != nil {
-		t.Fatal(err)
+	entries, lost, err := Inventory(dir, false, []string{"./..."})
+	if err != nil || len(lost) > 0 {
+		t.Fatal(err, lost)
 	}
 	var rows []string
 	for _, e := range entries {
@@ -115,5 +115,23 @@ func TestOpenAPIPath(t *testing.T) {
 		if got := openAPIPath(in); got != want {
 			t.Errorf("openAPIPath(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPartialFailure: a package that does not type-check costs its own
+// routes only; the others are printed, the problem is reported, and the
+// exit status says the inventory is partial.
+func TestPartialFailure(t *testing.T) {
+	dir := testutil.Module(t, "testdata/partial")
+	var stdout, stderr strings.Builder
+	code := Main([]string{"-C", dir, "./..."}, &stdout, &stderr)
+	if code != exitLoadError {
+		t.Errorf("exit %d, want %d", code, exitLoadError)
+	}
+	if !strings.Contains(stdout.String(), "/orders/{id}") {
+		t.Errorf("the route of the package that type-checks is missing:\n%s", stdout.String())
+	}
+	if !strings.Contains(stderr.String(), "undefinedHandler") {
+		t.Errorf("the failure is not reported:\n%s", stderr.String())
 	}
 }
