@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apivet/apivet/analyzers"
 	"github.com/apivet/apivet/analyzers/pprof"
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/driver"
@@ -135,5 +136,31 @@ func TestLoadSkipsObjectResolution(t *testing.T) {
 		if files == 0 || sawUnsaved != unsaved {
 			t.Errorf("unsaved=%v: %d files loaded, unsaved text seen: %v", unsaved, files, sawUnsaved)
 		}
+	}
+}
+
+// TestCgoOnlyDependency: with CGO_ENABLED=0 a dependency whose type is
+// defined in a cgo file does not type-check; the package importing it
+// type-checks on its own and is still analyzed, and the dependency's
+// failure is reported.
+func TestCgoOnlyDependency(t *testing.T) {
+	dir := testutil.Module(t, "testdata/cgodep")
+	res, err := driver.Run(driver.Config{Dir: dir, Checks: analyzers.All(), Env: []string{"CGO_ENABLED=0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range res.Findings {
+		found = found || f.Check.Name() == "hardcodedsecret" && strings.HasSuffix(f.Pos.Filename, "app.go")
+	}
+	if !found {
+		t.Errorf("app.go's finding was lost with its dependency: %v", res.Findings)
+	}
+	reported := false
+	for _, p := range res.Problems {
+		reported = reported || strings.Contains(p.Message, "Error")
+	}
+	if !reported {
+		t.Errorf("dep's failure is not reported: %v", res.Problems)
 	}
 }

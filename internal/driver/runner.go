@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -280,7 +281,7 @@ func (r *runner) analyze(p *packages.Package) []unit {
 		case len(failedReqs) > 0:
 			sort.Strings(failedReqs)
 			u.err = fmt.Errorf("failed prerequisites: %v", failedReqs)
-		case p.IllTyped && !a.RunDespiteErrors:
+		case !ownTypesOK(p) && !a.RunDespiteErrors:
 			u.err = fmt.Errorf("analysis skipped due to errors in package")
 		default:
 			pass := r.pass(p, a, module, results, &u)
@@ -430,4 +431,25 @@ func (r *runner) closureOf(p *packages.Package) map[*types.Package]bool {
 		return c
 	}
 	return visit(p)
+}
+
+// ownTypesOK reports whether p's own files type-check: go/packages calls
+// a package ill-typed when any dependency has errors, but a package whose
+// only errors are imports that failed (a cgo-only dependency built with
+// CGO_ENABLED=0, a dependency with a compile error) still has types for
+// everything else, and the checks reason from what they see; the failed
+// dependency is reported as a load error of its own.
+func ownTypesOK(p *packages.Package) bool {
+	if !p.IllTyped {
+		return true
+	}
+	if p.TypesInfo == nil || p.Types == nil {
+		return false
+	}
+	for _, e := range p.Errors {
+		if e.Kind != packages.TypeError || !strings.Contains(e.Msg, "could not import") {
+			return false
+		}
+	}
+	return true
 }
