@@ -463,6 +463,7 @@ func loadProblems(pkgs []*packages.Package, dir string) []Problem {
 			}
 			for _, pr := range ps {
 				pr.Package = p.PkgPath
+				pr.Message += cgoHint(p, pr.Message)
 				key := pr.String()
 				if seen[key] {
 					continue
@@ -473,6 +474,33 @@ func loadProblems(pkgs []*packages.Package, dir string) []Problem {
 		}
 	})
 	return out
+}
+
+// cgoHint explains an error of package p when p, or the imported package
+// the error names ("undefined: sqlite3.Error"), leaves out files that
+// import "C": with cgo off (CGO_ENABLED=0, or no C compiler) their
+// declarations are missing, the usual cause (mattn/go-sqlite3).
+func cgoHint(p *packages.Package, msg string) string {
+	cands := []*packages.Package{p}
+	for _, imp := range p.Imports {
+		if imp.Name != "" && strings.Contains(msg, imp.Name+".") {
+			cands = append(cands, imp)
+		}
+	}
+	for _, c := range cands {
+		for _, name := range c.IgnoredFiles {
+			f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+			if err != nil {
+				continue
+			}
+			for _, imp := range f.Imports {
+				if imp.Path.Value == `"C"` {
+					return fmt.Sprintf(" (%s's cgo files were left out: build with CGO_ENABLED=1 and a C compiler)", c.PkgPath)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func parsePos(s string) token.Position {

@@ -158,9 +158,9 @@ func TestCgoOnlyDependency(t *testing.T) {
 	}
 	reported := false
 	for _, p := range res.Problems {
-		reported = reported || strings.Contains(p.Message, "Error")
+		reported = reported || strings.Contains(p.Message, "undefined: Error") && strings.Contains(p.Message, "CGO_ENABLED=1")
 	}
 	if !reported {
-		t.Errorf("dep's failure is not reported: %v", res.Problems)
+		t.Errorf("dep's failure is not reported with its likely fix: %v", res.Problems)
 	}
 }
