@@ -45,6 +45,7 @@ func (f *keyFuncFact) String() string {
 // *Parser or a request option, or a package-level variable holding one.
 type optFact struct {
 	Pins        bool
+	AllowsNone  bool
 	SkipsClaims bool
 	Unknown     bool
 }

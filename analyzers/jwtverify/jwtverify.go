@@ -141,14 +141,14 @@ func (c *checker) exportFacts() {
 		}
 		if sig.Results().Len() > 0 && isOptType(sig.Results().At(0).Type()) {
 			e := c.funcOpts(fn, 0)
-			c.pass.ExportObjectFact(fn, &optFact{Pins: e.pins, SkipsClaims: e.skipsClaims, Unknown: e.unknown})
+			c.pass.ExportObjectFact(fn, &optFact{Pins: e.pins, AllowsNone: e.allowsNone, SkipsClaims: e.skipsClaims, Unknown: e.unknown})
 		}
 	}
 	scope := c.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		if v, ok := scope.Lookup(name).(*types.Var); ok && isOptType(v.Type()) {
 			e := c.varOpts(v, 0)
-			c.pass.ExportObjectFact(v, &optFact{Pins: e.pins, SkipsClaims: e.skipsClaims, Unknown: e.unknown})
+			c.pass.ExportObjectFact(v, &optFact{Pins: e.pins, AllowsNone: e.allowsNone, SkipsClaims: e.skipsClaims, Unknown: e.unknown})
 		}
 	}
 }
@@ -260,12 +260,20 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 	}
 	fnName := calleeText(call)
 	c.discardedError(call, fnName)
-	if eff.unknown || eff.pins {
-		return
-	}
+	// Unsigned tokens are an error whatever else pins the algorithm: a key
+	// function that can return UnsafeAllowNoneSignatureType, or "none"
+	// among the valid methods.
 	if ks.allowsNone {
 		check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
 			Message: fmt.Sprintf("the key function of %s can return UnsafeAllowNoneSignatureType: a token with alg \"none\" and no signature passes, so anyone can forge one; return a real key and pin the algorithm", fnName)}, check.Error)
+		return
+	}
+	if eff.allowsNone {
+		check.Report(c.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+			Message: fmt.Sprintf("%s accepts alg \"none\" (it is in the valid methods): unsigned tokens are only refused while the key function never returns UnsafeAllowNoneSignatureType; list only the algorithms you sign with", fnName)}, check.Error)
+		return
+	}
+	if eff.unknown || eff.pins {
 		return
 	}
 	if ks.checksAlg {

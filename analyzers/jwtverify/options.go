@@ -84,7 +84,7 @@ func (c *checker) parserField(name string, v ast.Expr) optEffect {
 	switch name {
 	case "ValidMethods":
 		if v != nil && !c.isNil(v) {
-			return optEffect{pins: true}
+			return optEffect{pins: true, allowsNone: c.listsNone(v, 0)}
 		}
 	case "SkipClaimsValidation":
 		if b, ok := c.constBool(v); ok {
@@ -119,6 +119,9 @@ func (c *checker) callOpts(call *ast.CallExpr, depth int) optEffect {
 		case strings.HasPrefix(name, "request."):
 			return optEffect{}
 		}
+		if name == "WithValidMethods" && len(call.Args) == 1 {
+			return optEffect{pins: true, allowsNone: c.listsNone(call.Args[0], depth+1)}
+		}
 		return golangJWTOptions[name] // any other option: no effect on algorithms
 	}
 	return c.funcOpts(fn, depth+1)
@@ -136,7 +139,7 @@ func (c *checker) funcOpts(fn *types.Func, depth int) optEffect {
 	if decl == nil || decl.Body == nil {
 		var f optFact
 		if fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) {
-			return optEffect{pins: f.Pins, skipsClaims: f.SkipsClaims, unknown: f.Unknown}
+			return optEffect{pins: f.Pins, allowsNone: f.AllowsNone, skipsClaims: f.SkipsClaims, unknown: f.Unknown}
 		}
 		return unknownEffect
 	}
@@ -173,7 +176,7 @@ func (c *checker) varOpts(v *types.Var, depth int) optEffect {
 	if v.Pkg() != nil && v.Pkg() != c.pass.Pkg {
 		var f optFact
 		if c.pass.ImportObjectFact(v, &f) {
-			return optEffect{pins: f.Pins, skipsClaims: f.SkipsClaims, unknown: f.Unknown}
+			return optEffect{pins: f.Pins, allowsNone: f.AllowsNone, skipsClaims: f.SkipsClaims, unknown: f.Unknown}
 		}
 		return unknownEffect
 	}
@@ -198,4 +201,54 @@ func (c *checker) varOpts(v *types.Var, depth int) optEffect {
 	}
 	c.optMemo[v] = &eff
 	return eff
+}
+
+// listsNone reports whether a list of valid methods ([]string{"RS256",
+// "none"}, a variable holding one) contains "none", the algorithm of
+// unsigned tokens, or jwt.SigningMethodNone.Alg().
+func (c *checker) listsNone(e ast.Expr, depth int) bool {
+	if depth > maxDepth || e == nil {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			if c.isNoneAlg(el) {
+				return true
+			}
+		}
+	case *ast.Ident:
+		if v, ok := c.objOf(e).(*types.Var); ok {
+			for _, d := range c.defs[v] {
+				if c.listsNone(d, depth+1) {
+					return true
+				}
+			}
+		}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Name == "append" {
+			for i, a := range e.Args {
+				if i == 0 && c.listsNone(a, depth+1) || i > 0 && c.isNoneAlg(a) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isNoneAlg: "none" (in any case), or SigningMethodNone.Alg().
+func (c *checker) isNoneAlg(e ast.Expr) bool {
+	if s, ok := c.constString(e); ok {
+		return strings.EqualFold(s, "none")
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Alg" {
+			if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+				o := c.objOf(inner)
+				return o != nil && o.Name() == "SigningMethodNone" && isJWTPkg(pkgPath(o))
+			}
+		}
+	}
+	return false
 }

@@ -57,12 +57,13 @@ var golangJWTOptions = map[string]optEffect{
 // optEffect is what an option (or a set of options, or a parser) does.
 type optEffect struct {
 	pins        bool // restricts the accepted algorithms
+	allowsNone  bool // ...to a list that contains "none"
 	skipsClaims bool // turns claims validation (exp, nbf, ...) off
 	unknown     bool // could not be followed
 }
 
 func (e optEffect) merge(o optEffect) optEffect {
-	return optEffect{pins: e.pins || o.pins, skipsClaims: e.skipsClaims || o.skipsClaims, unknown: e.unknown || o.unknown}
+	return optEffect{pins: e.pins || o.pins, allowsNone: e.allowsNone || o.allowsNone, skipsClaims: e.skipsClaims || o.skipsClaims, unknown: e.unknown || o.unknown}
 }
 
 // keyAlgs maps the verification key types golang-jwt's verifiers accept
