@@ -70,7 +70,10 @@ var (
 func init() {
 	for _, v := range strings.Fields(`todo tbd fixme none null nil n/a na empty unset undefined default string bytes
 		value secret password passwd token key apikey api-key api_key pass pwd test testing demo sample foo bar baz
-		foobar qwerty abc abc123 abcdef 1234 12345 123456 1234567 12345678`) {
+		foobar qwerty abc abc123 abcdef 1234 12345 123456 1234567 12345678
+		x-oauth-basic x-access-token x-token-auth oauth2`) {
+		// (the fixed user or password that GitHub, Bitbucket and GitLab
+		// take beside a token: url.UserPassword(token, "x-oauth-basic"))
 		placeholderValues[v] = true
 	}
 }

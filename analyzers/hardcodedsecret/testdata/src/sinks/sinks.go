@@ -103,7 +103,8 @@ func outbound(req *http.Request) {
 	req.SetBasicAuth("admin", os.Getenv("ADMIN_PASSWORD"))                      // good
 	smtp.PlainAuth("", "mailer@example.com", "m4il3r-Pa55", "smtp.example.com") // want `SMTP password "m4il…"`
 	smtp.PlainAuth("", "mailer@example.com", os.Getenv("SMTP_PASSWORD"), "smtp.example.com")
-	_ = url.UserPassword("deploy", "d3pl0y-K3y!") // want `URL password "d3pl…"`
+	_ = url.UserPassword("deploy", "d3pl0y-K3y!")                    // want `URL password "d3pl…"`
+	_ = url.UserPassword(os.Getenv("GITHUB_TOKEN"), "x-oauth-basic") // GitHub's fixed password beside a token
 }
 
 var rdb = redis.NewClient(&redis.Options{Addr: "cache:6379", Password: "r3d1s-Pa55w0rd"}) // want `hard-coded Redis password "r3d1…" in field Password`
