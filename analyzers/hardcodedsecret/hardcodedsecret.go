@@ -296,6 +296,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		case *ast.BinaryExpr:
 			r.compare(n)
+			r.folded(n, cur)
 		case *ast.FuncLit:
 			r.keyfunc(pass.TypesInfo.TypeOf(n), n.Body)
 		case *ast.FuncDecl:
@@ -326,6 +327,43 @@ func (r *runner) literal(lit *ast.BasicLit, cur inspector.Cursor) {
 	}
 	if m, ok := r.matchFormats(s); ok {
 		r.add(lit.Pos(), &finding{pos: lit.Pos(), end: lit.End(), rank: rankFormat, kind: m.kind, value: m.value, sev: m.sev})
+	}
+}
+
+// folded runs the known-format detectors on a concatenation of constant
+// strings ("sk_live_" + "51Hx…"), scanned as the value the compiler
+// folds, when none of its literals matches on its own (those are
+// reported where they are). Only the outermost concatenation is scanned.
+func (r *runner) folded(b *ast.BinaryExpr, cur inspector.Cursor) {
+	if b.Op != token.ADD {
+		return
+	}
+	if p, ok := cur.Parent().Node().(*ast.BinaryExpr); ok && p.Op == token.ADD {
+		if tv, ok := r.pass.TypesInfo.Types[p]; ok && tv.Value != nil {
+			return // a part of a larger constant concatenation
+		}
+	}
+	tv, ok := r.pass.TypesInfo.Types[b]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return
+	}
+	m, ok := r.matchFormats(constant.StringVal(tv.Value))
+	if !ok {
+		return
+	}
+	partMatches := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if s, err := strconv.Unquote(lit.Value); err == nil {
+				if _, ok := r.matchFormats(s); ok {
+					partMatches = true
+				}
+			}
+		}
+		return !partMatches
+	})
+	if !partMatches {
+		r.add(b.Pos(), &finding{pos: b.Pos(), end: b.End(), rank: rankFormat, kind: m.kind, value: m.value, sev: m.sev})
 	}
 }
 

@@ -96,3 +96,9 @@ var _ = []any{githubToken, oauthToken, npmToken, fineGrained, awsKeyID, googleKe
 	githubDocSample, jwtIOSample, unsignedJWT, pemTemplate, pemHeaderOnly, stripeTestKey, stripePublic,
 	templatedDSN, envDSN, composeDSN, guestAMQP, rootMySQL, placeholderDSN, userOnlyURL, docsURL, gitSSH,
 	emailAddress, sha256OfEmpty, base64Vector, requestID, webhook{}}
+
+// A token split across literals is the folded constant.
+var splitToken = "ghp_3BsYdLdigjpv" + "PgKzcNdCWOQlCdARtt3aCV5k" // want `hard-coded GitHub token "ghp_…"`
+
+// A prefix alone, completed at run time, is not a token.
+func tokenFor(suffix string) string { return "ghp_" + suffix }
