@@ -41,7 +41,7 @@ func Routes(mux *http.ServeMux, zl *zap.Logger, el zerolog.Logger) {
 		el.Info().Str("agent", r.Header.Get("User-Agent")).Msg("call")
 		dump, _ := httputil.DumpRequest(r, true)
 		logrus.WithField("req", string(dump)).Info("incoming") // want `a request dump \(with its Authorization and Cookie headers\) is written to the log by logrus.WithField`
-		logrus.Infof("headers: %v", r.Header) // want `the request's headers \(Authorization, Cookie\) is written to the log by logrus.Infof`
+		logrus.Infof("headers: %v", r.Header)                  // want `the request's headers \(Authorization, Cookie\) is written to the log by logrus.Infof`
 		fmt.Println("password is invalid")
 		fmt.Fprintf(os.Stderr, "token=%s\n", cfg.MaskToken(auth))
 		fmt.Fprintf(w, "token=%s\n", auth) // a response, not a log: not this check's business

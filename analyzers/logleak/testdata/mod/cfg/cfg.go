@@ -45,9 +45,9 @@ func Load() Config {
 	apiKey := os.Getenv("STRIPE_API_KEY")
 	slog.Info("stripe", "key", MaskToken(apiKey))
 	slog.Info("stripe", "keylen", len(apiKey))
-	slog.Info("stripe", "key", apiKey) // want `the STRIPE_API_KEY value is written to the log by slog.Info`
+	slog.Info("stripe", "key", apiKey)                    // want `the STRIPE_API_KEY value is written to the log by slog.Info`
 	slog.Info("db", "dsn", Describe("app", c.DBPassword)) // want `DBPassword is written to the log by slog.Info`
-	LogDSN(os.Getenv("DATABASE_PASSWORD")) // want `the DATABASE_PASSWORD value reaches the log through slog.Info in cfg.LogDSN`
+	LogDSN(os.Getenv("DATABASE_PASSWORD"))                // want `the DATABASE_PASSWORD value reaches the log through slog.Info in cfg.LogDSN`
 	return c
 }
 

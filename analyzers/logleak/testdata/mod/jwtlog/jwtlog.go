@@ -11,8 +11,8 @@ func Parse(raw string, key []byte) (*jwt.Token, error) {
 	if err != nil {
 		return nil, err
 	}
-	log.Printf("parsed %v", tok)             // want `a JWT \(its Raw token\) is written to the log by log.Printf`
-	log.Printf("raw %s", tok.Raw)            // want `the JWT is written to the log by log.Printf`
+	log.Printf("parsed %v", tok)  // want `a JWT \(its Raw token\) is written to the log by log.Printf`
+	log.Printf("raw %s", tok.Raw) // want `the JWT is written to the log by log.Printf`
 	log.Printf("valid=%v alg=%s", tok.Valid, tok.Method.Alg())
 	return tok, nil
 }

@@ -129,7 +129,7 @@ func (a *API) bunList(w http.ResponseWriter, r *http.Request) {
 	var orders []store.Order
 	f := r.URL.Query().Get("f")
 	_ = a.bdb.NewSelect().Model(&orders).Where("note = ?", f).Scan(r.Context())
-	_ = a.bdb.NewSelect().Model(&orders).Where("note = "+f).Scan(r.Context()) // want `query parameter "f" is built into the SQL text of \(\*bun.SelectQuery\).Where`
+	_ = a.bdb.NewSelect().Model(&orders).Where("note = " + f).Scan(r.Context())   // want `query parameter "f" is built into the SQL text of \(\*bun.SelectQuery\).Where`
 	_ = a.bdb.NewSelect().Model(&orders).OrderExpr(f + " DESC").Scan(r.Context()) // want `query parameter "f" is built into the SQL text of \(\*bun.SelectQuery\).OrderExpr`
 }
 

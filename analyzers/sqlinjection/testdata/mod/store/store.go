@@ -13,8 +13,8 @@ import (
 )
 
 type Store struct {
-	DB  *sql.DB
-	X   *sqlx.DB
+	DB *sql.DB
+	X  *sqlx.DB
 }
 
 type Order struct {
@@ -89,4 +89,6 @@ func (s *Store) QueryWith(search, orderBy string) (*sql.Rows, error) {
 }
 
 // Unlisted passes the second result, built from the search text.
-func Unlisted(search string) (string, string) { return "", "SELECT id FROM orders WHERE note = '" + search + "'" }
+func Unlisted(search string) (string, string) {
+	return "", "SELECT id FROM orders WHERE note = '" + search + "'"
+}
