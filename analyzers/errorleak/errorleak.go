@@ -380,14 +380,18 @@ func (c *checker) judge(h *httpmodel.Handler, flow *httpmodel.Flow, s sink, stat
 	}
 	var msg string
 	sev := check.Warning
-	switch l.kind {
-	case panicValue:
+	switch {
+	case (l.kind == panicValue || l.kind == stackTrace) && c.debugGated(s.call):
+		// if cfg.Debug { w.Write(debug.Stack()) }: an opt-in of development.
+		sev = check.Note
+		msg = fmt.Sprintf("a stack trace or panic value is sent to the client by %s in debug mode: make sure production cannot turn it on (CWE-497)", s.name)
+	case l.kind == panicValue:
 		sev = check.Error
 		msg = fmt.Sprintf("the recovered panic value is sent to the client by %s: it reveals internals (CWE-209); log it with the stack and answer a fixed 500 message", s.name)
-	case stackTrace:
+	case l.kind == stackTrace:
 		sev = check.Error
 		msg = fmt.Sprintf("a stack trace is sent to the client by %s: it reveals source paths, functions and library versions (CWE-497); log it server-side instead", s.name)
-	case errText:
+	case l.kind == errText:
 		if c.guarded(flow, l.err, s.call) {
 			return
 		}

@@ -193,7 +193,8 @@ func (c *checker) underIf(n ast.Node) bool {
 
 // debugGated reports whether n is inside an if whose condition names a
 // debug or development mode (gin.Mode() != gin.ReleaseMode,
-// gin.IsDebugging(), cfg.Debug, isDev): the text is sent only there.
+// gin.IsDebugging(), cfg.Debug, isDev, printStackTrace, trace): the text
+// is sent only there.
 func (c *checker) debugGated(n ast.Node) bool {
 	file := c.fileOf(n.Pos())
 	if file == nil {
@@ -219,7 +220,8 @@ func namesDebug(cond ast.Expr) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			switch l := strings.ToLower(id.Name); {
 			case strings.Contains(l, "debug"), strings.Contains(l, "releasemode"),
-				strings.HasPrefix(l, "dev"), strings.HasPrefix(l, "isdev"), strings.Contains(l, "development"):
+				strings.HasPrefix(l, "dev"), strings.HasPrefix(l, "isdev"), strings.Contains(l, "development"),
+				strings.Contains(l, "stacktrace"), strings.HasPrefix(l, "trace"), strings.HasPrefix(l, "verbose"):
 				found = true
 			}
 		}

@@ -106,6 +106,17 @@ func stackDump(w http.ResponseWriter, r *http.Request) {
 	w.Write(buf[:n]) // want `a stack trace is sent to the client by w.Write`
 }
 
+var printStackTrace bool
+
+// An opt-in debug switch: a note, not a warning.
+func stackDumpWhenAsked(w http.ResponseWriter, r *http.Request) {
+	buf := make([]byte, 1<<16)
+	buf = buf[:runtime.Stack(buf, true)]
+	if printStackTrace {
+		w.Write(buf) // want `a stack trace or panic value is sent to the client by w.Write in debug mode`
+	}
+}
+
 // ---- not reported ----
 
 // The client's own input, with a 4xx status.
