@@ -331,9 +331,10 @@ func (r *runner) literal(lit *ast.BasicLit, cur inspector.Cursor) {
 }
 
 // folded runs the known-format detectors on a concatenation of constant
-// strings ("sk_live_" + "51Hx…"), scanned as the value the compiler
-// folds, when none of its literals matches on its own (those are
-// reported where they are). Only the outermost concatenation is scanned.
+// string literals ("sk_live_" + "51Hx…"), scanned as the value the
+// compiler folds, when none of its literals matches on its own (those
+// are reported where they are). Only the outermost concatenation is
+// scanned.
 func (r *runner) folded(b *ast.BinaryExpr, cur inspector.Cursor) {
 	if b.Op != token.ADD {
 		return
@@ -351,18 +352,25 @@ func (r *runner) folded(b *ast.BinaryExpr, cur inspector.Cursor) {
 	if !ok {
 		return
 	}
-	partMatches := false
+	// Only literals split by hand: a named constant in the sum is scanned
+	// where it is declared ("Bearer " + releaseNotesToken).
+	skip := false
 	ast.Inspect(b, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.Ident, *ast.SelectorExpr, *ast.CallExpr:
+			skip = true
+			return false
+		}
 		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 			if s, err := strconv.Unquote(lit.Value); err == nil {
 				if _, ok := r.matchFormats(s); ok {
-					partMatches = true
+					skip = true
 				}
 			}
 		}
-		return !partMatches
+		return !skip
 	})
-	if !partMatches {
+	if !skip {
 		r.add(b.Pos(), &finding{pos: b.Pos(), end: b.End(), rank: rankFormat, kind: m.kind, value: m.value, sev: m.sev})
 	}
 }
