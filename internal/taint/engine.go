@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -538,7 +539,7 @@ func sanitizes(fn *types.Func) Kind {
 	pkg, recv := fn.Pkg().Path(), recvName(fn)
 	var k Kind
 	for _, r := range sanitizerRows {
-		if r.pkg == pkg && r.recv == recv && contains(r.names, fn.Name()) {
+		if r.pkg == pkg && r.recv == recv && slices.Contains(r.names, fn.Name()) {
 			k |= r.kinds
 		}
 	}
@@ -578,15 +579,8 @@ func funcName(fn *types.Func) string {
 	return fmt.Sprintf("(%s%s%s).%s", star, pkg, recvName(fn), fn.Name())
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
+// wordsHave reports whether a word of name, trailing digits dropped, is w
+// (words.Contains, but "mask2" has the word "mask").
 func wordsHave(name, w string) bool {
 	for _, x := range words.Split(name) {
 		if strings.TrimRight(x, "0123456789") == w {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -258,7 +259,7 @@ func (c *fnCtx) decodeInto(call *ast.CallExpr, lhs ast.Expr, k Kind) (origins, b
 	pkg, recv := fn.Pkg().Path(), recvName(fn)
 	args := c.e.callArgs(call, fn)
 	for _, r := range decoderRows {
-		if r.pkg != pkg || !contains(r.names, fn.Name()) || (r.recv != recv && !(r.recv == "*" && recv != "")) {
+		if r.pkg != pkg || !slices.Contains(r.names, fn.Name()) || (r.recv != recv && !(r.recv == "*" && recv != "")) {
 			continue
 		}
 		if r.from >= len(args) {

@@ -3,6 +3,7 @@ package taint
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -84,7 +85,7 @@ func (e *engine) rowSites(call *ast.CallExpr, fn *types.Func, row *sinkRow) []si
 	if len(row.params) > 0 {
 		for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
 			p := sig.Params().At(i)
-			if !contains(row.params, p.Name()) {
+			if !slices.Contains(row.params, p.Name()) {
 				continue
 			}
 			arg := call.Args[i]
@@ -115,7 +116,7 @@ func (e *engine) sinkRowOf(fn *types.Func) *sinkRow {
 		pkg, recv := fn.Pkg().Path(), recvName(fn)
 		for i := range sinkRows {
 			r := &sinkRows[i]
-			if r.pkg != pkg || !contains(r.names, fn.Name()) {
+			if r.pkg != pkg || !slices.Contains(r.names, fn.Name()) {
 				continue
 			}
 			if r.recv == recv || r.recv == "*" && recv != "" {
