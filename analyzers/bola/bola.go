@@ -272,6 +272,11 @@ type idInput struct {
 	sel  ast.Expr
 	name string // "id", "OrderID"
 	desc string // `path parameter "id"`
+	// loaded is the read that loaded the object a change is selected by
+	// (load by slug, then change it or its parts), or nil.
+	loaded *httpmodel.DataAccess
+	// loadedBy is the selector of loaded that the input reached.
+	loadedBy ast.Expr
 }
 
 func (r *runner) handler(h *httpmodel.Handler) {
@@ -315,11 +320,23 @@ func (r *runner) handler(h *httpmodel.Handler) {
 			continue
 		}
 		model, owned := r.ownedModel(h, da, id)
+		if !owned && id.loaded != nil && !upsert(da.Method) {
+			// A change to the parts of a loaded object (memo relations by
+			// memo.ID) changes that object: judged by its model. An
+			// upsert of a new part (a comment's relation to the memo it
+			// answers) adds to it, as creating does.
+			parent := *id.loaded
+			parent.Kind = da.Kind
+			model, owned = r.ownedModel(h, &parent, id)
+		}
 		if !owned {
 			continue
 		}
 		if r.scoped(h, da, id) {
 			continue
+		}
+		if id.loaded != nil && r.scoped(h, id.loaded, &idInput{sel: id.loadedBy}) {
+			continue // the object was loaded scoped by the caller
 		}
 		if !guardDone {
 			guard = r.guard(h)
@@ -470,7 +487,7 @@ func (r *runner) idInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *idInpu
 				continue
 			}
 			if id := r.directIDInput(h, rd); id != nil {
-				return &idInput{in: id.in, sel: s, name: id.name, desc: id.desc}
+				return &idInput{in: id.in, sel: s, name: id.name, desc: id.desc, loaded: rd, loadedBy: id.sel}
 			}
 		}
 	}
@@ -574,17 +591,7 @@ func bodyField(e ast.Expr) string {
 }
 
 // idName: the last word names an identifier (OrderID, doc_id, uuid, slug).
-func idName(name string) bool {
-	ws := words.Split(name)
-	if len(ws) == 0 {
-		return false
-	}
-	switch ws[len(ws)-1] {
-	case "id", "ids", "uuid", "guid", "slug", "uid", "oid", "pk":
-		return true
-	}
-	return false
-}
+func idName(name string) bool { return words.Identifier(name) }
 
 // isPrincipal reports whether e derives from who the caller is.
 func (r *runner) isPrincipal(h *httpmodel.Handler, e ast.Expr) bool {

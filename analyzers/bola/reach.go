@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/modrefs"
@@ -225,7 +226,7 @@ func (r *runner) decideRoute(rt *httpmodel.Route, handler string, accs []Deferre
 		more = fmt.Sprintf(" (and %d more)", n-1)
 	}
 	d := worst
-	r.reportOnce(rt.Call, fmt.Sprintf("no ownership check: %s %s: handler %s selects %s by %s in %s (%s)%s, so a caller can %s others' objects; scope the query by the caller or check the owner",
+	r.reportOnce(rt.Call, fmt.Sprintf("no ownership check: %s %s: handler %s selects %s by %s in %s (%s)%s, so a caller can %s others' objects; scope it by the caller or check the owner",
 		rt.Method, rt.Path, handler, d.Model, d.Desc, d.Via, d.Pos, more, verbOf(d.Kind)))
 }
 
@@ -245,7 +246,7 @@ func (r *runner) reportOnce(n ast.Node, msg string) {
 func (r *runner) routeFindings() {
 	for _, rt := range append(append([]*httpmodel.Route(nil), r.res.Routes...), r.res.RPCRoutes...) {
 		if fn := rt.HandlerFunc; rt.Handler == nil && fn != nil && fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
-			for _, impl := range r.implementations(fn) {
+			for _, impl := range r.implementations(fn, rt.HandlerExpr) {
 				if f := r.unscopedFact(impl); f != nil && !matchFunc(settings.AuthorizedHandlers, impl) {
 					r.decideRoute(rt, funcLabel(impl), f.Accesses)
 				}
@@ -382,7 +383,7 @@ func (r *runner) countedFile(pos token.Pos) bool {
 // as the interface its constructor returns: RegisterXServer(s, api.New(db)))
 // the methods of that name that carry an UnscopedAccessFact and whose
 // receivers implement the interface.
-func (r *runner) implementations(fn *types.Func) []*types.Func {
+func (r *runner) implementations(fn *types.Func, expr ast.Expr) []*types.Func {
 	recv := fn.Type().(*types.Signature).Recv()
 	if recv == nil {
 		return []*types.Func{fn}
@@ -406,6 +407,22 @@ func (r *runner) implementations(fn *types.Func) []*types.Func {
 		t := m.Type().(*types.Signature).Recv().Type()
 		if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
 			out = append(out, m)
+		}
+	}
+	// A constructor call (api.New(db)) returns one of its own package's
+	// types, when that package has any: not every implementation the
+	// program has.
+	if c, ok := ast.Unparen(expr).(*ast.CallExpr); ok {
+		if ctor := typeutil.StaticCallee(r.pass.TypesInfo, c); ctor != nil {
+			var own []*types.Func
+			for _, m := range out {
+				if m.Pkg() == ctor.Pkg() {
+					own = append(own, m)
+				}
+			}
+			if len(own) > 0 {
+				out = own
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].FullName() < out[j].FullName() })

@@ -201,6 +201,13 @@ func creation(method string) bool {
 	return len(ws) > 0 && creationVerbs[ws[0]]
 }
 
+// upsert: the call stores a row whether or not it exists (UpsertRelation,
+// SaveTag, PutItem).
+func upsert(method string) bool {
+	ws := words.Split(method)
+	return len(ws) > 0 && (ws[0] == "upsert" || ws[0] == "save" || ws[0] == "put")
+}
+
 // resourceName: an RPC field that holds a resource name (Google AIP-122:
 // name "orders/42", parent "users/7"), which selects an object as an ID
 // does.

@@ -486,6 +486,9 @@ func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow, source
 		if found == nil && !inStore[call] {
 			inStore[call] = true
 			found = m.storedPrincipal(fl, call, match)
+			if found == nil {
+				found = m.loadedCaller(fl, call, match)
+			}
 			delete(inStore, call)
 		}
 		return found != nil
@@ -507,6 +510,41 @@ func (m *modeler) principalOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow, source
 		found = &PrincipalFact{Source: "settings"}
 	}
 	return found
+}
+
+// loadedCaller returns a principal when call reads a stored object by a
+// value that comes from a principal source: the caller's own record,
+// s.Store.GetUser(ctx, &FindUser{ID: &claims.UserID}) (memos'
+// GetCurrentUser), is who the caller is as much as the claims are.
+func (m *modeler) loadedCaller(fl *Flow, call *ast.CallExpr, fromPrincipal func(ast.Expr) bool) *PrincipalFact {
+	cfn := m.callee(call)
+	if cfn == nil {
+		return nil
+	}
+	f := m.accessFact(cfn)
+	if f == nil || f.Kind != Read || !identityModel(f.ModelName) {
+		return nil
+	}
+	for _, i := range f.SelectorParams {
+		for _, a := range argForParam(cfn, call, i) {
+			for _, v := range filterValues(a) {
+				if fl.DerivesWhere(v, fromPrincipal) {
+					return &PrincipalFact{Source: "caller loaded by " + qualifiedName(cfn.Origin())}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// identityModels are words naming a model that records a caller.
+var identityModels = []string{"user", "account", "member", "principal", "identity", "customer", "person", "profile", "admin", "staff", "employee", "operator"}
+
+// identityModel: the model's name reads as the record of a caller (User,
+// AdminUser, Account), not an object callers own (Memo, Order).
+func identityModel(name string) bool {
+	ws := words.Split(name)
+	return len(ws) > 0 && slices.Contains(identityModels, ws[len(ws)-1])
 }
 
 // principalSource reports whether a call of fn may yield the caller's

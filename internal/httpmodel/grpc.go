@@ -163,6 +163,9 @@ func (m *modeler) rpcRoutes() {
 				registrar = qualifiedName(efn)
 			}
 		}
+		// The service's methods only: one type often implements every
+		// service of an API (memos' APIV1Service).
+		ifc, _ := sig.Params().At(1).Type().Underlying().(*types.Interface)
 		ms := types.NewMethodSet(impl)
 		for i := 0; i < ms.Len(); i++ {
 			mf, ok := ms.At(i).Obj().(*types.Func)
@@ -170,6 +173,9 @@ func (m *modeler) rpcRoutes() {
 				continue
 			}
 			if _, ok := rpcSig(mf); !ok || promotedFromBase(mf) {
+				continue
+			}
+			if ifc != nil && !hasMethod(ifc, mf.Name()) {
 				continue
 			}
 			m.addRPCRoute(GRPC, "/"+service+"/"+mf.Name(), call, call.Args[1], mf, mws, registrar)
@@ -296,3 +302,4 @@ func promotedFromBase(fn *types.Func) bool {
 	n, ok := types.Unalias(structtype.Deref(fn.Type().(*types.Signature).Recv().Type())).(*types.Named)
 	return ok && (strings.HasPrefix(n.Obj().Name(), "Unimplemented") || strings.HasPrefix(n.Obj().Name(), "Unsafe"))
 }
+

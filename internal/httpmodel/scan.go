@@ -194,6 +194,28 @@ func (m *modeler) scanHandler(h *Handler) {
 		}
 		return true
 	})
+	m.loadedCallers(h)
+}
+
+// loadedCallers adds the repository reads that load an object by the
+// principal (me, _ := repo.GetUser(ctx, claims.UserID)) as principals:
+// the caller's own record scopes queries as the claims do.
+func (m *modeler) loadedCallers(h *Handler) {
+	direct := len(h.Principals)
+	if direct == 0 {
+		return
+	}
+	for _, d := range h.DataAccesses {
+		if d.Kind != Read || d.Library != "repo" || !identityModel(d.ModelName) {
+			continue
+		}
+		for _, s := range d.Selectors {
+			if slices.ContainsFunc(h.Principals[:direct], func(p *Principal) bool { return h.flow.DerivesFrom(s, p.Expr) }) {
+				h.Principals = append(h.Principals, &Principal{Expr: d.Call, Call: d.Call, Source: "caller loaded by " + qualifiedName(d.Func.Origin()), Func: d.Func})
+				break
+			}
+		}
+	}
 }
 
 // scanIndex recognizes mux.Vars(r)["id"] (also through a variable).
@@ -518,8 +540,8 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 	d := &DataAccess{Call: call, Library: "repo", Method: fn.Name(), Kind: fact.Kind, Func: fn}
 	m.repoModel(fn, d, fact)
 	for _, i := range fact.SelectorParams {
-		if a := argForParam(fn, call, i); a != nil {
-			d.Selectors = append(d.Selectors, a...)
+		for _, a := range argForParam(fn, call, i) {
+			d.Selectors = append(d.Selectors, filterValues(a)...)
 		}
 	}
 	if fact.SelectorRecv {

@@ -1,6 +1,8 @@
 package httpmodel
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -17,10 +19,19 @@ import (
 // as a lookup or a change, an identifier-typed parameter that selects the
 // object, and the model it returns (or its receiver is named after).
 // Checks then judge the model as for any repository call.
+//
+// Stores that take a filter struct instead of an ID (memos'
+// ListMemos(ctx, &FindMemo{UID: &uid}), DeleteReaction(ctx,
+// &DeleteReaction{ID: id})) select by the struct's identifier fields: the
+// parameter is a selector, and the call's composite-literal argument
+// gives one selector per field (filterValues), so an owner field set
+// from the caller scopes the lookup. With no model among the results,
+// the model is the type the filter or the method is named after
+// (FindMemo, DeleteReaction: Memo, Reaction) in the filter's package.
 
 // unseenRepoVerbs maps the first word of a method name to what it does.
 var unseenRepoVerbs = map[string]AccessKind{
-	"get": Read, "find": Read, "load": Read, "fetch": Read, "read": Read, "lookup": Read, "retrieve": Read, "select": Read, "query": Read,
+	"get": Read, "list": Read, "find": Read, "load": Read, "fetch": Read, "read": Read, "lookup": Read, "retrieve": Read, "select": Read, "query": Read,
 	"update": Write, "save": Write, "set": Write, "patch": Write, "modify": Write, "edit": Write, "put": Write, "upsert": Write, "replace": Write, "change": Write,
 	"delete": Delete, "remove": Delete, "destroy": Delete, "purge": Delete, "drop": Delete,
 }
@@ -44,9 +55,16 @@ func unseenRepoFact(pkg *types.Package, fn *types.Func) *DataAccessFact {
 	}
 	sig := fn.Type().(*types.Signature)
 	f := &DataAccessFact{Kind: kind, DestParam: -1, Library: "repo"}
+	var filter *types.Named
 	for i := 0; i < sig.Params().Len(); i++ {
-		if idType(sig.Params().At(i).Type()) {
+		t := sig.Params().At(i).Type()
+		if idType(t) {
 			f.SelectorParams = append(f.SelectorParams, i)
+		} else if n := filterStruct(pkg, t); n != nil {
+			f.SelectorParams = append(f.SelectorParams, i)
+			if filter == nil {
+				filter = n
+			}
 		}
 	}
 	if len(f.SelectorParams) == 0 {
@@ -55,10 +73,81 @@ func unseenRepoFact(pkg *types.Package, fn *types.Func) *DataAccessFact {
 	for i := 0; i < sig.Results().Len(); i++ {
 		if n := structtype.Elem(sig.Results().At(i).Type()); n != nil && n.Obj().Pkg() != nil {
 			f.ModelPkg, f.ModelName = n.Obj().Pkg().Path(), n.Obj().Name()
-			break
+			return f
+		}
+	}
+	// No model returned (a change, or a result of basic type): the type
+	// the filter or the method names after its verb.
+	var cands []string
+	var in *types.Package
+	if filter != nil {
+		in = filter.Obj().Pkg()
+		if fw := words.Split(filter.Obj().Name()); len(fw) > 1 {
+			if _, verb := unseenRepoVerbs[fw[0]]; verb {
+				cands = append(cands, filter.Obj().Name()[len(fw[0]):])
+			}
+		}
+	}
+	if in == nil {
+		in = fn.Pkg()
+	}
+	rest := fn.Name()[len(ws[0]):]
+	cands = append(cands, rest, strings.TrimSuffix(rest, "s"))
+	for _, c := range cands {
+		if tn, ok := in.Scope().Lookup(c).(*types.TypeName); ok && tn.Exported() && (filter == nil || tn != filter.Obj()) {
+			if _, isStruct := tn.Type().Underlying().(*types.Struct); isStruct {
+				f.ModelPkg, f.ModelName = in.Path(), c
+				break
+			}
 		}
 	}
 	return f
+}
+
+// filterStruct returns the struct type t is or points to when it reads
+// as a lookup filter: declared in pkg's module, with an identifier field
+// (ID, UID, MemoID) among its fields.
+func filterStruct(pkg *types.Package, t types.Type) *types.Named {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || modulePrefix(n.Obj().Pkg().Path()) != modulePrefix(pkg.Path()) {
+		return nil
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Exported() && words.Identifier(f.Name()) {
+			return n
+		}
+	}
+	return nil
+}
+
+// filterValues returns the field values of a filter literal argument
+// (&FindMemo{UID: &uid, CreatorID: &me.ID}: &uid and &me.ID), each its
+// own selector; any other argument is its own only selector.
+func filterValues(a ast.Expr) []ast.Expr {
+	e := ast.Unparen(a)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || len(lit.Elts) == 0 {
+		return []ast.Expr{a}
+	}
+	out := make([]ast.Expr, 0, len(lit.Elts))
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			out = append(out, kv.Value)
+		} else {
+			out = append(out, el)
+		}
+	}
+	return out
 }
 
 // idType: a type an identifier has — strings, integers, byte arrays

@@ -82,6 +82,13 @@ func TestRPCRoutes(t *testing.T) {
 		"/OrderService/GetOrder api.(*service).GetOrder [Authenticate UnaryServerInterceptor]",
 		"/OrderService/GetOrder orderpb.(OrderServiceServer).GetOrder [Authenticate]",
 		"/OrderService/ListOrders orderpb.(OrderServiceServer).ListOrders [Authenticate]",
+		"/OrderService/DeleteOrder notes.(*Checked).DeleteOrder [Authenticate]",
+		"/OrderService/DeleteOrder notes.(*Service).DeleteOrder [Authenticate]",
+		"/OrderService/GetMyOrder notes.(*Checked).GetMyOrder [Authenticate]",
+		"/OrderService/GetMyOrder notes.(*Service).GetMyOrder [Authenticate]",
+		"/OrderService/GetOrder notes.(*Checked).GetOrder [Authenticate]",
+		"/OrderService/GetOrder notes.(*Commenter).GetOrder [Authenticate]",
+		"/OrderService/GetOrder notes.(*Service).GetOrder [Authenticate]",
 	}
 	sort.Strings(rows)
 	sort.Strings(want)

@@ -129,3 +129,17 @@ func ContainsAny(name string, phrases []string) bool {
 // Joined returns the words of name joined without separators, lowercase
 // ("API_Key" → "apikey"), for matching names written as one word.
 func Joined(name string) string { return strings.Join(Split(name), "") }
+
+// Identifier reports whether a name's last word names an identifier
+// (OrderID, doc_id, uuid, slug): what selects one object.
+func Identifier(name string) bool {
+	ws := Split(name)
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "id", "ids", "uuid", "guid", "slug", "uid", "oid", "pk":
+		return true
+	}
+	return false
+}

@@ -10,6 +10,7 @@ import (
 
 	"example.com/grpcbola/api"
 	"example.com/grpcbola/authz"
+	"example.com/grpcbola/notes"
 	"example.com/grpcbola/orderpb"
 )
 
@@ -23,7 +24,14 @@ func main() {
 	customers := grpc.NewServer(opts...)
 	orderpb.RegisterOrderServiceServer(customers, api.New(db)) // registered as the interface New returns // want `RPC /OrderService/DeleteOrder: handler \(\*api.service\).DeleteOrder selects store.Order by request field "Name"` `RPC /OrderService/GetOrder: handler \(\*api.service\).GetOrder selects store.Order by request field "OrderId"`
 
+	// The filter-struct store's services, behind authentication only.
+	signedIn := grpc.NewServer(grpc.UnaryInterceptor(authz.Authenticate))
+	orderpb.RegisterOrderServiceServer(signedIn, &notes.Service{})   // want `RPC /OrderService/DeleteOrder: handler \(\*notes.Service\).DeleteOrder selects filterstore.Post by request field "Name" in \(\*filterstore.Store\).DeletePostComments` `RPC /OrderService/GetOrder: handler \(\*notes.Service\).GetOrder selects filterstore.Order by request field "OrderId" in \(\*filterstore.Store\).GetOrder`
+	orderpb.RegisterOrderServiceServer(signedIn, &notes.Checked{})   // owner compared, or loaded scoped by the caller
+	orderpb.RegisterOrderServiceServer(signedIn, &notes.Commenter{}) // a new part upserted to a post anyone reads
+
 	lis, _ := net.Listen("tcp", ":9090")
 	go staff.Serve(lis)
+	go signedIn.Serve(lis)
 	customers.Serve(lis)
 }
