@@ -302,4 +302,3 @@ func promotedFromBase(fn *types.Func) bool {
 	n, ok := types.Unalias(structtype.Deref(fn.Type().(*types.Signature).Recv().Type())).(*types.Named)
 	return ok && (strings.HasPrefix(n.Obj().Name(), "Unimplemented") || strings.HasPrefix(n.Obj().Name(), "Unsafe"))
 }
-
