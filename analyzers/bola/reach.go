@@ -356,7 +356,7 @@ func (r *runner) unroutedReferences() {
 // routed: the reference is a route's handler argument, or the call that
 // spliced the function's routes, as the model resolved them.
 func (r *runner) routed(id *ast.Ident, fn *types.Func) bool {
-	for _, rt := range r.res.Routes {
+	for _, rt := range append(append([]*httpmodel.Route(nil), r.res.Routes...), r.res.RPCRoutes...) {
 		if rt.HandlerExpr != nil && within(id, rt.HandlerExpr) {
 			return true
 		}

@@ -733,6 +733,7 @@ func (s *kindScan) call(n *ast.CallExpr, fn *types.Func) {
 		return
 	}
 	info := s.m.info
+	s.rpcError(n, fn)
 	switch keyOf(fn) {
 	case key{"net/http", "", "Error"}, key{"net/http", "ResponseWriter", "WriteHeader"},
 		key{pkgGin, "Context", "AbortWithStatus"}, key{pkgGin, "Context", "AbortWithStatusJSON"}, key{pkgGin, "Context", "AbortWithError"},
@@ -749,14 +750,36 @@ func (s *kindScan) call(n *ast.CallExpr, fn *types.Func) {
 	}
 }
 
-// selector: fiber.ErrUnauthorized, echo.ErrUnauthorized, and the RPC
-// codes of rpcCodeKinds.
+// selector: fiber.ErrUnauthorized, echo.ErrUnauthorized.
 func (s *kindScan) selector(n *ast.SelectorExpr) {
 	if v, ok := s.m.info.Uses[n.Sel].(*types.Var); ok && v.Name() == "ErrUnauthorized" && v.Pkg() != nil &&
 		(v.Pkg().Path() == pkgEcho || v.Pkg().Path() == pkgFiber || v.Pkg().Path() == pkgEcho5 || v.Pkg().Path() == pkgFiber3) {
 		s.k |= Auth
 	}
-	if c, ok := s.m.info.Uses[n.Sel].(*types.Const); ok && c.Pkg() != nil {
+}
+
+// rpcErrorCtors build an RPC error from a status code (first argument).
+var rpcErrorCtors = map[key]bool{
+	{pkgGRPC + "/status", "", "Error"}: true, {pkgGRPC + "/status", "", "Errorf"}: true,
+	{pkgGRPC + "/status", "", "New"}: true, {pkgGRPC + "/status", "", "Newf"}: true,
+	{pkgConnect, "", "NewError"}: true,
+}
+
+// rpcError: a call that builds an error with a code of rpcCodeKinds. A
+// code only compared or switched on (a logging interceptor picking a
+// level) rejects nothing.
+func (s *kindScan) rpcError(n *ast.CallExpr, fn *types.Func) {
+	if !rpcErrorCtors[keyOf(fn)] || len(n.Args) == 0 {
+		return
+	}
+	var c *types.Const
+	switch a := ast.Unparen(n.Args[0]).(type) {
+	case *ast.SelectorExpr:
+		c, _ = s.m.info.Uses[a.Sel].(*types.Const)
+	case *ast.Ident:
+		c, _ = s.m.info.Uses[a].(*types.Const)
+	}
+	if c != nil && c.Pkg() != nil {
 		s.k |= rpcCodeKinds[[2]string{c.Pkg().Path(), c.Name()}]
 	}
 }

@@ -158,11 +158,14 @@ func (m *modeler) rpcRoutes() {
 		}
 		mws := m.interceptors(encl, call.Args[0])
 		registrar := ""
+		var efn *types.Func
 		if encl != nil {
-			if efn, ok := m.info.Defs[encl.Name].(*types.Func); ok {
+			efn, _ = m.info.Defs[encl.Name].(*types.Func)
+			if efn != nil {
 				registrar = qualifiedName(efn)
 			}
 		}
+		first := len(m.res.RPCRoutes)
 		// The service's methods only: one type often implements every
 		// service of an API (memos' APIV1Service).
 		ifc, _ := sig.Params().At(1).Type().Underlying().(*types.Interface)
@@ -180,7 +183,9 @@ func (m *modeler) rpcRoutes() {
 			}
 			m.addRPCRoute(GRPC, "/"+service+"/"+mf.Name(), call, call.Args[1], mf, mws, registrar)
 		}
+		m.serverParamRoutes(efn, call.Args[0], m.res.RPCRoutes[first:])
 	}
+	m.spliceServerRoutes()
 }
 
 // interceptors are the server options' interceptors of the grpc.Server

@@ -67,7 +67,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{check.Inspect},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact), new(GraphQLFieldFact), new(OpenAPIOperationFact)},
+	FactTypes:  []analysis.Fact{new(PrincipalFact), new(MiddlewareFact), new(DataAccessFact), new(RoutesFact), new(ModelFact), new(InputFact), new(ResponseFact), new(GraphQLFieldFact), new(OpenAPIOperationFact), new(RPCRoutesFact)},
 }
 
 // Framework names an HTTP framework.

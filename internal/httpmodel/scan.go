@@ -17,9 +17,12 @@ import (
 
 // modeler holds the state of one run.
 type modeler struct {
-	pass *analysis.Pass
-	info *types.Info
-	res  *Result
+	// serverParams are the RPC routes functions register on a server
+	// parameter (grpc_params.go).
+	serverParams map[*types.Func]*serverParam
+	pass         *analysis.Pass
+	info         *types.Info
+	res          *Result
 	// data-access summaries of this package's functions (also exported
 	// as facts), and of imported ones (read lazily).
 	access map[*types.Func]*DataAccessFact
@@ -98,6 +101,7 @@ const (
 	accessFacts
 	middlewareFacts
 	routesFacts
+	rpcRoutesFacts
 )
 
 // importFact is pass.ImportObjectFact for an imported function, with

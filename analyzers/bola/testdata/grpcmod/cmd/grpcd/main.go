@@ -12,6 +12,7 @@ import (
 	"example.com/grpcbola/authz"
 	"example.com/grpcbola/notes"
 	"example.com/grpcbola/orderpb"
+	"example.com/grpcbola/registry"
 )
 
 func main() {
@@ -29,6 +30,14 @@ func main() {
 	orderpb.RegisterOrderServiceServer(signedIn, &notes.Service{})   // want `RPC /OrderService/DeleteOrder: handler \(\*notes.Service\).DeleteOrder selects filterstore.Post by request field "Name" in \(\*filterstore.Store\).DeletePostComments` `RPC /OrderService/GetOrder: handler \(\*notes.Service\).GetOrder selects filterstore.Order by request field "OrderId" in \(\*filterstore.Store\).GetOrder`
 	orderpb.RegisterOrderServiceServer(signedIn, &notes.Checked{})   // owner compared, or loaded scoped by the caller
 	orderpb.RegisterOrderServiceServer(signedIn, &notes.Commenter{}) // a new part upserted to a post anyone reads
+
+	// Registered by registry.Register on the server passed: decided here,
+	// with that server's interceptors. A logging interceptor that switches
+	// on denial codes authorizes nothing.
+	logged := grpc.NewServer(grpc.ChainUnaryInterceptor(authz.LogCalls, authz.Authenticate))
+	registry.Register(logged, &notes.Service{}) // want `RPC /OrderService/DeleteOrder: handler \(\*notes.Service\).DeleteOrder selects filterstore.Post` `RPC /OrderService/GetOrder: handler \(\*notes.Service\).GetOrder selects filterstore.Order`
+	audited := grpc.NewServer(grpc.ChainUnaryInterceptor(authz.Authenticate, authz.UnaryServerInterceptor()))
+	registry.Register(audited, &notes.Service{}) // authorized per call: no finding
 
 	lis, _ := net.Listen("tcp", ":9090")
 	go staff.Serve(lis)
