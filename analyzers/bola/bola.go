@@ -529,6 +529,16 @@ func (r *runner) directIDInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *
 				continue
 			}
 			desc = fmt.Sprintf("request field %q", in.Name)
+		case httpmodel.Header:
+			// A tenant, organization or user ID the client sends (a
+			// header, incoming gRPC metadata) is chosen by the client.
+			if in.Name == "" || !ownerIDName(in.Name) {
+				continue
+			}
+			desc = fmt.Sprintf("header %q", in.Name)
+			if h.Framework.IsRPC() {
+				desc = fmt.Sprintf("metadata %q", in.Name)
+			}
 		case httpmodel.Cookie:
 			if in.Name == "" || !idName(in.Name) {
 				continue

@@ -413,18 +413,31 @@ func (r *runner) implementations(fn *types.Func, expr ast.Expr) []*types.Func {
 	// types, when that package has any: not every implementation the
 	// program has.
 	if c, ok := ast.Unparen(expr).(*ast.CallExpr); ok {
-		if ctor := typeutil.StaticCallee(r.pass.TypesInfo, c); ctor != nil {
+		if ctor := typeutil.StaticCallee(r.pass.TypesInfo, c); ctor != nil && ctor.Pkg() != nil && declaresImpl(ctor.Pkg(), iface) {
 			var own []*types.Func
 			for _, m := range out {
 				if m.Pkg() == ctor.Pkg() {
 					own = append(own, m)
 				}
 			}
-			if len(own) > 0 {
-				out = own
-			}
+			out = own
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].FullName() < out[j].FullName() })
 	return out
+}
+
+// declaresImpl: pkg declares a type that implements iface.
+func declaresImpl(pkg *types.Package, iface *types.Interface) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if types.Implements(tn.Type(), iface) || types.Implements(types.NewPointer(tn.Type()), iface) {
+			return true
+		}
+	}
+	return false
 }

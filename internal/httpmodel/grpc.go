@@ -3,6 +3,7 @@ package httpmodel
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/apivet/apivet/internal/structtype"
@@ -165,6 +166,7 @@ func (m *modeler) rpcRoutes() {
 				registrar = qualifiedName(efn)
 			}
 		}
+		mws = m.authOverrides(impl, mws)
 		first := len(m.res.RPCRoutes)
 		// The service's methods only: one type often implements every
 		// service of an API (memos' APIV1Service).
@@ -266,8 +268,105 @@ func (m *modeler) interceptor(e ast.Expr) *Middleware {
 			mw.PkgPath = fn.Pkg().Path()
 		}
 		mw.Kind = m.mwKindOfFunc(fn)
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			m.interceptorFactory(mw, call, fn)
+		}
 	}
 	return mw
+}
+
+// Interceptor factories of go-grpc-middleware (v1 and v2), by what
+// their arguments are.
+const (
+	pkgGRPCAuth   = "github.com/grpc-ecosystem/go-grpc-middleware/auth"
+	pkgGRPCAuthV2 = "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
+	pkgGRPCSelV2  = "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector"
+)
+
+var (
+	// authInterceptors take the AuthFunc that authenticates each call
+	// (argument 0), unless the service implements AuthFuncOverride.
+	authInterceptors = map[key]bool{
+		{pkgGRPCAuth, "", "UnaryServerInterceptor"}: true, {pkgGRPCAuth, "", "StreamServerInterceptor"}: true,
+		{pkgGRPCAuthV2, "", "UnaryServerInterceptor"}: true, {pkgGRPCAuthV2, "", "StreamServerInterceptor"}: true,
+	}
+	// wrappingInterceptors run the interceptor of argument 0 on the calls
+	// a matcher selects (selector.UnaryServerInterceptor(auth..., match)).
+	wrappingInterceptors = map[key]bool{
+		{pkgGRPCSelV2, "", "UnaryServerInterceptor"}: true, {pkgGRPCSelV2, "", "StreamServerInterceptor"}: true,
+	}
+)
+
+// interceptorFactory refines mw built by call: an auth interceptor
+// authenticates (it rejects the calls its AuthFunc fails) and has its
+// AuthFunc's kinds (PermissionDenied: authorization); a wrapper has the
+// kinds of the interceptor it wraps.
+func (m *modeler) interceptorFactory(mw *Middleware, call *ast.CallExpr, fn *types.Func) {
+	k := keyOf(fn)
+	switch {
+	case authInterceptors[k] && len(call.Args) == 1:
+		mw.Kind |= Auth | m.funcValueKind(call.Args[0])
+		mw.AuthOverride = true
+	case wrappingInterceptors[k] && len(call.Args) > 0:
+		// Named after what it runs: the selector is plumbing.
+		inner := m.interceptor(call.Args[0])
+		mw.Kind |= inner.Kind
+		mw.AuthOverride = inner.AuthOverride
+		if inner.Func != nil {
+			mw.Func, mw.Name, mw.PkgPath = inner.Func, inner.Name, inner.PkgPath
+		}
+	}
+}
+
+// funcValueKind is the middleware kind of a function value: a declared
+// function or method referred to, or a function literal's body.
+func (m *modeler) funcValueKind(e ast.Expr) MiddlewareKind {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return m.bodyKinds(x.Body, nil)
+	case *ast.Ident:
+		if fn, ok := m.info.Uses[x].(*types.Func); ok {
+			return m.mwKindOfFunc(fn)
+		}
+	case *ast.SelectorExpr:
+		if fn, ok := m.info.Uses[x.Sel].(*types.Func); ok {
+			return m.mwKindOfFunc(fn)
+		}
+	}
+	return 0
+}
+
+// authOverrides replaces, for a service that implements
+// AuthFuncOverride(ctx, fullMethodName), the auth interceptors in mws
+// with that method, as go-grpc-middleware calls it instead of the
+// AuthFunc: its kinds decide (none when it lets every call through).
+func (m *modeler) authOverrides(impl types.Type, mws []*Middleware) []*Middleware {
+	if !slices.ContainsFunc(mws, func(mw *Middleware) bool { return mw.AuthOverride }) {
+		return mws
+	}
+	obj, _, _ := types.LookupFieldOrMethod(impl, true, nil, "AuthFuncOverride")
+	ov, ok := obj.(*types.Func)
+	if !ok {
+		return mws
+	}
+	sig := ov.Type().(*types.Signature)
+	if sig.Params().Len() != 2 || sig.Results().Len() != 2 || !isNamed(sig.Params().At(0).Type(), "context", "Context") {
+		return mws
+	}
+	out := make([]*Middleware, len(mws))
+	for i, mw := range mws {
+		out[i] = mw
+		if mw.AuthOverride {
+			c := *mw
+			c.Func, c.Name, c.AuthOverride = ov, "AuthFuncOverride", false
+			if ov.Pkg() != nil {
+				c.PkgPath = ov.Pkg().Path()
+			}
+			c.Kind = m.mwKindOfFunc(ov)
+			out[i] = &c
+		}
+	}
+	return out
 }
 
 // localDefs maps the variables a body defines or assigns to the values

@@ -473,6 +473,9 @@ type Middleware struct {
 	// Global is true when the middleware wraps the whole router or server
 	// (mw(router) passed to ListenAndServe, echo Pre).
 	Global bool
+	// AuthOverride: go-grpc-middleware's auth interceptor, which a
+	// service implementing AuthFuncOverride replaces with that method.
+	AuthOverride bool
 
 	scope string // fiber app.Use("/prefix", mw): applies under the prefix only
 }

@@ -224,6 +224,7 @@ func (m *modeler) loadedCallers(h *Handler) {
 
 // scanIndex recognizes mux.Vars(r)["id"] (also through a variable).
 func (m *modeler) scanIndex(h *Handler, ix *ast.IndexExpr) {
+	m.scanMetadataIndex(h, ix)
 	call, ok := h.flow.Origin(ix.X).(*ast.CallExpr)
 	if !ok {
 		return
@@ -265,6 +266,8 @@ func (m *modeler) scanCall(h *Handler, call *ast.CallExpr) {
 	switch k {
 	case headerGetKey, valuesGetKey:
 		m.scanValuesGet(h, call, fn, k)
+	case metadataGetKey, metadataValueKey:
+		m.scanMetadataCall(h, call, fn, k)
 	case key{"encoding/json", "Decoder", "Decode"}, key{"encoding/xml", "Decoder", "Decode"}:
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if dec, ok := h.flow.Origin(sel.X).(*ast.CallExpr); ok && len(dec.Args) == 1 && m.readsRequestBody(h, dec.Args[0]) {

@@ -6,7 +6,7 @@ import "context"
 type ctxKey struct{}
 
 // User is the authenticated caller.
-type User struct{ ID uint }
+type User struct{ ID, TenantID uint }
 
 // FromContext returns the caller the interceptor stored.
 func FromContext(ctx context.Context) *User {

@@ -5,13 +5,18 @@ package main
 import (
 	"net"
 
+	grpcauth "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector"
+
 	"google.golang.org/grpc"
 	"gorm.io/gorm"
 
 	"example.com/grpcbola/api"
 	"example.com/grpcbola/authz"
+	"example.com/grpcbola/mwauth"
 	"example.com/grpcbola/notes"
 	"example.com/grpcbola/orderpb"
+	"example.com/grpcbola/reads"
 	"example.com/grpcbola/registry"
 )
 
@@ -38,6 +43,17 @@ func main() {
 	registry.Register(logged, &notes.Service{}) // want `RPC /OrderService/DeleteOrder: handler \(\*notes.Service\).DeleteOrder selects filterstore.Post` `RPC /OrderService/GetOrder: handler \(\*notes.Service\).GetOrder selects filterstore.Order`
 	audited := grpc.NewServer(grpc.ChainUnaryInterceptor(authz.Authenticate, authz.UnaryServerInterceptor()))
 	registry.Register(audited, &notes.Service{}) // authorized per call: no finding
+
+	// go-grpc-middleware's auth interceptor: it authenticates with its
+	// AuthFunc, and a service's AuthFuncOverride replaces it.
+	authed := grpc.NewServer(grpc.ChainUnaryInterceptor(grpcauth.UnaryServerInterceptor(mwauth.Authenticate)))
+	orderpb.RegisterOrderServiceServer(authed, &reads.Service{})  // want `RPC /OrderService/GetOrder: handler \(\*reads.Service\).GetOrder selects store.Order by request field "OrderId"`
+	orderpb.RegisterOrderServiceServer(authed, &reads.Public{})   // its override lets every call through: public reads
+	orderpb.RegisterOrderServiceServer(authed, &reads.Guarded{})  // its override denies per call
+	orderpb.RegisterOrderServiceServer(authed, &reads.Tenanted{}) // want `RPC /OrderService/ListOrders: handler \(\*reads.Tenanted\).ListOrders selects store.Order by metadata "x-tenant-id"`
+	policy := grpc.NewServer(grpc.ChainUnaryInterceptor(
+		selector.UnaryServerInterceptor(grpcauth.UnaryServerInterceptor(mwauth.Authorize), selector.MatchFunc(mwauth.NotHealth))))
+	orderpb.RegisterOrderServiceServer(policy, &reads.Service{}) // the AuthFunc authorizes each call
 
 	lis, _ := net.Listen("tcp", ":9090")
 	go staff.Serve(lis)
