@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -262,6 +263,7 @@ type runner struct {
 	reported     map[string]bool
 	unscoped     map[*types.Func]*UnscopedAccessFact // imported facts, memoized
 	partial      map[*types.Func]*PartialRoutesFact
+	delegating   map[*types.Func][]*httpmodel.Handler // delegators, memoized
 	// unscopedImpls are the methods with UnscopedAccessFacts, by name.
 	unscopedImpls map[string][]*types.Func
 }
@@ -462,6 +464,47 @@ func strongestPerDesc(ds []DeferredAccess) []DeferredAccess {
 }
 
 func (r *runner) routesOf(h *httpmodel.Handler) []*httpmodel.Route {
+	rts := r.routesTo(h)
+	if len(rts) == 0 && h.Func != nil {
+		// A handler only other handlers call (memos' Connect methods
+		// delegate to the gRPC ones: s.APIV1Service.UpdateAttachment(ctx,
+		// req.Msg)) is served on their routes.
+		for _, d := range r.delegators()[h.Func.Origin()] {
+			if r.guard(d) == "" && !r.authorizedHandler(d) { // a wrapper that checks first
+				rts = append(rts, r.routesTo(d)...)
+			}
+		}
+	}
+	return rts
+}
+
+// delegators maps a handler function to the handlers of the package that
+// call it.
+func (r *runner) delegators() map[*types.Func][]*httpmodel.Handler {
+	if r.delegating != nil {
+		return r.delegating
+	}
+	r.delegating = map[*types.Func][]*httpmodel.Handler{}
+	for _, o := range r.res.Handlers {
+		if o.Body == nil || o.Middleware {
+			continue
+		}
+		r.res.Inspect(o.Body, []ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
+			fn := typeutil.StaticCallee(r.pass.TypesInfo, n.(*ast.CallExpr))
+			if fn == nil || fn.Pkg() != r.pass.Pkg || (o.Func != nil && fn.Origin() == o.Func.Origin()) {
+				return true
+			}
+			if callee := r.res.HandlerOf(fn); callee != nil && !slices.Contains(r.delegating[fn.Origin()], o) {
+				r.delegating[fn.Origin()] = append(r.delegating[fn.Origin()], o)
+			}
+			return true
+		})
+	}
+	return r.delegating
+}
+
+// routesTo are the routes registered with h itself (or its factory).
+func (r *runner) routesTo(h *httpmodel.Handler) []*httpmodel.Route {
 	rts := r.res.RoutesTo(h)
 	if len(rts) == 0 && h.Factory != nil {
 		for _, rt := range r.res.Routes {

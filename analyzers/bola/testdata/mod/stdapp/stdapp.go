@@ -20,6 +20,8 @@ func (s *Server) Routes() http.Handler {
 	mux.HandleFunc("GET /countries/{code}", s.getCountry)
 	mux.HandleFunc("POST /settings", s.saveSettings)
 	mux.HandleFunc("GET /invoices/search", s.searchInvoices)
+	mux.HandleFunc("GET /v2/invoices/{id}", s.getInvoiceV2)
+	mux.HandleFunc("GET /admin/invoices/{id}", s.getInvoiceAdmin)
 	return auth.Middleware(mux)
 }
 
@@ -85,6 +87,33 @@ func (s *Server) searchInvoices(w http.ResponseWriter, r *http.Request) {
 	var inv store.Invoice
 	err := s.DB.QueryRowContext(r.Context(), `SELECT id, tenant_id, amount, note FROM invoices WHERE note = $1`, r.URL.Query().Get("number")).
 		Scan(&inv.ID, &inv.TenantID, &inv.Amount, &inv.Note)
+	if err != nil {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	json.NewEncoder(w).Encode(inv)
+}
+
+// getInvoiceV2 only delegates: loadInvoice is served on its route.
+func (s *Server) getInvoiceV2(w http.ResponseWriter, r *http.Request) {
+	s.loadInvoice(w, r)
+}
+
+// getInvoiceAdmin checks the caller's role, then delegates.
+func (s *Server) getInvoiceAdmin(w http.ResponseWriter, r *http.Request) {
+	if auth.FromContext(r.Context()).Role != "admin" {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	s.loadInvoice(w, r)
+}
+
+// loadInvoice is a handler no route names: judged on its delegators'
+// routes (one unguarded).
+func (s *Server) loadInvoice(w http.ResponseWriter, r *http.Request) {
+	var inv store.Invoice
+	err := s.DB.QueryRowContext(r.Context(), `SELECT id, tenant_id, amount, note FROM invoices WHERE id = $1`, r.PathValue("id")). // want `path parameter "id" selects store.Invoice in \(\*sql.DB\).QueryRowContext on GET /v2/invoices/\{id\}`
+																	Scan(&inv.ID, &inv.TenantID, &inv.Amount, &inv.Note)
 	if err != nil {
 		http.Error(w, "not found", http.StatusNotFound)
 		return
