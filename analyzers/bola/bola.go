@@ -124,7 +124,17 @@ grpc.NewServer(...) s holds as middleware: an authorizing interceptor
 (authz.UnaryServerInterceptor, a configured authz-middleware) makes them
 fine, one that rejects unauthenticated calls makes reads count; one that
 answers PermissionDenied (grpc codes, connect.CodePermissionDenied)
-authorizes.
+authorizes. A code only compared or switched on (a logging interceptor)
+rejects nothing. go-grpc-middleware's auth interceptor (v1, v2, also
+behind its selector) authenticates, and authorizes when its AuthFunc
+answers PermissionDenied; a service implementing AuthFuncOverride has
+that method decide instead (one that lets every call through makes the
+service public). Services registered on a server a function receives
+(memos' NewAPIV1Service(..., grpcServer)) are judged at each call, with
+the interceptors of the server passed there. Only the methods of the
+registered service interface are its routes. A tenant, organization or
+user ID read from incoming metadata (md.Get("x-tenant-id"),
+metadata.ValueFromIncomingContext) or an HTTP header is client-chosen.
 
 Connect services (connect-go). Methods taking *connect.Request[T] and
 returning *connect.Response[U], and methods of the generator's simple
@@ -153,11 +163,22 @@ the router given, with that router's middleware, the Middlewares option
 and NewStrictHandler's strict middlewares.
 
 Also seen as object accesses: repository interfaces whose implementations
-are not in the program (a lookup- or change-named method, Get/Find/
-Delete/Update..., taking an identifier and returning or named after a
-model), changes made through the object a read loaded (load by slug, then
-article.Update(...) or db.Model(&a).Updates(...)), and IDs from cookies
-(a uid cookie). Also seen as checks: decision methods of an authorizer
+are not in the program (a lookup- or change-named method, Get/List/Find/
+Delete/Update..., taking an identifier or a filter struct with an ID
+field, and returning or named after a model: memos'
+ListMemos(ctx, &FindMemo{UID: &uid}) through its Driver interface); the
+fields of a filter literal are selectors of their own, so an owner field
+set from the caller (&FindMemo{UID: &uid, CreatorID: &me.ID}) scopes the
+lookup; changes made through the object a read loaded (load by slug, then
+article.Update(...) or db.Model(&a).Updates(...)), and changes to its
+parts (DeleteMemoRelation(&{MemoID: &memo.ID}) after loading the memo
+by a client-chosen name), judged by the loaded object's model unless the
+read was scoped or the change upserts a new part (a comment); and IDs
+from cookies (a uid cookie). A handler no route names that other
+handlers only delegate to (memos' Connect methods calling the gRPC ones
+with req.Msg) is judged on their routes. The caller's own record, loaded
+by the principal (GetUser(ctx, &FindUser{ID: &claims.UserID})), is a
+principal too. Also seen as checks: decision methods of an authorizer
 object the handler holds (policy.Check, acl.Can, enforcer.Enforce on a
 Checker/Authorizer/Policy/Enforcer/ACL-named type) that receive the
 caller, request input or the loaded object. One finding is reported per
