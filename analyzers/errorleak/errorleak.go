@@ -60,7 +60,11 @@ It also reports, as warnings: echo's e.Debug = true (the default error
 handler then adds every error's text to the response), and fiber
 ErrorHandlers and echo HTTPErrorHandlers that write err.Error() of any
 error they are given, with no errors.As, errors.Is or type test for the
-framework's or the project's public error type. e.Debug = true under an
+framework's or the project's public error type; and a fiber handler that
+returns a database, driver or filesystem error (return err) on an app
+built with fiber.New() and no ErrorHandler: fiber's DefaultErrorHandler
+sends err.Error() as the body. It is reported at the return, or, for a
+handler of another package, at the route's registration. e.Debug = true under an
 if or case (a development switch) is a note, and so is a write under an
 if whose condition names a debug or development mode (gin.IsDebugging(),
 gin.Mode() != gin.ReleaseMode, cfg.Debug, isDev); helpers that add an
@@ -89,10 +93,7 @@ tell which from the call site.
 Limits: the error's origin is followed in the handler's own body (the
 definition of err nearest before the write) and through repository
 methods the HTTP model summarizes; errors returned from project
-services are of unknown origin. Fiber handlers that return a database
-error to fiber's DefaultErrorHandler (which writes err.Error() with a
-500) are not reported: the check cannot see whether the app sets its
-own ErrorHandler. Error values serialized with exported fields
+services are of unknown origin. Error values serialized with exported fields
 (*pq.Error in a JSON map) are not reported.
 
 The suggested fix replaces err.Error() with http.StatusText(code) when
@@ -107,7 +108,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/apivet/apivet/blob/main/docs/checks.md#errorleak",
 	Requires:  []*analysis.Analyzer{httpmodel.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(textFact)},
+	FactTypes: []analysis.Fact{new(textFact), new(fiberReturnFact)},
 }
 
 // textFact marks a function whose result carries the text of some of its
@@ -149,6 +150,7 @@ type checker struct {
 	summaries map[*types.Func][]int
 	funcDecls map[*types.Func]*ast.FuncDecl
 	reported  map[token.Pos]bool
+	fiberRets map[*httpmodel.Handler]*fiberReturn
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -160,9 +162,11 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, h := range hm.Handlers {
 		if h.Body != nil {
 			c.handler(h)
+			c.fiberReturns(h)
 		}
 	}
 	c.frameworkConfig()
+	c.fiberDefaultHandler()
 	c.exportText()
 	return nil, nil
 }

@@ -529,6 +529,15 @@ type Route struct {
 	tail   []*Middleware // route-level middleware (args, wrappers, callee chains)
 }
 
+// RootPos is where the route's root router was created (the fiber.New,
+// gin.New or echo.New call, or a router parameter), or token.NoPos.
+func (r *Route) RootPos() token.Pos {
+	if r.router == nil {
+		return token.NoPos
+	}
+	return r.router.root().Pos
+}
+
 // Kinds is the union of the middleware kinds on the route's chain.
 func (rt *Route) Kinds() MiddlewareKind {
 	var k MiddlewareKind

@@ -1,0 +1,16 @@
+// Command fibermain mounts another package's handler on an app with
+// fiber's default error handler: reported at the registration.
+package main
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"example.com/api/fiberdefault"
+)
+
+func main() {
+	h := &fiberdefault.Handlers{}
+	app := fiber.New(fiber.Config{AppName: "books"})
+	app.Get("/list", h.List) // want `GET /list returns a database error \(fiberdefault.go:\d+\) to fiber's default error handler`
+	app.Listen(":3000")
+}
