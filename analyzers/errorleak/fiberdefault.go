@@ -132,7 +132,7 @@ func (c *checker) fiberDefaultHandler() {
 			if fr := c.fiberRets[h]; fr != nil && !c.reported[fr.ret.Pos()] {
 				c.reported[fr.ret.Pos()] = true
 				check.Report(c.pass, analysis.Diagnostic{Pos: fr.ret.Pos(), End: fr.ret.End(),
-					Message: fmt.Sprintf("%s %s error is returned to fiber's default error handler, which sends its text to the client (CWE-209); %s", article(fr.what), fr.what, fix)}, check.Warning)
+					Message: fmt.Sprintf("%s %s error is returned to fiber's default error handler: it sends the text to the client (CWE-209); %s", article(fr.what), fr.what, fix)}, check.Warning)
 			}
 			continue
 		}
@@ -142,7 +142,7 @@ func (c *checker) fiberDefaultHandler() {
 		}
 		c.reported[rt.Call.Pos()] = true
 		check.Report(c.pass, analysis.Diagnostic{Pos: rt.Call.Pos(), End: rt.Call.End(),
-			Message: fmt.Sprintf("%s %s returns %s %s error (%s) to fiber's default error handler, which sends its text to the client (CWE-209); %s",
+			Message: fmt.Sprintf("%s %s returns %s %s error to fiber's default error handler: it sends the text to the client (%s, CWE-209); %s",
 				rt.Method, rt.Path, article(f.What), f.What, f.Pos, fix)}, check.Warning)
 	}
 }

@@ -22,7 +22,7 @@ type Handlers struct{ db *gorm.DB }
 func (h *Handlers) get(c *fiber.Ctx) error { // want get:`returns database error`
 	var b Book
 	if err := h.db.First(&b, c.Params("id")).Error; err != nil {
-		return err // want `a database error is returned to fiber's default error handler, which sends its text to the client`
+		return err // want `a database error is returned to fiber's default error handler: it sends the text to the client`
 	}
 	return c.JSON(b)
 }

@@ -11,6 +11,6 @@ import (
 func main() {
 	h := &fiberdefault.Handlers{}
 	app := fiber.New(fiber.Config{AppName: "books"})
-	app.Get("/list", h.List) // want `GET /list returns a database error \(fiberdefault.go:\d+\) to fiber's default error handler`
+	app.Get("/list", h.List) // want `GET /list returns a database error to fiber's default error handler: it sends the text to the client \(fiberdefault.go:\d+`
 	app.Listen(":3000")
 }
