@@ -70,8 +70,16 @@ PreferServerCipherSuites (deprecated and ignored since Go 1.18);
 test files unless -tests is given, and functions that take a *testing.T,
 *testing.B, *testing.F or testing.TB in other files.
 
-Limits: database DSN options (mysql tls=skip-verify, postgres
-sslmode=require) are not read; a config whose InsecureSkipVerify is set
+Database connection strings: the same flaw spelled as a DSN option, in
+any string literal (a DSN, a fmt.Sprintf format, a config default): MySQL
+tls=skip-verify or tls=preferred and MongoDB tlsInsecure=true,
+tlsAllowInvalidCertificates=true or tlsAllowInvalidHostnames=true
+(warnings); Postgres sslmode=require, prefer or allow, which encrypt
+without verifying the server (require with sslrootcert verifies the
+chain), as notes: common on private networks, still open to a machine in
+the middle; sslmode=verify-full with sslrootcert is the fix.
+
+Limits: a config whose InsecureSkipVerify is set
 by reflection or a non-crypto/tls copy of the type (utls) is not seen.
 
 Suggested fixes delete InsecureSkipVerify: true (or the assignment),
@@ -114,11 +122,17 @@ client := &http.Client{Transport: &http.Transport{
 const tlsPath = "crypto/tls"
 
 func run(pass *analysis.Pass) (any, error) {
-	if pass.TypesInfo == nil || !importsAny(pass.Pkg, tlsPath, grpcPath) {
+	if pass.TypesInfo == nil {
 		return nil, nil
 	}
 	c := &checker{pass: pass}
 	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
+	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil)) {
+		c.dsnLiteral(cur)
+	}
+	if !importsAny(pass.Pkg, tlsPath, grpcPath) {
+		return nil, nil
+	}
 	for cur := range ins.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:

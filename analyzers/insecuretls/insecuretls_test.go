@@ -26,6 +26,9 @@ func TestClients(t *testing.T) {
 		{Contains: "cipher suite TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA is insecure", Sev: check.Error},
 		{Contains: "grpc.NewClient dials \"", Sev: check.Warning},
 		{Contains: "grpc.NewClient dials addr", Sev: check.Note},
+		{Contains: "the MySQL DSN turns off certificate verification", Sev: check.Warning},
+		{Contains: "the MongoDB URI turns off certificate verification", Sev: check.Warning},
+		{Contains: "the Postgres DSN encrypts without verifying", Sev: check.Note},
 	})
 }
 
