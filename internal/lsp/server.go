@@ -72,6 +72,8 @@ type server struct {
 	timers      map[string]*time.Timer // debounce timers by package directory
 	shown       map[string]bool        // error messages already shown to the user
 
+	sessions sessions // the worker's
+
 	wake chan struct{}
 	done chan struct{}
 }

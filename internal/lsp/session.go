@@ -1,0 +1,119 @@
+package lsp
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/config"
+	"github.com/apivet/apivet/internal/driver"
+	"github.com/apivet/apivet/internal/modrefs"
+)
+
+// outcome is what one analysis gives the publishing code, from either path.
+type outcome struct {
+	packages []*packages.Package // the package(s) in the directory
+	findings []driver.Finding
+	problems []driver.Problem
+	stale    []string // other directories whose findings may have changed
+}
+
+// sessions are the incremental analyses of the modules the editor works
+// in, one per module and settings (see driver.Session). Only the worker
+// goroutine touches them.
+type sessions struct {
+	byKey map[string]*driver.Session
+}
+
+// run analyzes the package in dir: incrementally through a Session when
+// it can, otherwise as before with driver.Run on the package and the
+// module's packages it imports — with tests (a Session does not analyze
+// them) or with a Go file not yet on disk, which only a go/packages
+// overlay can add to its package.
+func (s *server) run(dir string, checks []*check.Check, severity check.Severity, tests bool, unsaved, overlay map[string][]byte) (*outcome, error) {
+	if !tests && !hasGo(overlay) {
+		out, err := s.runSession(dir, checks, severity, unsaved)
+		if err == nil {
+			return out, nil
+		}
+		s.log.Printf("%s: incremental analysis: %v; analyzing the package and its imports", dir, err)
+	}
+	// Which packages name which handlers (bola's deferrals) is read from
+	// disk; files may have been saved since the last analysis.
+	modrefs.Forget()
+	res, err := driver.Run(driver.Config{Dir: dir, Patterns: sourcePatterns(dir), Tests: tests, Checks: checks, Severity: severity, Overlay: overlay, Unsaved: unsaved})
+	if err != nil {
+		return nil, err
+	}
+	return &outcome{packages: res.Packages, findings: res.Findings, problems: res.Problems}, nil
+}
+
+// runSession analyzes dir with the module's Session, starting one (the
+// module's listing, its dependencies' export data) on first use, when the
+// settings change, and when the session's listing is out of date.
+func (s *server) runSession(dir string, checks []*check.Check, severity check.Severity, unsaved map[string][]byte) (*outcome, error) {
+	key := settingsKey(dir, checks)
+	if s.sessions.byKey == nil {
+		s.sessions.byKey = map[string]*driver.Session{}
+	}
+	var sess *driver.Session
+	for k, cand := range s.sessions.byKey {
+		if cand.Owns(dir) {
+			if k == key {
+				sess = cand
+			} else {
+				delete(s.sessions.byKey, k) // other settings: start again
+			}
+		}
+	}
+	for attempt := 0; ; attempt++ {
+		if sess == nil {
+			var err error
+			if sess, err = driver.NewSession(driver.Config{Dir: dir, Checks: checks}); err != nil {
+				return nil, err
+			}
+			s.sessions.byKey[key] = sess
+		}
+		res, err := sess.Analyze(dir, unsaved, severity)
+		if errors.Is(err, driver.ErrReload) && attempt == 0 {
+			delete(s.sessions.byKey, key)
+			sess = nil
+			continue
+		}
+		if err != nil {
+			delete(s.sessions.byKey, key)
+			return nil, err
+		}
+		return &outcome{packages: []*packages.Package{res.Package}, findings: res.Findings, problems: res.Problems, stale: res.Stale}, nil
+	}
+}
+
+// settingsKey identifies the settings a Session is made for: the checks
+// enabled and the contents of the .apivet.yml that applies (it sets the
+// checks' options, process-wide), under the module's directory.
+func settingsKey(dir string, checks []*check.Check) string {
+	var b strings.Builder
+	for _, c := range checks {
+		b.WriteString(c.Name())
+		b.WriteByte(',')
+	}
+	if path := config.Find(dir); path != "" {
+		data, _ := os.ReadFile(path)
+		fmt.Fprintf(&b, "%s:%x", path, sha256.Sum256(data))
+	}
+	return b.String()
+}
+
+func hasGo(files map[string][]byte) bool {
+	for name := range files {
+		if isGo(name) {
+			return true
+		}
+	}
+	return false
+}
