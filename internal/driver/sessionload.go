@@ -9,7 +9,6 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -37,16 +36,12 @@ func NewSession(cfg Config) (*Session, error) {
 	if cfg.Tests {
 		return nil, errors.New("a session does not analyze tests")
 	}
-	cmd := exec.Command("go", "env", "GOMOD")
-	cmd.Dir = cfg.Dir
-	cmd.Env = append(os.Environ(), cfg.Env...)
-	out, err := cmd.Output()
-	gomod := strings.TrimSpace(string(out))
-	if err != nil || gomod == "" || gomod == os.DevNull {
+	root := moduleRoot(cfg.Dir)
+	if root == "" {
 		return nil, fmt.Errorf("%s is in no module", cfg.Dir)
 	}
 	s := &Session{
-		root:       filepath.Dir(gomod),
+		root:       root,
 		cfg:        cfg,
 		byAnalyzer: map[*analysis.Analyzer]*check.Check{},
 		fset:       token.NewFileSet(),
@@ -118,8 +113,24 @@ func NewSession(cfg Config) (*Session, error) {
 	return s, nil
 }
 
-// Root is the directory of the session's module.
-func (s *Session) Root() string { return s.root }
+// moduleRoot is the nearest directory at or above dir with a go.mod (as
+// the go command finds it, GOWORK aside; `go env GOMOD` costs a process).
+func moduleRoot(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if st, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !st.IsDir() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
 
 // Owns reports whether dir holds a package of the session's module.
 func (s *Session) Owns(dir string) bool { return s.byDir[filepath.Clean(dir)] != nil }
