@@ -9,6 +9,9 @@
 // The save → diagnostics time includes the server's debounce after a save
 // (100 ms). The edit appends a comment line, so the package's contents
 // change and it is analyzed again; the file is restored at the end.
+// With -dep, the cycles edit a file of a package the file imports and
+// time until the file's diagnostics are published again (an older server
+// that does not refresh importers never publishes them: -timeout).
 // -diags writes the last diagnostics as "line:col: check: message" lines,
 // to compare with `apivet ./...` (bench/lsp-bench.sh does).
 //
@@ -60,6 +63,7 @@ func main() {
 	file := flag.String("file", "", "the Go file to open and edit")
 	saves := flag.Int("n", 5, "number of edit+save cycles")
 	diagsOut := flag.String("diags", "", "write the last diagnostics to this file")
+	dep := flag.String("dep", "", "a file of a package the -file's imports: open it too, edit and save it, and time until -file's diagnostics are published again")
 	timeout := flag.Duration("timeout", 10*time.Minute, "longest wait for one publication")
 	summary := flag.String("summary", "", "summarize the runs in this file (lspbench's output lines) instead")
 	vs := flag.String("vs", "", "with -summary: runs interleaved with them, of the baseline")
@@ -96,15 +100,21 @@ func main() {
 	}
 	defer cmd.Process.Kill()
 	c := &client{w: in, r: bufio.NewReader(out), timeout: *timeout}
-	c.request(1, "initialize", map[string]any{"processId": os.Getpid(), "rootUri": uri(filepath.Dir(name)), "capabilities": map[string]any{}})
+	c.request(1, "initialize", map[string]any{"processId": os.Getpid(), "rootUri": uriOf(filepath.Dir(name)), "capabilities": map[string]any{}})
 	c.notify("initialized", map[string]any{})
 
-	u := uri(name)
+	u := uriOf(name)
 	start := time.Now()
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": u, "languageId": "go", "version": 1, "text": string(orig)}})
 	last := c.wait(u, 1)
 	cold := time.Since(start)
 
+	if *dep != "" {
+		warm := depEdits(c, *dep, u, *saves)
+		res, _ := json.Marshal(map[string]any{"cold_ms": ms(cold), "warm_ms": warm, "findings": len(last.Diagnostics)})
+		fmt.Println(string(res))
+		return
+	}
 	var warm []float64
 	text := orig
 	for i := 0; i < *saves; i++ {
@@ -143,9 +153,44 @@ func main() {
 	cmd.Wait()
 }
 
+// depEdits opens dep, then edits and saves it n times, timing each save
+// until the importer's file (uri, open, unchanged) is published again.
+func depEdits(c *client, dep, uri string, n int) []float64 {
+	name, err := filepath.Abs(dep)
+	if err != nil {
+		log.Fatal(err)
+	}
+	orig, err := os.ReadFile(name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.WriteFile(name, orig, 0o644)
+	du := uriOf(name)
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": du, "languageId": "go", "version": 1, "text": string(orig)}})
+	c.wait(du, 1)
+	var out []float64
+	text := orig
+	for i := 0; i < n; i++ {
+		v := i + 2
+		text = append(append([]byte{}, text...), []byte(fmt.Sprintf("\n// lspbench edit %d\n", i))...)
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": du, "version": v},
+			"contentChanges": []map[string]any{{"text": string(text)}},
+		})
+		if err := os.WriteFile(name, text, 0o644); err != nil {
+			log.Fatal(err)
+		}
+		start := time.Now()
+		c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": du}})
+		c.wait(uri, 1)
+		out = append(out, ms(time.Since(start)))
+	}
+	return out
+}
+
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func uri(path string) string {
+func uriOf(path string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }
 

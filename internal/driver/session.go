@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -48,7 +49,7 @@ type Session struct {
 	runner    *runner
 	hashes    map[string]fileHash // file contents' hashes, by path
 	gen       uint64              // counts type-checks, to tell importers a dependency changed
-	reload    bool                // a run met an import go list did not list
+	reload    atomic.Bool         // a run met an import go list did not list (set from the runner's goroutines)
 	refsSnap  *modrefs.Snapshot   // the module's files as the last run's modrefs answers saw them
 }
 
@@ -93,7 +94,7 @@ type DirResult struct {
 // Analyze brings the package in dir and its import closure up to date,
 // with unsaved replacing files' contents, and returns its findings.
 func (s *Session) Analyze(dir string, unsaved map[string][]byte, severity check.Severity) (*DirResult, error) {
-	if s.reload || s.modFilesSig() != s.modSig {
+	if s.reload.Load() || s.modFilesSig() != s.modSig {
 		return nil, ErrReload
 	}
 	target := s.byDir[filepath.Clean(dir)]
@@ -221,7 +222,7 @@ func (s *Session) Analyze(dir string, unsaved map[string][]byte, severity check.
 			}
 		}
 	}
-	if s.reload {
+	if s.reload.Load() {
 		return nil, ErrReload
 	}
 	return s.result(target, closure, dirty, severity), nil

@@ -139,6 +139,16 @@ func (s *Session) Owns(dir string) bool { return s.byDir[filepath.Clean(dir)] !=
 // them against its imports' current types, as go/packages does for a
 // package loaded from source.
 func (s *Session) typeCheck(p *packages.Package, unsaved map[string][]byte) {
+	defer func() {
+		// On a runner's goroutine a panic would end the process (the
+		// language server with it): the package is left out instead, and
+		// the session, possibly inconsistent, is to be started again.
+		if r := recover(); r != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: fmt.Sprintf("internal error type-checking %s: %v", p.PkgPath, r), Kind: packages.UnknownError})
+			p.IllTyped = true
+			s.reload.Store(true)
+		}
+	}()
 	addErr := func(pos token.Position, msg string, kind packages.ErrorKind) {
 		ps := "-"
 		if pos.IsValid() {
@@ -174,7 +184,7 @@ func (s *Session) typeCheck(p *packages.Package, unsaved map[string][]byte) {
 			if _, isUnsaved := unsaved[name]; !isUnsaved {
 				for _, is := range f.Imports {
 					if path := strings.Trim(is.Path.Value, `"`); path != "C" && path != "unsafe" && p.Imports[path] == nil {
-						s.reload = true
+						s.reload.Store(true)
 					}
 				}
 			}

@@ -78,7 +78,7 @@ func (s *server) analyze(dir string) {
 	}
 	s.mu.Unlock()
 	for _, d := range again {
-		s.schedule(d, s.openDelay)
+		s.schedule(d, 0) // nothing to coalesce: the edit was saved
 	}
 
 	// The package's files get diagnostics (an empty list clears old ones),

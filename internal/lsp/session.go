@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 
@@ -79,7 +80,11 @@ func (s *server) runSession(dir string, checks []*check.Check, severity check.Se
 			}
 			s.sessions.byKey[key] = sess
 		}
+		start := time.Now()
 		res, err := sess.Analyze(dir, unsaved, severity)
+		if err == nil {
+			s.log.Printf("%s: %d packages analyzed in %v", dir, res.Analyzed, time.Since(start).Round(time.Millisecond))
+		}
 		if errors.Is(err, driver.ErrReload) && attempt == 0 {
 			delete(s.sessions.byKey, key)
 			sess = nil
