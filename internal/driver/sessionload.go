@@ -36,7 +36,7 @@ func NewSession(cfg Config) (*Session, error) {
 	if cfg.Tests {
 		return nil, errors.New("a session does not analyze tests")
 	}
-	root := moduleRoot(cfg.Dir)
+	root := ModuleRoot(cfg.Dir)
 	if root == "" {
 		return nil, fmt.Errorf("%s is in no module", cfg.Dir)
 	}
@@ -113,9 +113,10 @@ func NewSession(cfg Config) (*Session, error) {
 	return s, nil
 }
 
-// moduleRoot is the nearest directory at or above dir with a go.mod (as
-// the go command finds it, GOWORK aside; `go env GOMOD` costs a process).
-func moduleRoot(dir string) string {
+// ModuleRoot is the nearest directory at or above dir with a go.mod (as
+// the go command finds it, GOWORK aside; `go env GOMOD` costs a process),
+// or "".
+func ModuleRoot(dir string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
@@ -131,9 +132,6 @@ func moduleRoot(dir string) string {
 		dir = parent
 	}
 }
-
-// Owns reports whether dir holds a package of the session's module.
-func (s *Session) Owns(dir string) bool { return s.byDir[filepath.Clean(dir)] != nil }
 
 // typeCheck parses p's files (unsaved contents first) and type-checks
 // them against its imports' current types, as go/packages does for a

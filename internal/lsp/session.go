@@ -58,20 +58,20 @@ func (s *server) run(dir string, checks []*check.Check, severity check.Severity,
 // module's listing, its dependencies' export data) on first use, when the
 // settings change, and when the session's listing is out of date.
 func (s *server) runSession(dir string, checks []*check.Check, severity check.Severity, unsaved map[string][]byte) (*outcome, error) {
-	key := settingsKey(dir, checks)
+	root := driver.ModuleRoot(dir)
+	if root == "" {
+		return nil, fmt.Errorf("%s is in no module", dir)
+	}
+	key := root + "\x00" + settingsKey(dir, checks)
 	if s.sessions.byKey == nil {
 		s.sessions.byKey = map[string]*driver.Session{}
 	}
-	var sess *driver.Session
-	for k, cand := range s.sessions.byKey {
-		if cand.Owns(dir) {
-			if k == key {
-				sess = cand
-			} else {
-				delete(s.sessions.byKey, k) // other settings: start again
-			}
+	for k := range s.sessions.byKey {
+		if k != key && strings.HasPrefix(k, root+"\x00") {
+			delete(s.sessions.byKey, k) // the module's settings changed: start again
 		}
 	}
+	sess := s.sessions.byKey[key]
 	for attempt := 0; ; attempt++ {
 		if sess == nil {
 			var err error
@@ -100,7 +100,7 @@ func (s *server) runSession(dir string, checks []*check.Check, severity check.Se
 
 // settingsKey identifies the settings a Session is made for: the checks
 // enabled and the contents of the .apivet.yml that applies (it sets the
-// checks' options, process-wide), under the module's directory.
+// checks' options, process-wide).
 func settingsKey(dir string, checks []*check.Check) string {
 	var b strings.Builder
 	for _, c := range checks {
