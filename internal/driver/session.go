@@ -80,9 +80,10 @@ var ErrReload = errors.New("the module's package list changed")
 
 // DirResult is the outcome of Session.Analyze for one directory.
 type DirResult struct {
-	Package  *packages.Package // the package in the directory
-	Findings []Finding         // in the directory's files, at least the severity asked for
-	Problems []Problem         // of the packages analyzed (load errors and analyzer failures)
+	Package  *packages.Package   // the package in the directory
+	Imports  []*packages.Package // the module's packages it imports, directly or not
+	Findings []Finding           // in the directory's files, at least the severity asked for
+	Problems []Problem           // of the packages analyzed (load errors and analyzer failures)
 	// Stale lists other directories of the module whose packages'
 	// findings may have changed (importers of a package analyzed again,
 	// packages a modrefs answer changed for), to analyze again if open.
@@ -230,7 +231,7 @@ func (s *Session) Analyze(dir string, unsaved map[string][]byte, severity check.
 
 // result gathers the findings in target's directory from its closure.
 func (s *Session) result(target *packages.Package, closure []*packages.Package, dirty map[*packages.Package]bool, severity check.Severity) *DirResult {
-	res := &DirResult{Package: target, Analyzed: len(dirty)}
+	res := &DirResult{Package: target, Imports: closure[:len(closure)-1], Analyzed: len(dirty)}
 	dir := filepath.Dir(firstFile(target))
 	seen := map[string]bool{}
 	problems := loadProblems([]*packages.Package{target}, s.root)

@@ -215,3 +215,32 @@ func TestSessionModrefs(t *testing.T) {
 		t.Errorf("unmounting support changed nothing there:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestSessionBrokenDependency: a dependency that stops compiling makes
+// its importer ill-typed, without a panic; once fixed, the findings are
+// the first ones again.
+func TestSessionBrokenDependency(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyzes the demo")
+	}
+	demo := testutil.Module(t, "../../testdata/demo")
+	mod := t.TempDir()
+	testutil.CopyDir(t, demo, mod)
+	s, err := driver.NewSession(driver.Config{Dir: mod, Checks: analyzers.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := filepath.Join(mod, "internal/api")
+	want, _ := sessionFindings(t, s, api)
+	repo := filepath.Join(mod, "internal/billing/invoices.go")
+	orig, _ := os.ReadFile(repo)
+	writeFile(t, repo, strings.Replace(string(orig), "func (r *Invoices) ByID(", "func (r *Invoices) ByID(}", 1))
+	_, res := sessionFindings(t, s, api)
+	if !res.Package.IllTyped {
+		t.Error("api imports a package with a syntax error, yet it is not ill-typed")
+	}
+	writeFile(t, repo, string(orig))
+	if got, _ := sessionFindings(t, s, api); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("after the fix:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -94,7 +94,10 @@ func (s *server) runSession(dir string, checks []*check.Check, severity check.Se
 			delete(s.sessions.byKey, key)
 			return nil, err
 		}
-		return &outcome{packages: []*packages.Package{res.Package}, findings: res.Findings, problems: res.Problems, stale: res.Stale}, nil
+		// The imports too: while one does not compile, the last
+		// diagnostics stay (as when they were loaded as patterns).
+		pkgs := append([]*packages.Package{res.Package}, res.Imports...)
+		return &outcome{packages: pkgs, findings: res.Findings, problems: res.Problems, stale: res.Stale}, nil
 	}
 }
 
