@@ -78,6 +78,10 @@ type fileHash struct {
 // changed): the caller should start a new Session.
 var ErrReload = errors.New("the module's package list changed")
 
+// ErrNotListed says the directory holds no package go list gave for the
+// module (testdata, only test files, or a package added since).
+var ErrNotListed = errors.New("no package of the module's listing is in the directory")
+
 // DirResult is the outcome of Session.Analyze for one directory.
 type DirResult struct {
 	Package  *packages.Package   // the package in the directory
@@ -100,7 +104,7 @@ func (s *Session) Analyze(dir string, unsaved map[string][]byte, severity check.
 	}
 	target := s.byDir[filepath.Clean(dir)]
 	if target == nil {
-		return nil, ErrReload
+		return nil, ErrNotListed
 	}
 	if !s.sameFiles(target) {
 		return nil, ErrReload

@@ -115,3 +115,32 @@ func commandLineOf(t *testing.T, mod, file string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestUnlistedPackage: a package go list leaves out of the module's
+// listing (under testdata) is analyzed the other way, and the module's
+// session, kept, still serves its packages.
+func TestUnlistedPackage(t *testing.T) {
+	dir := fixture(t)
+	extra := filepath.Join(dir, "testdata", "extra", "extra.go")
+	if err := os.MkdirAll(filepath.Dir(extra), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "package extra\n\nfunc F() { println(\"x\") }\n"
+	if err := os.WriteFile(extra, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startServer(t)
+	c.initialize()
+	greet := filepath.Join(dir, "greet", "greet.go")
+	data, _ := os.ReadFile(greet)
+	c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: pathToURI(greet), LanguageID: "go", Version: 1, Text: string(data)}})
+	c.diagnostics(pathToURI(greet))
+	for range 2 {
+		c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: pathToURI(extra), LanguageID: "go", Version: 1, Text: src}})
+		if got := c.diagnostics(pathToURI(extra)); len(got.Diagnostics) != 1 {
+			t.Fatalf("extra.go: %+v, want its println call", got.Diagnostics)
+		}
+		c.notify("textDocument/didClose", didCloseParams{TextDocument: textDocumentIdentifier{URI: pathToURI(extra)}})
+		c.diagnostics(pathToURI(extra)) // cleared
+	}
+}

@@ -29,6 +29,10 @@ type outcome struct {
 // goroutine touches them.
 type sessions struct {
 	byKey map[string]*driver.Session
+	// unlisted: directories a session, just started, did not list
+	// (testdata, test files only): analyzed the other way, not by
+	// starting the session again on each edit.
+	unlisted map[string]*driver.Session
 }
 
 // run analyzes the package in dir: incrementally through a Session when
@@ -68,12 +72,16 @@ func (s *server) runSession(dir string, checks []*check.Check, severity check.Se
 	}
 	for k := range s.sessions.byKey {
 		if k != key && strings.HasPrefix(k, root+"\x00") {
-			delete(s.sessions.byKey, k) // the module's settings changed: start again
+			s.sessions.drop(k) // the module's settings changed: start again
 		}
 	}
 	sess := s.sessions.byKey[key]
+	if sess != nil && s.sessions.unlisted[dir] == sess {
+		return nil, driver.ErrNotListed
+	}
 	for attempt := 0; ; attempt++ {
-		if sess == nil {
+		fresh := sess == nil
+		if fresh {
 			var err error
 			if sess, err = driver.NewSession(driver.Config{Dir: dir, Checks: checks}); err != nil {
 				return nil, err
@@ -85,19 +93,37 @@ func (s *server) runSession(dir string, checks []*check.Check, severity check.Se
 		if err == nil {
 			s.log.Printf("%s: %d packages analyzed in %v", dir, res.Analyzed, time.Since(start).Round(time.Millisecond))
 		}
-		if errors.Is(err, driver.ErrReload) && attempt == 0 {
-			delete(s.sessions.byKey, key)
+		if errors.Is(err, driver.ErrNotListed) && fresh {
+			if s.sessions.unlisted == nil {
+				s.sessions.unlisted = map[string]*driver.Session{}
+			}
+			s.sessions.unlisted[dir] = sess
+			return nil, err
+		}
+		if (errors.Is(err, driver.ErrReload) || errors.Is(err, driver.ErrNotListed)) && attempt == 0 {
+			s.sessions.drop(key)
 			sess = nil
 			continue
 		}
 		if err != nil {
-			delete(s.sessions.byKey, key)
+			s.sessions.drop(key)
 			return nil, err
 		}
 		// The imports too: while one does not compile, the last
 		// diagnostics stay (as when they were loaded as patterns).
 		pkgs := append([]*packages.Package{res.Package}, res.Imports...)
 		return &outcome{packages: pkgs, findings: res.Findings, problems: res.Problems, stale: res.Stale}, nil
+	}
+}
+
+// drop forgets the session of key, and what was noted about it.
+func (ss *sessions) drop(key string) {
+	sess := ss.byKey[key]
+	delete(ss.byKey, key)
+	for dir, u := range ss.unlisted {
+		if u == sess {
+			delete(ss.unlisted, dir)
+		}
 	}
 }
 
