@@ -330,31 +330,7 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	src := newSources(cfg.Overlay, cfg.Unsaved)
 	defer boundMemory()()
 	newRunner(analyzers, src.read).run(pkgs, func(p *packages.Package, units []unit) {
-		var findings []Finding
-		var problems []Problem
-		for _, u := range units {
-			if u.err != nil {
-				msg := u.err.Error()
-				var ie *check.InternalError
-				switch {
-				case errors.As(u.err, &ie):
-					problems = append(problems, Problem{Kind: InternalError, Package: ie.Package, Message: ie.Error(), Stack: string(ie.Stack)})
-				case strings.HasPrefix(msg, "failed prerequisites"):
-					// reported from the analyzer that failed
-				case strings.Contains(msg, "analysis skipped due to errors in package"):
-					// reported as a load error
-				default:
-					problems = append(problems, Problem{Kind: InternalError, Package: p.PkgPath,
-						Message: fmt.Sprintf("%s on %s: %v", u.analyzer.Name, p.PkgPath, u.err)})
-				}
-				continue
-			}
-			if c := byAnalyzer[u.analyzer]; c != nil {
-				for _, d := range u.diags {
-					findings = append(findings, newFinding(c, p, src, d))
-				}
-			}
-		}
+		findings, problems := unitResults(p, units, byAnalyzer, src)
 		if p.TypesInfo != nil {
 			dropSyntax(p)
 		}
@@ -388,6 +364,35 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	res.Findings = atLeast(res.Findings, cfg.Severity)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].String() < res.Problems[j].String() })
 	return res, nil
+}
+
+// unitResults turns the outcome of a package's analyzers into findings
+// and problems (analyzer failures; load errors are reported apart).
+func unitResults(p *packages.Package, units []unit, byAnalyzer map[*analysis.Analyzer]*check.Check, src *sources) (findings []Finding, problems []Problem) {
+	for _, u := range units {
+		if u.err != nil {
+			msg := u.err.Error()
+			var ie *check.InternalError
+			switch {
+			case errors.As(u.err, &ie):
+				problems = append(problems, Problem{Kind: InternalError, Package: ie.Package, Message: ie.Error(), Stack: string(ie.Stack)})
+			case strings.HasPrefix(msg, "failed prerequisites"):
+				// reported from the analyzer that failed
+			case strings.Contains(msg, "analysis skipped due to errors in package"):
+				// reported as a load error
+			default:
+				problems = append(problems, Problem{Kind: InternalError, Package: p.PkgPath,
+					Message: fmt.Sprintf("%s on %s: %v", u.analyzer.Name, p.PkgPath, u.err)})
+			}
+			continue
+		}
+		if c := byAnalyzer[u.analyzer]; c != nil {
+			for _, d := range u.diags {
+				findings = append(findings, newFinding(c, p, src, d))
+			}
+		}
+	}
+	return findings, problems
 }
 
 // atLeast keeps the findings whose severity reaches the threshold.

@@ -49,6 +49,14 @@ type runner struct {
 	// keep, if set, is offered each result; one it keeps is not
 	// released (apivet routes reads the HTTP model after the run).
 	keep func(p *packages.Package, a *analysis.Analyzer, res any) bool
+
+	// For a Session, whose runner lives across runs: reuse reports a
+	// package analyzed by an earlier run whose facts are still valid (it
+	// is not visited, nor are its imports, which are then valid too), and
+	// prepare, if set, type-checks a package from source once its imports
+	// are done, before its analyzers run.
+	reuse   func(p *packages.Package) bool
+	prepare func(p *packages.Package)
 }
 
 // facts is one table of facts, about objects or about packages, shared by
@@ -72,6 +80,19 @@ func (fs *facts[K]) get(on K, ptr analysis.Fact) bool {
 		reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
 	}
 	return ok
+}
+
+// forget drops the facts about what gone accepts: a Session's packages
+// type-checked again have new objects, and the old ones' facts would only
+// hold memory (visibility already hides them from the new packages).
+func (fs *facts[K]) forget(gone func(K) bool) {
+	fs.mu.Lock()
+	for k := range fs.m {
+		if gone(k.on) {
+			delete(fs.m, k)
+		}
+	}
+	fs.mu.Unlock()
 }
 
 func (fs *facts[K]) set(on K, f analysis.Fact) {
@@ -159,7 +180,8 @@ func newRunner(analyzers []*analysis.Analyzer, readFile func(string) ([]byte, er
 
 // run analyzes roots and, where needed, their dependencies, calling done
 // for each package analyzed from source once all its analyzers have run.
-func (r *runner) run(roots []*packages.Package, done func(*packages.Package, []unit)) {
+// It returns the packages it visited.
+func (r *runner) run(roots []*packages.Package, done func(*packages.Package, []unit)) []*packages.Package {
 	// The packages to visit: roots and other packages loaded from source
 	// (go/packages type-checks every dependency from source when given an
 	// overlay), and all dependencies if an analyzer works from the import
@@ -169,7 +191,7 @@ func (r *runner) run(roots []*packages.Package, done func(*packages.Package, []u
 	seen := map[*packages.Package]bool{}
 	var visit func(p *packages.Package)
 	visit = func(p *packages.Package) {
-		if seen[p] {
+		if seen[p] || r.reuse != nil && r.reuse(p) {
 			return
 		}
 		seen[p] = true
@@ -225,6 +247,9 @@ func (r *runner) run(roots []*packages.Package, done func(*packages.Package, []u
 				ready = ready[1:]
 				mu.Unlock()
 
+				if r.prepare != nil {
+					r.prepare(p)
+				}
 				units := r.analyze(p)
 				if p.TypesInfo != nil && done != nil {
 					done(p, units)
@@ -243,6 +268,7 @@ func (r *runner) run(roots []*packages.Package, done func(*packages.Package, []u
 		}()
 	}
 	wg.Wait()
+	return all
 }
 
 // fromSource reports whether apivet analyzes p from its syntax: it was

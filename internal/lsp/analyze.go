@@ -3,7 +3,6 @@ package lsp
 import (
 	"bytes"
 	"fmt"
-	"github.com/apivet/apivet/internal/modrefs"
 	"go/token"
 	"net/url"
 	"os"
@@ -27,6 +26,7 @@ func (s *server) analyze(dir string) {
 		// A bug in loading or reporting must not take the editor's
 		// server down; the analyzers themselves are already guarded.
 		if p := recover(); p != nil {
+			s.sessions = sessions{} // possibly left half-updated
 			s.showError(fmt.Sprintf("internal error analyzing %s: %v", dir, p))
 		}
 	}()
@@ -39,9 +39,6 @@ func (s *server) analyze(dir string) {
 	}
 	tests, severity := s.tests, s.severity
 	s.mu.Unlock()
-	// Which packages name which handlers (bola's deferrals) is read from
-	// disk; files may have been saved since the last analysis.
-	modrefs.Forget()
 	// Unsaved contents replace the files' text when they are parsed, not
 	// through a go/packages overlay, which would type-check every
 	// dependency, the standard library included, from source (seconds per
@@ -65,10 +62,23 @@ func (s *server) analyze(dir string) {
 	if severity == "" {
 		severity = configSeverity
 	}
-	res, err := driver.Run(driver.Config{Dir: dir, Patterns: sourcePatterns(dir), Tests: tests, Checks: checks, Severity: severity, Overlay: overlay, Unsaved: unsaved})
+	res, err := s.run(dir, checks, severity, tests, unsaved, overlay)
 	if err != nil {
 		s.log.Printf("%s: %v", dir, err)
 		return
+	}
+	// Open packages importing what changed get new diagnostics; the
+	// others are brought up to date when a run needs them.
+	s.mu.Lock()
+	var again []string
+	for _, d := range res.stale {
+		if s.watched(d) {
+			again = append(again, d)
+		}
+	}
+	s.mu.Unlock()
+	for _, d := range again {
+		s.schedule(d, 0) // nothing to coalesce: the edit was saved
 	}
 
 	// The package's files get diagnostics (an empty list clears old ones),
@@ -76,7 +86,7 @@ func (s *server) analyze(dir string) {
 	// findings are incomplete, and the last ones stay until the code
 	// compiles again.
 	files := map[string]bool{}
-	for _, pkg := range res.Packages {
+	for _, pkg := range res.packages {
 		if len(pkg.Errors) > 0 {
 			s.log.Printf("%s: not analyzed until it compiles: %v", pkg.PkgPath, pkg.Errors[0])
 			return
@@ -97,7 +107,7 @@ func (s *server) analyze(dir string) {
 			files[name] = true
 		}
 	}
-	for _, p := range res.Problems {
+	for _, p := range res.problems {
 		if p.Kind == driver.InternalError {
 			s.log.Print(p.Message)
 		}
@@ -111,7 +121,7 @@ func (s *server) analyze(dir string) {
 		return data
 	}
 	byFile := map[string][]published{}
-	for _, f := range res.Findings {
+	for _, f := range res.findings {
 		if filepath.Dir(f.Pos.Filename) != dir {
 			continue // another package's, published when it is open
 		}

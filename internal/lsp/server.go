@@ -8,9 +8,11 @@
 // didClose; textDocument/publishDiagnostics (severity, code = check
 // name, codeDescription = link to the check's documentation, related
 // locations); and textDocument/codeAction with quick fixes from the
-// checks' suggested fixes. Unsaved editor contents are analyzed through a
-// go/packages overlay. Settings come from the .apivet.yml found upward
-// from the file, as for the CLI.
+// checks' suggested fixes. Unsaved editor contents replace the files'
+// text when they are parsed. Analysis is incremental (session.go,
+// driver.Session): the module is listed once, and a save re-analyzes the
+// edited package and, when needed, its importers. Settings come from the
+// .apivet.yml found upward from the file, as for the CLI.
 package lsp
 
 import (
@@ -71,6 +73,8 @@ type server struct {
 	pending     map[string]bool        // package directories to analyze
 	timers      map[string]*time.Timer // debounce timers by package directory
 	shown       map[string]bool        // error messages already shown to the user
+
+	sessions sessions // the worker's
 
 	wake chan struct{}
 	done chan struct{}

@@ -45,9 +45,11 @@ type file struct {
 
 // module is the indexed source of one module.
 type module struct {
-	once  sync.Once
-	files []file
-	deps  map[string]map[string]bool // package path -> imported paths
+	once   sync.Once
+	files  []file
+	deps   map[string]map[string]bool // package path -> imported paths
+	stamps map[string]*entry          // every Go file looked at, by path
+	prev   map[string]*entry          // the last index's, reused where unchanged (see Refresh)
 
 	mu        sync.Mutex
 	importers map[string]map[string]bool // path -> packages importing it, transitively
@@ -64,6 +66,14 @@ var (
 // imports pkgPath, or, for a method, imports it through packages of the
 // module. It is false when dir is in no module.
 func ReferencedOutside(dir, pkgPath string, method bool, name string) bool {
+	v := referencedOutside(dir, pkgPath, method, name)
+	if o := observer.Load(); o != nil {
+		(*o)(Query{Dir: dir, PkgPath: pkgPath, Method: method, Name: name}, v)
+	}
+	return v
+}
+
+func referencedOutside(dir, pkgPath string, method bool, name string) bool {
 	root := moduleRoot(dir)
 	if root == "" || name == "" {
 		return false
@@ -175,7 +185,8 @@ func moduleAt(root string) *module {
 	}
 	mu.Unlock()
 	m.once.Do(func() {
-		m.files = index(root)
+		m.files, m.stamps = index(root, m.prev)
+		m.prev = nil
 		m.deps = map[string]map[string]bool{}
 		for _, f := range m.files {
 			ds := m.deps[f.pkg]
@@ -214,9 +225,12 @@ func modulePath(root string) string {
 	return ""
 }
 
-// index reads the module's Go files that can mount a handler.
-func index(root string) []file {
+// index reads the module's Go files that can mount a handler. A file
+// whose size and modification time are those prev recorded is not read
+// again. It returns the files and what it recorded of every Go file.
+func index(root string, prev map[string]*entry) ([]file, map[string]*entry) {
 	var out []file
+	stamps := map[string]*entry{}
 	fset := token.NewFileSet()
 	modPath := modulePath(root)
 	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
@@ -239,6 +253,19 @@ func index(root string) []file {
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			return nil
 		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		if e := prev[p]; e != nil && e.size == info.Size() && e.mod.Equal(info.ModTime()) {
+			stamps[p] = e
+			if e.file != nil {
+				out = append(out, *e.file)
+			}
+			return nil
+		}
+		e := &entry{size: info.Size(), mod: info.ModTime()}
+		stamps[p] = e
 		src, err := os.ReadFile(p)
 		if err != nil {
 			return nil
@@ -261,8 +288,9 @@ func index(root string) []file {
 		if rel, err := filepath.Rel(root, dir); err == nil && rel != "." {
 			pkg = modPath + "/" + filepath.ToSlash(rel)
 		}
-		out = append(out, file{dir: dir, pkg: pkg, imports: imps, src: src})
+		e.file = &file{dir: dir, pkg: pkg, imports: imps, src: src}
+		out = append(out, *e.file)
 		return nil
 	})
-	return out
+	return out, stamps
 }

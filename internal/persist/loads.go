@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -186,6 +187,7 @@ func (r *Result) computeLoads(pass *analysis.Pass, ins *inspector.Inspector) {
 		return
 	}
 	info := pass.TypesInfo
+	ops := r.newOpIndex()
 	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
 		d := n.(*ast.FuncDecl)
 		fn, _ := info.Defs[d.Name].(*types.Func)
@@ -203,7 +205,7 @@ func (r *Result) computeLoads(pass *analysis.Pass, ins *inspector.Inspector) {
 		if idx < 0 {
 			return
 		}
-		if f := r.loadsOf(info, d, res.At(idx), idx); f != nil {
+		if f := r.loadsOf(info, d, res.At(idx), idx, ops); f != nil {
 			pass.ExportObjectFact(fn, f)
 		}
 	})
@@ -218,7 +220,7 @@ func elemOrNil(t types.Type) types.Type {
 
 // loadsOf: every return of result idx is one local variable, declared
 // empty, that only restricted gorm reads fill.
-func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, idx int) *LoadsFact {
+func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, idx int, ops *opsByPos) *LoadsFact {
 	var v *types.Var
 	ok := true
 	ast.Inspect(d.Body, func(n ast.Node) bool {
@@ -294,8 +296,9 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 	if !ok {
 		return nil
 	}
-	for _, op := range r.Ops {
-		if op.Call.Pos() < d.Body.Pos() || op.Call.End() > d.Body.End() || source.RootVar(info, op.Arg) != v {
+	for _, i := range ops.within(d.Body.Pos(), d.Body.End()) {
+		op := r.Ops[i]
+		if op.Call.End() > d.Body.End() || source.RootVar(info, op.Arg) != v {
 			continue
 		}
 		if op.Kind == Write {
@@ -321,7 +324,7 @@ func (r *Result) loadsOf(info *types.Info, d *ast.FuncDecl, named *types.Var, id
 			return true // gorm's reads are Ops; Model(&users) and Count fill nothing
 		}
 		for _, a := range call.Args {
-			if u, isAddr := ast.Unparen(a).(*ast.UnaryExpr); isAddr && u.Op == token.AND && source.RootVar(info, u.X) == v && !r.isOpCall(call) {
+			if u, isAddr := ast.Unparen(a).(*ast.UnaryExpr); isAddr && u.Op == token.AND && source.RootVar(info, u.X) == v && !ops.calls[call] {
 				other = true
 			}
 		}
@@ -382,13 +385,37 @@ func guardOf(info *types.Info, d *ast.FuncDecl, call *ast.CallExpr) (int, bool) 
 	return guard, value
 }
 
-func (r *Result) isOpCall(call *ast.CallExpr) bool {
-	for _, op := range r.Ops {
-		if op.Call == call {
-			return true
-		}
+// opsByPos finds a function's Ops without a scan of all of them per
+// function, which made computeLoads quadratic: a repository package of
+// thousands of functions spent a third of its analysis there.
+type opsByPos struct {
+	byPos []int                  // indexes into Ops, by the call's position
+	pos   []token.Pos            // the calls' positions, in byPos's order
+	calls map[*ast.CallExpr]bool // the Ops' calls
+}
+
+func (r *Result) newOpIndex() *opsByPos {
+	x := &opsByPos{byPos: make([]int, len(r.Ops)), calls: make(map[*ast.CallExpr]bool, len(r.Ops))}
+	for i, op := range r.Ops {
+		x.byPos[i] = i
+		x.calls[op.Call] = true
 	}
-	return false
+	sort.SliceStable(x.byPos, func(a, b int) bool { return r.Ops[x.byPos[a]].Call.Pos() < r.Ops[x.byPos[b]].Call.Pos() })
+	x.pos = make([]token.Pos, len(x.byPos))
+	for j, i := range x.byPos {
+		x.pos[j] = r.Ops[i].Call.Pos()
+	}
+	return x
+}
+
+// within returns the indexes of the Ops whose call starts in [start, end],
+// in the Ops' (source) order.
+func (x *opsByPos) within(start, end token.Pos) []int {
+	lo := sort.Search(len(x.pos), func(j int) bool { return x.pos[j] >= start })
+	hi := sort.Search(len(x.pos), func(j int) bool { return x.pos[j] > end })
+	out := append([]int(nil), x.byPos[lo:hi]...)
+	sort.Ints(out)
+	return out
 }
 
 // LiteralKeys reports whether e is a value whose fields are zero but for
