@@ -416,6 +416,9 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 					continue // gorm:"-": not database data, the code fills it
 				}
 				if phrase, ok := persist.Sensitive(f); ok {
+					if clearedThrough(masked, f) {
+						continue
+					}
 					if issuable[phrase] && path == "" && (w.ownerChecked() || w.callerScoped()) {
 						// The caller's own credential, after an
 						// ownership check: shown on purpose.
