@@ -45,7 +45,7 @@ func (h *H) memberNested(c *gin.Context) {
 func (h *H) operatorInvalid(c *gin.Context) {
 	var o models.Operator
 	h.R.X.Get(&o, "SELECT * FROM operators WHERE id = $1", c.Param("id"))
-	o.APIKey.Valid = false // NullSecret writes null
+	o.APIKey.Valid = false   // NullSecret writes null
 	c.JSON(http.StatusOK, o) // want `whole`
 }
 
