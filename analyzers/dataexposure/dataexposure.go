@@ -164,7 +164,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if bodyDefs == nil {
 				bodyDefs = collectDefs(pass, hm, clears, h.Body)
 			}
-			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r)}
+			w := &walker{pass: pass, pm: pm, hm: hm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r)}
 			w.value(r.Value, "", 0)
 			report(pass, r, w.found)
 		}
@@ -186,6 +186,9 @@ type exposure struct {
 	why   string
 	path  string // where in the response: "" (the body itself), "user", "items[]"
 	leaks []leak
+	// plain is set for a struct that is no persistence model: only its
+	// secrets are reported, as a warning.
+	plain bool
 }
 
 type leak struct {
@@ -197,6 +200,7 @@ type leak struct {
 type walker struct {
 	pass   *analysis.Pass
 	pm     *persist.Result
+	hm     *httpmodel.Result
 	defs   *defs
 	at     token.Pos // the response call
 	format string
@@ -364,11 +368,23 @@ func (w *walker) compositeLit(lit *ast.CompositeLit, t types.Type, path string, 
 				w.value(v, join(path, w.key(f)), depth+1)
 				continue
 			}
+			if keyed(lit) && !(len(f.Via) > 0 && given[f.Via[0].Name()] != nil) {
+				continue // left out of a keyed literal: the zero value
+			}
 			w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, nil)
 		}
 	default:
 		w.typ(t, path, depth, nil)
 	}
+}
+
+// keyed: a struct literal with field names (T{A: a}), or empty.
+func keyed(lit *ast.CompositeLit) bool {
+	if len(lit.Elts) == 0 {
+		return true
+	}
+	_, ok := lit.Elts[0].(*ast.KeyValueExpr)
+	return ok
 }
 
 // typ walks a static type.
@@ -430,6 +446,8 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 			w.found = append(w.found, x)
 		} else if std(u) {
 			return
+		} else if x := w.plainSecrets(u, path, masked); x != nil {
+			w.found = append(w.found, x)
 		}
 		for _, f := range persist.Fields(u) {
 			if entEdges(u, f) {
@@ -589,12 +607,17 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	if len(found) == 0 {
 		return
 	}
-	var leaky []*exposure
+	var leaky, plain []*exposure
 	for _, x := range found {
-		if len(x.leaks) > 0 {
+		if len(x.leaks) > 0 && x.plain {
+			plain = append(plain, x)
+		} else if len(x.leaks) > 0 {
 			leaky = append(leaky, x)
 		}
 	}
+	// A model's leak is the error; secrets of other structs in the same
+	// response are named with it.
+	leaky = append(leaky, plain...)
 	call := callName(r)
 	if len(leaky) == 0 {
 		if !settings.ReportWholeModels {
@@ -639,6 +662,17 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	noun := "field"
 	if len(names) > 1 {
 		noun = "fields"
+	}
+	if x.plain {
+		// No json:"-" fix: such structs often carry the secret in as
+		// well (a settings form sets the SMTP password).
+		check.Report(pass, analysis.Diagnostic{
+			Pos: r.Call.Pos(), End: r.Call.End(),
+			Message: fmt.Sprintf("%s sends %s%s with its secret %s %s to the client%s: leave them out of the response (a DTO, json:\"-\") or clear them first",
+				call, typeName(pass, x.model), where(x.path), noun, strings.Join(names, ", "), more),
+			Related: related,
+		}, check.Warning)
+		return
 	}
 	pass.Report(analysis.Diagnostic{
 		Pos: r.Call.Pos(), End: r.Call.End(),
