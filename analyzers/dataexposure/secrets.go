@@ -15,7 +15,15 @@ import (
 // written to a response (G117 flags every marshal).
 
 // plainSecrets returns the exposure of the non-model struct u (at path)
-// if it carries secrets to the client, else nil. Not secrets here:
+// if it carries secrets to the client, else nil.
+//
+// Response types are often built to show a secret to whom may see it (a
+// share's password once unlocked, a WebDAV password to its owner, an
+// admin's SMTP form): only two kinds are reported, a configuration
+// struct (loaded from a file or the environment: yaml, toml,
+// mapstructure, env... tags) with any secret, and secrets no one is
+// shown (a hash, a salt, a private, signing or encryption key) in any
+// struct. Not secrets here:
 // fields json:"-", assigned before the response (masked), of a type that
 // holds no secret (TokenType string is a name, not a token; HasPassword
 // bool, TokenCount int, ExpiresIn), and the credential a login, token,
@@ -25,6 +33,7 @@ func (w *walker) plainSecrets(u *types.Named, path string, masked map[string]boo
 	if w.fromRequest() {
 		return nil // the client's own request body sent back
 	}
+	config := configStruct(u)
 	var leaks []leak
 	for _, f := range persist.Fields(u) {
 		if !w.fieldSerialized(f) || masked[f.Name()] {
@@ -33,6 +42,9 @@ func (w *walker) plainSecrets(u *types.Named, path string, masked map[string]boo
 		phrase, ok := persist.Sensitive(f)
 		if !ok || clearedThrough(masked, f) {
 			continue
+		}
+		if !config && !neverShown(f, phrase) {
+			continue // a response type built to show it (share password, the owner's key)
 		}
 		if issuable[phrase] && (w.issuing(u, path) || path == "" && w.ownerChecked()) {
 			continue
@@ -88,4 +100,33 @@ func (w *walker) issuing(u *types.Named, path string) bool {
 		}
 	}
 	return false
+}
+
+// configTagKeys are the tags of configuration loaders: a struct with one
+// of them is configuration, whose secrets no client needs.
+var configTagKeys = []string{"yaml", "toml", "mapstructure", "env", "envconfig", "ini", "koanf", "hcl", "envDefault"}
+
+func configStruct(u *types.Named) bool {
+	for _, f := range persist.Fields(u) {
+		for _, k := range configTagKeys {
+			if _, ok := f.Tag.Lookup(k); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// neverShownPhrases are secrets that no client is shown, whoever it is.
+var neverShownPhrases = map[string]bool{
+	"salt": true, "private key": true, "signing key": true, "encryption key": true, "master key": true,
+}
+
+// storedForm are words of a name that say it holds a secret's stored
+// form (PasswordHash, hashed_token, EncryptedKey): useless to a client,
+// and an offline attack on the secret for whoever gets it.
+var storedForm = []string{"hash", "hashed", "digest", "bcrypt", "crypt", "encrypted", "ciphertext"}
+
+func neverShown(f persist.Field, phrase string) bool {
+	return neverShownPhrases[phrase] || words.ContainsAny(f.Name(), storedForm) || f.Key != "" && words.ContainsAny(f.Key, storedForm)
 }

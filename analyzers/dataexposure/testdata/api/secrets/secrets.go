@@ -10,15 +10,16 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// SMTPSettings is configuration, read from the config file.
 type SMTPSettings struct {
-	Host     string `json:"host"`
-	Username string `json:"username"`
-	Password string `json:"password"`
+	Host     string `json:"host" yaml:"host"`
+	Username string `json:"username" yaml:"username"`
+	Password string `json:"password" yaml:"password"`
 }
 
 type Settings struct {
-	SiteName string       `json:"site_name"`
-	SMTP     SMTPSettings `json:"smtp"`
+	SiteName string       `json:"site_name" yaml:"site_name"`
+	SMTP     SMTPSettings `json:"smtp" yaml:"smtp"`
 	// Not secrets: a policy name, a flag, a count, a kind.
 	PasswordPolicy string `json:"password_policy"`
 	HasPassword    bool   `json:"has_password"`
@@ -85,10 +86,10 @@ func login(c *gin.Context) {
 	c.JSON(http.StatusOK, resp) // the login's purpose
 }
 
-// Integration is a third-party app set up by an admin.
+// Integration is a third-party app set up by an admin, from the config.
 type Integration struct {
-	Name         string `json:"name"`
-	ClientSecret string `json:"client_secret"`
+	Name         string `json:"name" mapstructure:"name"`
+	ClientSecret string `json:"client_secret" mapstructure:"client_secret"`
 }
 
 func integrations() []Integration { return nil }
@@ -118,8 +119,8 @@ func echoBack(c echo.Context) error {
 
 // ProviderConfig is the OAuth provider's configuration.
 type ProviderConfig struct {
-	ClientID     string `json:"client_id"`
-	ClientSecret string `json:"client_secret"`
+	ClientID     string `json:"client_id" env:"CLIENT_ID"`
+	ClientSecret string `json:"client_secret" env:"CLIENT_SECRET"`
 }
 
 var provider ProviderConfig
@@ -127,6 +128,42 @@ var provider ProviderConfig
 func providerConfig(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(provider) // want `Encode sends ProviderConfig with its secret field ClientSecret`
 }
+
+// ShareView is built to show a share's password to whom unlocked it.
+type ShareView struct {
+	URL      string `json:"url"`
+	Password string `json:"password,omitempty"`
+}
+
+func shareView() *ShareView { return &ShareView{} }
+
+func getShare(c *gin.Context) {
+	c.JSON(http.StatusOK, shareView())
+}
+
+// Account is a service's view of a user: its hash is no one's business.
+type Account struct {
+	Name         string `json:"name"`
+	PasswordHash string `json:"password_hash"`
+	SigningKey   []byte `json:"signing_key"`
+}
+
+func account() (Account, error) { return Account{}, nil }
+
+func getAccount(c *gin.Context) {
+	a, _ := account()
+	c.JSON(http.StatusOK, gin.H{"account": a}) // want `JSON sends Account \(at "account"\) with its secret fields PasswordHash, SigningKey`
+}
+
+// Page lists items after a cursor: the next page's token is no secret.
+type Page struct {
+	Items         []string `json:"items" yaml:"items"`
+	NextPageToken string   `json:"next_token" yaml:"next_token"`
+}
+
+var pg Page
+
+func listPage(c *gin.Context) { c.JSON(http.StatusOK, pg) }
 
 func Routes(r *gin.Engine, e *echo.Echo) {
 	r.GET("/settings", getSettings)
@@ -139,4 +176,7 @@ func Routes(r *gin.Engine, e *echo.Echo) {
 	e.POST("/integrations", createIntegration)
 	e.POST("/echo", echoBack)
 	http.HandleFunc("/provider", providerConfig)
+	r.GET("/share", getShare)
+	r.GET("/account", getAccount)
+	r.GET("/items", listPage)
 }
