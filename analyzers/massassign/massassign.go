@@ -106,6 +106,8 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      doc,
 	Requires: []*analysis.Analyzer{httpmodel.Analyzer, persist.Analyzer},
 	Run:      run,
+	// bindFact: findings of a handler decided where its routes are.
+	FactTypes: []analysis.Fact{new(bindFact), new(partialFact)},
 }
 
 // Check is the massassign check's metadata.
@@ -149,6 +151,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if hm == nil {
 		return nil, nil
 	}
+	d := &decider{pass: pass, hm: hm, deferred: map[*types.Func]*bindFact{}, partials: map[*types.Func]*partialFact{}, reported: map[string]bool{}}
 	for _, h := range hm.Handlers {
 		if h.Body == nil {
 			continue
@@ -157,9 +160,10 @@ func run(pass *analysis.Pass) (any, error) {
 			if in.Target == nil {
 				continue
 			}
-			checkBind(pass, pm, h, in)
+			checkBind(pass, pm, d, h, in)
 		}
 	}
+	d.finish()
 	return nil, nil
 }
 
@@ -169,7 +173,7 @@ type privField struct {
 	phrase string
 }
 
-func checkBind(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, in *httpmodel.Input) {
+func checkBind(pass *analysis.Pass, pm *persist.Result, d *decider, h *httpmodel.Handler, in *httpmodel.Input) {
 	info := pass.TypesInfo
 	v := targetVar(info, in.Target)
 	if v == nil {
@@ -218,7 +222,9 @@ func checkBind(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, in
 		if len(left) == 0 {
 			continue
 		}
-		report(pass, in, model, w, left)
+		if d.route(h, deferredOf(pass, in, model, w, left)) {
+			report(pass, in, model, w, left)
+		}
 		return
 	}
 }
@@ -649,6 +655,22 @@ func report(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w writ
 			bind, types.TypeString(model, qualifier(pass.Pkg)), w.what, wp.Line, strings.Join(names, ", "), first),
 		Related: related,
 	})
+}
+
+// deferredOf is a finding as a bindFact carries it.
+func deferredOf(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w write, left []privField) deferred {
+	x := deferred{Bind: "the bind", Model: types.TypeString(model, qualifier(nil)), Writer: w.what, Pos: shortPos(pass.Fset, in.Call.Pos())}
+	if in.Func != nil {
+		x.Bind = in.Func.Name()
+	}
+	for i, p := range left {
+		if i == 4 {
+			x.Fields = append(x.Fields, fmt.Sprintf("and %d more", len(left)-4))
+			break
+		}
+		x.Fields = append(x.Fields, p.f.Path())
+	}
+	return x
 }
 
 // qualifier writes types of other packages with their package name.

@@ -1,0 +1,23 @@
+// Package router mounts the admin package's handlers.
+package router
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"example.com/api/admin"
+)
+
+func RequireRole(role string) gin.HandlerFunc { return func(c *gin.Context) { c.Next() } }
+
+func Register(r *gin.Engine) {
+	g := r.Group("/admin", RequireRole("admin"))
+	g.POST("/posts", admin.CreatePost)
+	g.POST("/posts/import", admin.ImportPost)
+	r.POST("/posts/import", admin.ImportPost) // want `POST /posts/import lets the client set AuthorID of models.Post: ImportPost's ShouldBindJSON \(admin/admin.go:\d+\) binds it and \(\*gorm.DB\).Save writes it`
+}
+
+// InitPostRouter registers on the group its caller builds: the caller
+// decides with its middleware.
+func InitPostRouter(g *gin.RouterGroup) { // want InitPostRouter:"partial POST /spliced ImportPost"
+	g.POST("/spliced", admin.ImportPost)
+}
