@@ -169,8 +169,46 @@ func (d *decider) finish() {
 			}
 		}
 	}
+	d.unrouted()
 	for _, fn := range d.porder {
 		d.pass.ExportObjectFact(fn, d.partials[fn])
+	}
+}
+
+// unrouted reports the references to another package's handlers with
+// deferred findings through which no route of this package goes (a
+// table of handlers, a wrapper the model does not follow): no package
+// would decide them otherwise.
+func (d *decider) unrouted() {
+	inRoute := func(pos token.Pos) bool {
+		for _, rt := range d.hm.Routes {
+			if rt.Call != nil && rt.Call.Pos() <= pos && pos < rt.Call.End() {
+				return true
+			}
+		}
+		return false
+	}
+	for id, obj := range d.pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == d.pass.Pkg {
+			continue
+		}
+		var f bindFact
+		if !d.pass.ImportObjectFact(fn.Origin(), &f) || inRoute(id.Pos()) {
+			continue
+		}
+		for _, x := range f.Findings {
+			key := fmt.Sprint(id.Pos(), x.Pos)
+			if d.reported[key] {
+				continue
+			}
+			d.reported[key] = true
+			d.pass.Report(analysis.Diagnostic{
+				Pos: id.Pos(), End: id.End(),
+				Message: fmt.Sprintf("%s lets the client set %s of %s, and no route to it is visible: its %s (%s) binds it and %s writes it; bind into a request DTO, or authorize its routes",
+					fn.Name(), strings.Join(x.Fields, ", "), x.Model, x.Bind, x.Pos, x.Writer),
+			})
+		}
 	}
 }
 
