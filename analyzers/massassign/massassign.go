@@ -65,6 +65,18 @@ fills a default (if u.Role == "" {...}) or rewrites the client's value
 (u.Role = strings.ToLower(u.Role)) does not count; models with their own
 UnmarshalJSON for JSON binders.
 
+Not flagged either: handlers whose every route is behind authorizing
+middleware (RequireAdmin, AdminOnly, RequireRole("admin"), casbin,
+RBAC, HasPermission: the route-level authorization bola trusts too).
+Whoever passes it may set privileged fields: an admin creating an
+announcement sets its UserID as the author. One route without it (a
+user route to the same handler) is enough for a finding. When the
+routes are registered in another package (a router package mounting a
+controllers package, an Init...Router(group) whose caller adds the
+middleware), the finding is decided, and reported, at the route there,
+through facts; a reference to such a handler where no route goes (a
+table of handlers) is reported at the reference.
+
 Copies of the bound value (t := in, p := &in, var t = *in) are
 followed: their writes and field assignments count.
 
