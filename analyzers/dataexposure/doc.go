@@ -7,10 +7,9 @@ gorm/db/bun/pg/sql/bson/dynamodbav-tagged struct, a struct embedding
 gorm.Model or bun.BaseModel, an ent entity, a struct registered with the
 ORM (gorm AutoMigrate, bun RegisterModel), or a struct that data-access
 calls write or read whole rows into anywhere in the program) as a
-response body: with
-c.JSON/c.IndentedJSON/c.XML... (gin), c.JSON (echo), c.JSON (fiber),
-render.JSON/Respond (chi), json.NewEncoder(w).Encode or json.Marshal
-followed by a write (net/http). Models nested in a wrapper are found too:
+response body: with c.JSON/c.IndentedJSON/c.XML... (gin), c.JSON (echo),
+c.JSON (fiber), render.JSON/Respond (chi), json.NewEncoder(w).Encode or
+json.Marshal followed by a write (net/http). Models nested in a wrapper are found too:
 gin.H{"user": u}, map[string]any, a field of a response struct, slices
 and pointers of models, and models nested in a model's own fields (a
 gorm association only when the value's reads load it: Preload/Joins in
