@@ -2,6 +2,7 @@ package massassign
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -181,8 +182,11 @@ func (d *decider) finish() {
 // would decide them otherwise.
 func (d *decider) unrouted() {
 	inRoute := func(pos token.Pos) bool {
+		within := func(n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
 		for _, rt := range d.hm.Routes {
-			if rt.Call != nil && rt.Call.Pos() <= pos && pos < rt.Call.End() {
+			// The registering call, or the handler argument (a route of
+			// a local function is expanded at the function's call).
+			if rt.Call != nil && within(rt.Call) || rt.HandlerExpr != nil && within(rt.HandlerExpr) {
 				return true
 			}
 		}
