@@ -198,7 +198,13 @@ func (d *decider) unrouted() {
 			continue
 		}
 		var f bindFact
-		if !d.pass.ImportObjectFact(fn.Origin(), &f) || inRoute(id.Pos()) {
+		if !d.pass.ImportObjectFact(fn.Origin(), &f) {
+			if !inRoute(id.Pos()) {
+				d.unspliced(id, fn)
+			}
+			continue
+		}
+		if inRoute(id.Pos()) {
 			continue
 		}
 		for _, x := range f.Findings {
@@ -247,4 +253,29 @@ func (d *decider) reportRoute(rt *httpmodel.Route, handler string, x deferred) {
 func shortPos(fset *token.FileSet, pos token.Pos) string {
 	p := fset.Position(pos)
 	return fmt.Sprintf("%s/%s:%d", filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename), p.Line)
+}
+
+// unspliced reports, at a reference to another package's registering
+// function with a partialFact that is no route registration here (a
+// call the route walker did not splice: a func value, a router it does
+// not follow), the routes no package will decide otherwise.
+func (d *decider) unspliced(id *ast.Ident, fn *types.Func) {
+	var pf partialFact
+	if !d.pass.ImportObjectFact(fn.Origin(), &pf) {
+		return
+	}
+	for _, r := range pf.Routes {
+		for _, x := range r.Findings {
+			key := fmt.Sprint(id.Pos(), x.Pos)
+			if d.reported[key] {
+				continue
+			}
+			d.reported[key] = true
+			d.pass.Report(analysis.Diagnostic{
+				Pos: id.Pos(), End: id.End(),
+				Message: fmt.Sprintf("%s %s lets the client set %s of %s, and no middleware of %s's router is visible: %s's %s (%s) binds it and %s writes it; bind into a request DTO, or authorize the route",
+					r.Method, r.Path, strings.Join(x.Fields, ", "), x.Model, fn.Name(), r.Handler, x.Bind, x.Pos, x.Writer),
+			})
+		}
+	}
 }
