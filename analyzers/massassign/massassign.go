@@ -75,7 +75,8 @@ routes are registered in another package (a router package mounting a
 controllers package, an Init...Router(group) whose caller adds the
 middleware), the finding is decided, and reported, at the route there,
 through facts; a reference to such a handler where no route goes (a
-table of handlers) is reported at the reference.
+table of handlers), or to such a registering function that the route
+walker does not follow (a func value), is reported at the reference.
 
 Copies of the bound value (t := in, p := &in, var t = *in) are
 followed: their writes and field assignments count.
