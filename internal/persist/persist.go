@@ -8,10 +8,12 @@
 //     xorm struct tag;
 //   - it embeds gorm.Model or bun.BaseModel;
 //   - it is an ent entity (generated assignValues method);
-//   - or a data-access call anywhere in the program reads rows into it or
-//     writes it (gorm First/Find/Create/Save..., sqlx Get/Select/
+//   - it is registered with the ORM (gorm AutoMigrate, bun RegisterModel);
+//   - or a data-access call anywhere in the program reads whole rows into
+//     it or writes it (gorm First/Find/Create/Save..., sqlx Get/Select/
 //     StructScan/NamedExec, database/sql Rows.Scan into its fields, bun
-//     Model, gorm.G[T]).
+//     Model, gorm.G[T]); a projection into a DTO or a key scanned back
+//     into one field is no row read (see rows.go).
 //
 // The last kind is learned across packages with facts: the model usually
 // lives in a store package, the read in a repository package, and the
