@@ -8,10 +8,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -404,7 +402,7 @@ func (r *runner) handler(h *httpmodel.Handler) {
 // authz-middleware.
 func (r *runner) authzDirective(h *httpmodel.Handler) bool {
 	for _, d := range h.Directives {
-		if _, ok := authzMiddlewareName(d); ok || matchName(settings.AuthzMiddleware, d, "") || matchName(settings.AuthzMiddleware, "@"+d, "") {
+		if _, ok := httpmodel.AuthzMiddlewareName(d); ok || matchName(settings.AuthzMiddleware, d, "") || matchName(settings.AuthzMiddleware, "@"+d, "") {
 			return true
 		}
 	}
@@ -749,13 +747,8 @@ func (r *runner) authzMiddleware(routes []*httpmodel.Route) string {
 	for _, rt := range routes {
 		name := ""
 		for _, m := range rt.Middleware {
-			if m.Kind&httpmodel.Authz != 0 {
-				name = m.Name // an interceptor that answers PermissionDenied
-				if name == "" && m.Expr != nil {
-					name = types.ExprString(m.Expr)
-				}
-				break
-			}
+			// Configured authz-middleware first, then what the shared
+			// HTTP model reads as authorization.
 			if m.Func != nil && matchFunc(settings.AuthzMiddleware, m.Func) {
 				name = m.Func.Name()
 				break
@@ -771,23 +764,8 @@ func (r *runner) authzMiddleware(routes []*httpmodel.Route) string {
 				name = n
 				break
 			}
-			if _, ok := authzMiddlewareName(n); ok {
-				name = n
+			if name = m.AuthzName(); name != "" {
 				break
-			}
-			// A generic interceptor or middleware name leaves the meaning
-			// to its package (authz.UnaryServerInterceptor, rbac.Middleware).
-			if m.PkgPath != "" && genericMiddlewareNames[n] {
-				if _, ok := authzMiddlewareName(path.Base(m.PkgPath) + " " + n); ok {
-					name = path.Base(m.PkgPath) + "." + n
-					break
-				}
-			}
-			if m.Expr != nil {
-				if _, ok := authzMiddlewareName(exprName(m.Expr)); ok {
-					name = exprName(m.Expr)
-					break
-				}
 			}
 		}
 		if name == "" {
@@ -805,26 +783,6 @@ func matchName(es []Entry, name, pkgPath string) bool {
 		}
 	}
 	return false
-}
-
-// exprName is the called or referenced name of a middleware expression,
-// with constant string arguments (requireRole("admin") → "requireRole admin").
-func exprName(e ast.Expr) string {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		s := exprName(x.Fun)
-		for _, a := range x.Args {
-			if bl, ok := a.(*ast.BasicLit); ok && bl.Kind == token.STRING {
-				s += " " + strings.Trim(bl.Value, "\"`")
-			}
-		}
-		return s
-	case *ast.SelectorExpr:
-		return x.Sel.Name
-	case *ast.Ident:
-		return x.Name
-	}
-	return ""
 }
 
 func (r *runner) report(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput, model string, routes []*httpmodel.Route) {

@@ -112,33 +112,6 @@ func classifyAuthzName(name string) (string, bool) {
 	return "", false
 }
 
-// authzMiddlewarePhrases are what middleware that restricts a route to
-// privileged callers, or checks object permissions, is named after:
-// RequireAdmin, AdminOnly, RequireRole("admin"), HasPermission, RBAC,
-// casbin's middleware, ... Authentication middleware (Auth, JWT,
-// Authenticate, RequireLogin) is not authorization and is not listed.
-var authzMiddlewarePhrases = []string{
-	"admin", "admins", "administrator", "superuser", "super admin", "staff", "operator only",
-	"role", "roles", "rbac", "abac", "acl", "casbin", "opa", "policy", "policies", "enforce", "enforcer",
-	"permission", "permissions", "perm", "perms", "authorize", "authorise", "authz", "privilege", "privileged",
-	"owner", "ownership", "scope", "scopes", "can",
-}
-
-// authzMiddlewareName reports whether a middleware name reads as
-// authorization.
-func authzMiddlewareName(name string) (string, bool) {
-	ws := words.Split(name)
-	for _, p := range authzMiddlewarePhrases {
-		if i := words.Index(ws, p); i >= 0 {
-			if p == "can" && i != 0 {
-				continue
-			}
-			return p, true
-		}
-	}
-	return "", false
-}
-
 // roleWords name principal fields that hold a role or an admin flag:
 // a principal's role compared with a constant is a role check.
 var roleWords = []string{"role", "roles", "admin", "is admin", "superuser", "staff", "is staff", "permission", "permissions", "scope", "scopes", "group", "groups", "level", "type", "kind"}
@@ -214,11 +187,4 @@ func upsert(method string) bool {
 func resourceName(field string) bool {
 	ws := words.Split(field)
 	return len(ws) == 1 && (ws[0] == "name" || ws[0] == "parent")
-}
-
-// genericMiddlewareNames say nothing about what the middleware does; its
-// package's name does (authz.UnaryServerInterceptor, casbin.Middleware).
-var genericMiddlewareNames = map[string]bool{
-	"UnaryServerInterceptor": true, "StreamServerInterceptor": true, "UnaryInterceptor": true, "StreamInterceptor": true,
-	"Interceptor": true, "Middleware": true, "Handler": true, "New": true, "Unary": true, "Stream": true, "NewInterceptor": true, "NewMiddleware": true,
 }

@@ -17,21 +17,6 @@ func TestAuthzName(t *testing.T) {
 	}
 }
 
-func TestAuthzMiddlewareName(t *testing.T) {
-	yes := []string{"RequireAdmin", "AdminOnly", "requireRole admin", "RBAC", "HasPermission", "CasbinMiddleware", "OwnerOnly"}
-	no := []string{"Middleware", "JWTProtected", "Authenticate", "AuthRequired", "RequestID", "Logger", "Recoverer", "CORS"}
-	for _, n := range yes {
-		if _, ok := authzMiddlewareName(n); !ok {
-			t.Errorf("authzMiddlewareName(%q) = false, want true", n)
-		}
-	}
-	for _, n := range no {
-		if _, ok := authzMiddlewareName(n); ok {
-			t.Errorf("authzMiddlewareName(%q) = true, want false", n)
-		}
-	}
-}
-
 func TestSQL(t *testing.T) {
 	if got := sqlTable("SELECT id, owner_id FROM public.documents WHERE id = $1"); got != "documents" {
 		t.Errorf("sqlTable = %q", got)

@@ -84,14 +84,24 @@ func exportClears(pass *analysis.Pass, hm *httpmodel.Result) map[*types.Func]*cl
 				if !ok || !pointerish(root.Type()) {
 					continue
 				}
-				// Only fields that matter here: secrets cleared.
-				if _, secret := persist.SensitiveName(sel.Sel.Name); !secret {
-					continue
+				// Only fields that matter here: secrets cleared, directly
+				// (u.Password = "") or through the parts of a nullable
+				// wrapper (u.Password.String = "": "Password.String").
+				name := sel.Sel.Name
+				if _, secret := persist.SensitiveName(name); !secret {
+					inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+					if !ok {
+						continue
+					}
+					if _, secret := persist.SensitiveName(inner.Sel.Name); !secret {
+						continue
+					}
+					name = inner.Sel.Name + "." + name
 				}
 				if fields[i] == nil {
 					fields[i] = map[string]bool{}
 				}
-				fields[i][sel.Sel.Name] = true
+				fields[i][name] = true
 			}
 			return true
 		})
@@ -140,4 +150,37 @@ func clearsOf(pass *analysis.Pass, local map[*types.Func]*clearsFact, call *ast.
 		}
 	}
 	return nil, nil
+}
+
+// clearedThrough reports whether the sensitive field f, a nullable
+// wrapper (sql.NullString, null.String, pgtype.Text), was cleared
+// through its parts: its string part assigned (u.Password.String = ""),
+// or its Valid flag when the wrapper marshals itself (null.String writes
+// null when Valid is false; sql.NullString has no MarshalJSON and still
+// writes its String). masked holds "Field.Part" names (defs.masked).
+func clearedThrough(masked map[string]bool, f persist.Field) bool {
+	if len(masked) == 0 {
+		return false
+	}
+	t := f.Var.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		part := st.Field(i)
+		if !masked[f.Name()+"."+part.Name()] {
+			continue
+		}
+		if b, ok := part.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return true
+		}
+		if part.Name() == "Valid" && persist.HasCustomJSON(t) {
+			return true
+		}
+	}
+	return false
 }

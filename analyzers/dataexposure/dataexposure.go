@@ -18,80 +18,6 @@ import (
 	"github.com/apivet/apivet/internal/source"
 )
 
-const doc = `report persistence models serialized straight into HTTP responses
-
-The dataexposure check finds handlers that write a database model (a
-gorm/db/bun/pg/sql/bson/dynamodbav-tagged struct, a struct embedding
-gorm.Model or bun.BaseModel, an ent entity, or a struct that data-access
-calls read rows into anywhere in the program) as a response body: with
-c.JSON/c.IndentedJSON/c.XML... (gin), c.JSON (echo), c.JSON (fiber),
-render.JSON/Respond (chi), json.NewEncoder(w).Encode or json.Marshal
-followed by a write (net/http). Models nested in a wrapper are found too:
-gin.H{"user": u}, map[string]any, a field of a response struct, slices
-and pointers of models, and models nested in a model's own fields (a
-gorm association only when the value's reads load it: Preload/Joins in
-the handler or in the function returning the value, Preload(clause.
-Associations), or set in a literal or by assignment; gorm leaves the
-others empty).
-
-Two levels:
-
-  error  the model has sensitive fields that encoding/json writes: fields
-         named after a password, hash, salt, secret, token, API key, OTP,
-         MFA or recovery code, private key, SSN, card number, CVV, IBAN...
-         (by the words of the field name and of its JSON key, with a
-         string, []byte or nullable-string type). The message names the
-         fields and where they are declared.
-  note   any other persistence model sent whole: shown only with
-         -severity note (severity: note in .apivet.yml). Turn this level
-         off with the report-whole-models setting when your models are
-         your API.
-
-Not flagged: response DTOs (types with no persistence tags that no
-data-access call reads into); fields tagged json:"-" or unexported;
-fields gorm does not store (gorm:"-", gorm:"-:all"); fields left out of
-a model built as a keyed literal (User{ID: u.ID, Name: u.Name});
-models with their own MarshalJSON (or MarshalText) method; fields
-assigned before the response (u.PasswordHash = "" masks it, u.Token =
-issued sends it on purpose), including in a loop over a slice of
-pointers, through nested fields (o.Buyer.PasswordHash = ""), through a
-call that returns its argument (c.JSON(200, withIcon(&app))), and by a
-masking helper in any package (u.Sanitize(), hideSecrets(users): learned
-with facts); a credential that a service issues and shows to the
-record's owner (a field named token, API key or secret) when the handler
-compares an owner field of the record with something before responding
-(app.UserID == me.ID) or reads it with a query scoped to the caller
-(db.Where("user_id = ?", me.ID).First(&app, id), App{UserID: uid} or a
-map as the condition, the caller being a principal the HTTP model
-knows): passwords, hashes, salts and personal data stay errors; fields
-no read fills: every read of the value lists its columns with gorm
-Select/Omit and leaves them out, in the handler or in the function that
-returns the value (db.Select("id,username,role").Find(&users); return
-users: learned with facts); fields a response helper never reads of
-the model it is given (setupLogin(&u, c) that sends User{ID: u.ID, Name:
-u.Name}: learned with facts); text, HTML, byte and error responses.
-
-Suggested fix: add json:"-" to the sensitive field, when the model is
-declared in the package being analyzed (an edit in another package would
-not be part of this package's diagnostics).
-
-Limits: the related entities in an ent entity's Edges (filled only when
-a query eager-loads them) are not followed. The value must be visible at
-the response call: a model returned
-by a function as interface{} or stored in a map by another function is
-not followed. Responses written through a project helper
-(respondJSON(w, v)) are found only once the shared HTTP model reports
-them. The sensitive-name list errs towards credentials; a field that is
-a secret under another name is missed.
-
-Settings (.apivet.yml):
-
-  dataexposure:
-    report-whole-models: true   # note for a model with no sensitive fields
-
-Suppress a finding with //apivet:ignore dataexposure <reason> on the line
-of the response call or the line above.`
-
 // Settings are the dataexposure settings.
 type Settings struct {
 	// ReportWholeModels reports, at note level, persistence models with
@@ -164,7 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if bodyDefs == nil {
 				bodyDefs = collectDefs(pass, hm, clears, h.Body)
 			}
-			w := &walker{pass: pass, pm: pm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r)}
+			w := &walker{pass: pass, pm: pm, hm: hm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r)}
 			w.value(r.Value, "", 0)
 			report(pass, r, w.found)
 		}
@@ -186,6 +112,9 @@ type exposure struct {
 	why   string
 	path  string // where in the response: "" (the body itself), "user", "items[]"
 	leaks []leak
+	// plain is set for a struct that is no persistence model: only its
+	// secrets are reported, as a warning.
+	plain bool
 }
 
 type leak struct {
@@ -197,6 +126,7 @@ type leak struct {
 type walker struct {
 	pass   *analysis.Pass
 	pm     *persist.Result
+	hm     *httpmodel.Result
 	defs   *defs
 	at     token.Pos // the response call
 	format string
@@ -364,11 +294,23 @@ func (w *walker) compositeLit(lit *ast.CompositeLit, t types.Type, path string, 
 				w.value(v, join(path, w.key(f)), depth+1)
 				continue
 			}
+			if keyed(lit) && !(len(f.Via) > 0 && given[f.Via[0].Name()] != nil) {
+				continue // left out of a keyed literal: the zero value
+			}
 			w.typ(f.Var.Type(), join(path, w.key(f)), depth+1, nil)
 		}
 	default:
 		w.typ(t, path, depth, nil)
 	}
+}
+
+// keyed: a struct literal with field names (T{A: a}), or empty.
+func keyed(lit *ast.CompositeLit) bool {
+	if len(lit.Elts) == 0 {
+		return true
+	}
+	_, ok := lit.Elts[0].(*ast.KeyValueExpr)
+	return ok
 }
 
 // typ walks a static type.
@@ -416,6 +358,9 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 					continue // gorm:"-": not database data, the code fills it
 				}
 				if phrase, ok := persist.Sensitive(f); ok {
+					if clearedThrough(masked, f) {
+						continue
+					}
 					if issuable[phrase] && path == "" && (w.ownerChecked() || w.callerScoped()) {
 						// The caller's own credential, after an
 						// ownership check: shown on purpose.
@@ -427,6 +372,8 @@ func (w *walker) typ(t types.Type, path string, depth int, masked map[string]boo
 			w.found = append(w.found, x)
 		} else if std(u) {
 			return
+		} else if x := w.plainSecrets(u, path, masked); x != nil {
+			w.found = append(w.found, x)
 		}
 		for _, f := range persist.Fields(u) {
 			if entEdges(u, f) {
@@ -586,12 +533,17 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	if len(found) == 0 {
 		return
 	}
-	var leaky []*exposure
+	var leaky, plain []*exposure
 	for _, x := range found {
-		if len(x.leaks) > 0 {
+		if len(x.leaks) > 0 && x.plain {
+			plain = append(plain, x)
+		} else if len(x.leaks) > 0 {
 			leaky = append(leaky, x)
 		}
 	}
+	// A model's leak is the error; secrets of other structs in the same
+	// response are named with it.
+	leaky = append(leaky, plain...)
 	call := callName(r)
 	if len(leaky) == 0 {
 		if !settings.ReportWholeModels {
@@ -636,6 +588,17 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	noun := "field"
 	if len(names) > 1 {
 		noun = "fields"
+	}
+	if x.plain {
+		// No json:"-" fix: such structs often carry the secret in as
+		// well (a settings form sets the SMTP password).
+		check.Report(pass, analysis.Diagnostic{
+			Pos: r.Call.Pos(), End: r.Call.End(),
+			Message: fmt.Sprintf("%s sends %s%s with its secret %s %s to the client%s: leave them out of the response (a DTO, json:\"-\") or clear them first",
+				call, typeName(pass, x.model), where(x.path), noun, strings.Join(names, ", "), more),
+			Related: related,
+		}, check.Warning)
+		return
 	}
 	pass.Report(analysis.Diagnostic{
 		Pos: r.Call.Pos(), End: r.Call.End(),

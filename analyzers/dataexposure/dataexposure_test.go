@@ -6,10 +6,15 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/apivet/apivet/analyzers/dataexposure"
+	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/testutil"
 )
 
 func TestDataExposure(t *testing.T) {
 	dir := testutil.Module(t, "testdata/api")
-	analysistest.RunWithSuggestedFixes(t, dir, dataexposure.Analyzer, "./...")
+	results := analysistest.RunWithSuggestedFixes(t, dir, dataexposure.Analyzer, "./...")
+	testutil.CheckSeverities(t, results, []testutil.Severity{
+		{Contains: "with its secret field", Sev: check.Warning},
+		{Contains: "whole", Sev: check.Note},
+	})
 }

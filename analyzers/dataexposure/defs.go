@@ -133,6 +133,11 @@ func (d *defs) assign(lhs, rhs ast.Expr, pos token.Pos) {
 	case *ast.SelectorExpr:
 		if root := source.RootVar(d.info, l.X); root != nil {
 			d.fields[root] = append(d.fields[root], fieldSet{name: l.Sel.Name, pos: pos})
+			// u.Password.String = "": also the last two names, so that
+			// a nullable wrapper cleared through its parts counts.
+			if inner, ok := ast.Unparen(l.X).(*ast.SelectorExpr); ok {
+				d.fields[root] = append(d.fields[root], fieldSet{name: inner.Sel.Name + "." + l.Sel.Name, pos: pos})
+			}
 		}
 	case *ast.StarExpr:
 		// *p = x: p now points at x.

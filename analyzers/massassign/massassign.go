@@ -65,6 +65,19 @@ fills a default (if u.Role == "" {...}) or rewrites the client's value
 (u.Role = strings.ToLower(u.Role)) does not count; models with their own
 UnmarshalJSON for JSON binders.
 
+Not flagged either: handlers whose every route is behind authorizing
+middleware (RequireAdmin, AdminOnly, RequireRole("admin"), casbin,
+RBAC, HasPermission: the route-level authorization bola trusts too).
+Whoever passes it may set privileged fields: an admin creating an
+announcement sets its UserID as the author. One route without it (a
+user route to the same handler) is enough for a finding. When the
+routes are registered in another package (a router package mounting a
+controllers package, an Init...Router(group) whose caller adds the
+middleware), the finding is decided, and reported, at the route there,
+through facts; a reference to such a handler where no route goes (a
+table of handlers), or to such a registering function that the route
+walker does not follow (a func value), is reported at the reference.
+
 Copies of the bound value (t := in, p := &in, var t = *in) are
 followed: their writes and field assignments count.
 
@@ -106,6 +119,8 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      doc,
 	Requires: []*analysis.Analyzer{httpmodel.Analyzer, persist.Analyzer},
 	Run:      run,
+	// bindFact: findings of a handler decided where its routes are.
+	FactTypes: []analysis.Fact{new(bindFact), new(partialFact)},
 }
 
 // Check is the massassign check's metadata.
@@ -149,6 +164,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if hm == nil {
 		return nil, nil
 	}
+	d := &decider{pass: pass, hm: hm, deferred: map[*types.Func]*bindFact{}, partials: map[*types.Func]*partialFact{}, reported: map[string]bool{}}
 	for _, h := range hm.Handlers {
 		if h.Body == nil {
 			continue
@@ -157,9 +173,10 @@ func run(pass *analysis.Pass) (any, error) {
 			if in.Target == nil {
 				continue
 			}
-			checkBind(pass, pm, h, in)
+			checkBind(pass, pm, d, h, in)
 		}
 	}
+	d.finish()
 	return nil, nil
 }
 
@@ -169,7 +186,7 @@ type privField struct {
 	phrase string
 }
 
-func checkBind(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, in *httpmodel.Input) {
+func checkBind(pass *analysis.Pass, pm *persist.Result, d *decider, h *httpmodel.Handler, in *httpmodel.Input) {
 	info := pass.TypesInfo
 	v := targetVar(info, in.Target)
 	if v == nil {
@@ -218,7 +235,9 @@ func checkBind(pass *analysis.Pass, pm *persist.Result, h *httpmodel.Handler, in
 		if len(left) == 0 {
 			continue
 		}
-		report(pass, in, model, w, left)
+		if d.route(h, deferredOf(pass, in, model, w, left)) {
+			report(pass, in, model, w, left)
+		}
 		return
 	}
 }
@@ -649,6 +668,22 @@ func report(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w writ
 			bind, types.TypeString(model, qualifier(pass.Pkg)), w.what, wp.Line, strings.Join(names, ", "), first),
 		Related: related,
 	})
+}
+
+// deferredOf is a finding as a bindFact carries it.
+func deferredOf(pass *analysis.Pass, in *httpmodel.Input, model *types.Named, w write, left []privField) deferred {
+	x := deferred{Bind: "the bind", Model: types.TypeString(model, qualifier(nil)), Writer: w.what, Pos: shortPos(pass.Fset, in.Call.Pos())}
+	if in.Func != nil {
+		x.Bind = in.Func.Name()
+	}
+	for i, p := range left {
+		if i == 4 {
+			x.Fields = append(x.Fields, fmt.Sprintf("and %d more", len(left)-4))
+			break
+		}
+		x.Fields = append(x.Fields, p.f.Path())
+	}
+	return x
 }
 
 // qualifier writes types of other packages with their package name.

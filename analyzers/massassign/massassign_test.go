@@ -11,5 +11,6 @@ import (
 
 func TestMassAssign(t *testing.T) {
 	dir := testutil.Module(t, "testdata/api")
-	analysistest.Run(t, dir, massassign.Analyzer, "./...")
+	results := analysistest.Run(t, dir, massassign.Analyzer, "./...")
+	testutil.CheckSeverities(t, results, nil)
 }

@@ -53,11 +53,18 @@ func (f Field) Column() string {
 	return strings.Join(words.Split(f.Var.Name()), "_")
 }
 
-// NotStored reports whether gorm neither reads nor writes the field
-// (gorm:"-", gorm:"-:all"): a transient field the code fills itself.
+// NotStored reports whether the field has no column: gorm neither reads
+// nor writes it (gorm:"-", gorm:"-:all"), or the mapper's tag leaves it
+// out (db:"-" for sqlx, bun:"-", pg:"-", xorm:"-", bson:"-",
+// dynamodbav:"-"): a transient field the code fills itself.
 func (f Field) NotStored() bool {
 	for _, part := range strings.Split(f.Tag.Get("gorm"), ";") {
 		if p := strings.TrimSpace(part); p == "-" || p == "-:all" {
+			return true
+		}
+	}
+	for _, k := range modelTagKeys {
+		if k != "gorm" && f.Tag.Get(k) == "-" {
 			return true
 		}
 	}

@@ -8,10 +8,12 @@
 //     xorm struct tag;
 //   - it embeds gorm.Model or bun.BaseModel;
 //   - it is an ent entity (generated assignValues method);
-//   - or a data-access call anywhere in the program reads rows into it or
-//     writes it (gorm First/Find/Create/Save..., sqlx Get/Select/
+//   - it is registered with the ORM (gorm AutoMigrate, bun RegisterModel);
+//   - or a data-access call anywhere in the program reads whole rows into
+//     it or writes it (gorm First/Find/Create/Save..., sqlx Get/Select/
 //     StructScan/NamedExec, database/sql Rows.Scan into its fields, bun
-//     Model, gorm.G[T]).
+//     Model, gorm.G[T]); a projection into a DTO or a key scanned back
+//     into one field is no row read (see rows.go).
 //
 // The last kind is learned across packages with facts: the model usually
 // lives in a store package, the read in a repository package, and the
@@ -445,22 +447,37 @@ func run(pass *analysis.Pass) (any, error) {
 
 	// Data-access calls of the package, and the models they touch.
 	foreign := map[[2]string]ModelRef{}
-	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
 		call := n.(*ast.CallExpr)
 		fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 		if fn == nil {
 			// gorm.G[User](db): the type argument is a model.
 			learnGeneric(pass, call, res, foreign)
-			return
+			return true
+		}
+		if registers(fn) {
+			// db.AutoMigrate(&User{}), bun RegisterModel: registered rows.
+			for _, a := range call.Args {
+				if named := namedStruct(pass.TypesInfo.TypeOf(a)); named != nil {
+					pos := pass.Fset.Position(call.Pos())
+					learn(pass, named, fmt.Sprintf("%s registers it at %s:%d", fn.Name(), shortFile(pos.Filename), pos.Line), res, foreign)
+				}
+			}
+			return true
 		}
 		row, ok := lookupOp(fn)
 		if !ok {
-			return
+			return true
 		}
 		args := call.Args
 		if row.arg >= len(args) {
-			return
+			return true
 		}
+		body := enclosingBody(stack)
+		rowRead := rowReadOf(pass.TypesInfo, body, call, row)
 		if !row.variadic {
 			args = args[row.arg : row.arg+1]
 		} else {
@@ -480,10 +497,14 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			res.Ops = append(res.Ops, op)
+			if !rowRead(named) {
+				continue // a projection into a DTO, or a key scanned back
+			}
 			pos := pass.Fset.Position(call.Pos())
 			why := fmt.Sprintf("%s %s it at %s:%d", row.describe(), verb(row.kind), shortFile(pos.Filename), pos.Line)
 			learn(pass, named, why, res, foreign)
 		}
+		return true
 	})
 
 	res.computeStamps(pass, ins)

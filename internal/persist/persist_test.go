@@ -47,6 +47,12 @@ func TestModels(t *testing.T) {
 	analysistest.Run(t, dir, probe, "./api")
 }
 
+// TestRows: a read makes a model of a row type, not of a projection.
+func TestRows(t *testing.T) {
+	dir := testutil.Module(t, "testdata/models")
+	analysistest.Run(t, dir, persist.Analyzer, "./rows")
+}
+
 func TestWriterOps(t *testing.T) {
 	dir := testutil.Module(t, "testdata/models")
 	results := analysistest.Run(t, dir, persist.Analyzer, "./repo")

@@ -96,3 +96,35 @@ type Verification struct {
 	Email string `json:"email"`
 	Code  string `json:"verification_code" gorm:"-:all"`
 }
+
+// Member keeps its password hash in a nullable column.
+type Member struct {
+	ID       int64          `db:"id" json:"id"`
+	Password sql.NullString `db:"password" json:"password"`
+	// Token is no column: the handler that logs in fills it.
+	Token string `db:"-" json:"token,omitempty"`
+}
+
+// NullSecret marshals as null when not Valid (like null.String).
+type NullSecret struct {
+	String string
+	Valid  bool
+}
+
+func (n NullSecret) MarshalJSON() ([]byte, error) {
+	if !n.Valid {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.String)
+}
+
+// Operator keeps its API key in a self-marshalling nullable column.
+type Operator struct {
+	ID     int64      `db:"id" json:"id"`
+	APIKey NullSecret `db:"api_key" json:"api_key"`
+}
+
+// HideMember clears the hash through the wrapper's string.
+func HideMember(m *Member) { // want HideMember:"clears 0:Password.String"
+	m.Password.String = ""
+}

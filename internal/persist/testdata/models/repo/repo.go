@@ -32,12 +32,12 @@ func (r *Repo) Session(ctx context.Context, id string) (*store.Session, error) {
 
 func (r *Repo) Local(ctx context.Context) ([]local, error) {
 	var out []local
-	return out, r.sx.GetContext(ctx, &out, "select a from t")
+	return out, r.sx.GetContext(ctx, &out, "select * from t")
 }
 
 func (r *Repo) Scanned(id int) (scanned, error) {
 	var s scanned
-	err := r.sql.QueryRow("select a, b from t where id = $1", id).Scan(&s.A, &s.B)
+	err := r.sql.QueryRow("select a, b from scanned where id = $1", id).Scan(&s.A, &s.B)
 	return s, err
 }
 
