@@ -465,6 +465,9 @@ func loadProblems(pkgs []*packages.Package, dir string) []Problem {
 				ps = compilerErrors(e.Msg, dir)
 			} else {
 				ps = []Problem{{Kind: LoadError, Pos: parsePos(e.Pos), Message: e.Msg}}
+				if EmbedError(e) {
+					ps[0].Message += " (the embedded files are missing here; the package was analyzed without them)"
+				}
 			}
 			for _, pr := range ps {
 				pr.Package = p.PkgPath

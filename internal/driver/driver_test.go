@@ -164,3 +164,28 @@ func TestCgoOnlyDependency(t *testing.T) {
 		t.Errorf("dep's failure is not reported with its likely fix: %v", res.Problems)
 	}
 }
+
+// TestEmbedPatternMissing: a //go:embed pattern that matches no file (the
+// built frontend is not in the checkout) costs no findings: the package's
+// code type-checks, and the problem says the files are missing.
+func TestEmbedPatternMissing(t *testing.T) {
+	dir := testutil.Module(t, "testdata/embedmissing")
+	res, err := driver.Run(driver.Config{Dir: dir, Checks: analyzers.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range res.Findings {
+		found = found || f.Check.Name() == "hardcodedsecret" && strings.HasSuffix(f.Pos.Filename, "assets.go")
+	}
+	if !found {
+		t.Errorf("assets.go's finding was lost with its embedded files: %v", res.Findings)
+	}
+	reported := false
+	for _, p := range res.Problems {
+		reported = reported || strings.Contains(p.Message, "no matching files found") && strings.Contains(p.Message, "embedded files are missing")
+	}
+	if !reported {
+		t.Errorf("the missing files are not reported: %v", res.Problems)
+	}
+}

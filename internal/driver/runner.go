@@ -473,9 +473,18 @@ func ownTypesOK(p *packages.Package) bool {
 		return false
 	}
 	for _, e := range p.Errors {
-		if e.Kind != packages.TypeError || !strings.Contains(e.Msg, "could not import") {
-			return false
+		if e.Kind == packages.TypeError && strings.Contains(e.Msg, "could not import") || EmbedError(e) {
+			continue
 		}
+		return false
 	}
 	return true
+}
+
+// EmbedError: a //go:embed pattern that matches no file (a checkout
+// without the built frontend or generated assets). The go command
+// reports it, but it changes no type: the package's code is intact.
+func EmbedError(e packages.Error) bool {
+	return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "pattern ") &&
+		(strings.Contains(e.Msg, "no matching files found") || strings.Contains(e.Msg, "cannot embed"))
 }

@@ -87,9 +87,11 @@ func (s *server) analyze(dir string) {
 	// compiles again.
 	files := map[string]bool{}
 	for _, pkg := range res.packages {
-		if len(pkg.Errors) > 0 {
-			s.log.Printf("%s: not analyzed until it compiles: %v", pkg.PkgPath, pkg.Errors[0])
-			return
+		for _, e := range pkg.Errors {
+			if !driver.EmbedError(e) { // missing embedded files change no type
+				s.log.Printf("%s: not analyzed until it compiles: %v", pkg.PkgPath, e)
+				return
+			}
 		}
 		for _, list := range [][]string{pkg.CompiledGoFiles, pkg.GoFiles} {
 			for _, f := range list {
