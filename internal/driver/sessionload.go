@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/modrefs"
 )
 
 // metaMode lists the module's packages and their import graph, without
@@ -113,25 +114,9 @@ func NewSession(cfg Config) (*Session, error) {
 	return s, nil
 }
 
-// ModuleRoot is the nearest directory at or above dir with a go.mod (as
-// the go command finds it, GOWORK aside; `go env GOMOD` costs a process),
-// or "".
-func ModuleRoot(dir string) string {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		if st, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !st.IsDir() {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+// ModuleRoot is the nearest directory at or above dir with a go.mod, or
+// "" (modrefs.ModuleRoot).
+func ModuleRoot(dir string) string { return modrefs.ModuleRoot(dir) }
 
 // typeCheck parses p's files (unsaved contents first) and type-checks
 // them against its imports' current types, as go/packages does for a

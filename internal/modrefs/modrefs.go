@@ -74,7 +74,7 @@ func ReferencedOutside(dir, pkgPath string, method bool, name string) bool {
 }
 
 func referencedOutside(dir, pkgPath string, method bool, name string) bool {
-	root := moduleRoot(dir)
+	root := ModuleRoot(dir)
 	if root == "" || name == "" {
 		return false
 	}
@@ -158,8 +158,10 @@ func identByte(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
 
-// moduleRoot is the nearest directory at or above dir holding a go.mod.
-func moduleRoot(dir string) string {
+// ModuleRoot is the nearest directory at or above dir holding a go.mod
+// (as the go command finds it, GOWORK aside; `go env GOMOD` costs a
+// process), or "".
+func ModuleRoot(dir string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""

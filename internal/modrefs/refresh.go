@@ -79,7 +79,7 @@ type Snapshot struct{ stamps map[string]*entry }
 // run of the command line's driver in the same process) do not hide
 // changes from it.
 func Refresh(dir string, since *Snapshot) (Delta, *Snapshot) {
-	root := moduleRoot(dir)
+	root := ModuleRoot(dir)
 	if root == "" {
 		return Delta{Structural: true}, nil
 	}
