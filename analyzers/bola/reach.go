@@ -245,7 +245,10 @@ func (r *runner) reportOnce(n ast.Node, msg string) {
 // the references to such functions through which no route is visible.
 func (r *runner) routeFindings() {
 	for _, rt := range append(append([]*httpmodel.Route(nil), r.res.Routes...), r.res.RPCRoutes...) {
-		if fn := rt.HandlerFunc; rt.Handler == nil && fn != nil && fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
+		// (A spliced route whose registering function deferred its
+		// accesses is decided below, from that summary.)
+		if fn := rt.HandlerFunc; rt.Handler == nil && fn != nil && fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg &&
+			(rt.SplicedFrom == nil || r.partialFact(rt.SplicedFrom) == nil) {
 			for _, impl := range r.implementations(fn, rt.HandlerExpr) {
 				if f := r.unscopedFact(impl); f != nil && !matchFunc(settings.AuthorizedHandlers, impl) {
 					r.decideRoute(rt, funcLabel(impl), f.Accesses)

@@ -245,6 +245,7 @@ func (m *modeler) connectRoutes() {
 				registrar = qualifiedName(efn)
 			}
 		}
+		first := len(m.res.RPCRoutes)
 		for _, chain := range chains {
 			mws := append(append([]*Middleware(nil), chain...), ics...)
 			for i := 0; i < iface.NumMethods(); i++ {
@@ -261,6 +262,14 @@ func (m *modeler) connectRoutes() {
 					}
 				}
 				m.addRPCRoute(Connect, path, call, call.Args[0], mf, mws, registrar)
+			}
+		}
+		// Options passed through the enclosing function's variadic
+		// parameter (memos' RegisterConnectHandlers(mux, opts...)) are the
+		// callers': decided at each call, as for a gRPC server parameter.
+		if call.Ellipsis.IsValid() && encl != nil {
+			if efn, ok := m.info.Defs[encl.Name].(*types.Func); ok {
+				m.optionParamRoutes(efn, call.Args[len(call.Args)-1], m.res.RPCRoutes[first:])
 			}
 		}
 	}
@@ -381,7 +390,22 @@ func (m *modeler) connectInterceptor(e ast.Expr) *Middleware {
 			return mw
 		}
 	}
-	return m.interceptor(e)
+	mw := m.interceptor(e)
+	if mw.Kind == 0 {
+		// A value implementing connect.Interceptor (memos'
+		// NewAuthInterceptor(store, secret)): what its Wrap methods'
+		// handlers do.
+		if t := m.info.TypeOf(e); t != nil {
+			for _, name := range []string{"WrapUnary", "WrapStreamingHandler"} {
+				if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+					if fn, ok := obj.(*types.Func); ok {
+						mw.Kind |= m.mwKindOfFunc(fn)
+					}
+				}
+			}
+		}
+	}
+	return mw
 }
 
 // addRPCRoute appends an RPC route to method mf of a registered service.

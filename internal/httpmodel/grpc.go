@@ -187,7 +187,6 @@ func (m *modeler) rpcRoutes() {
 		}
 		m.serverParamRoutes(efn, call.Args[0], m.res.RPCRoutes[first:])
 	}
-	m.spliceServerRoutes()
 }
 
 // interceptors are the server options' interceptors of the grpc.Server

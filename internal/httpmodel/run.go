@@ -85,7 +85,8 @@ func run(pass *analysis.Pass) (any, error) {
 	m.oapiDropTemplates()
 	m.rpcRoutes()
 	m.connectRoutes()
-	m.gqlFields() // exports GraphQLFieldFacts
+	m.spliceServerRoutes() // both register on servers and options callers pass
+	m.gqlFields()          // exports GraphQLFieldFacts
 	m.gqlRoutes()
 	return res, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"example.com/connectbola/api"
 	"example.com/connectbola/interceptors"
+	"example.com/connectbola/mount"
 	"example.com/connectbola/orderv1/orderv1connect"
 )
 
@@ -29,6 +30,12 @@ func main() {
 	opts := []connect.HandlerOption{connect.WithInterceptors(interceptors.NewAuthInterceptor())}
 	cpath, ch := orderv1connect.NewOrderServiceHandler(api.New(db), opts...) // want `RPC /orders.v1.OrderService/DeleteOrder: handler \(\*api.service\).DeleteOrder selects store.Order by request field "Name"` `RPC /orders.v1.OrderService/GetOrder: handler \(\*api.service\).GetOrder selects store.Order by request field "OrderId"`
 	customers.Handle(cpath, ch)
+
+	// Mounted by mount.Orders with the options passed here.
+	partners := http.NewServeMux()
+	mount.Orders(partners, api.NewService(db), connect.WithInterceptors(interceptors.NewAuthInterceptor(), interceptors.NewPolicyInterceptor())) // authorized per call
+	resellers := http.NewServeMux()
+	mount.Orders(resellers, api.NewService(db), connect.WithInterceptors(interceptors.NewAuthInterceptor())) // want `RPC /orders.v1.OrderService/DeleteOrder: handler \(\*api.service\).DeleteOrder selects store.Order by request field "Name"` `RPC /orders.v1.OrderService/GetOrder: handler \(\*api.service\).GetOrder selects store.Order by request field "OrderId"`
 
 	go http.ListenAndServe(":8081", staff)
 	go http.ListenAndServe(":8082", admin)
