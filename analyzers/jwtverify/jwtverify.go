@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       doc,
 	Requires:  []*analysis.Analyzer{check.Inspect},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil), (*verifiesFact)(nil)},
+	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil), (*verifiesFact)(nil), (*unverifiedFact)(nil)},
 }
 
 // Settings are jwtverify's settings (the jwtverify section of .apivet.yml).
@@ -56,23 +56,30 @@ _, err := jwt.ParseWithClaims(raw, claims, func(t *jwt.Token) (any, error) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsJWTLibrary(pass.Pkg) || isLibraryModule(pass.Pkg.Path()) {
+	if isLibraryModule(pass.Pkg.Path()) || !importsJWTLibrary(pass.Pkg) && !importsWrapperFacts(pass) {
 		return nil, nil
 	}
 	c := newChecker(pass)
 	c.exportFacts()
 	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	// Calls of unverified wrappers are judged after the walk, when this
+	// package's wrappers are known.
+	var deferred []*ast.CallExpr
 	ins.Preorder(nodes, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			c.call(n)
+			deferred = append(deferred, n)
 		case *ast.CompositeLit:
 			c.compositeLit(n)
 		case *ast.AssignStmt:
 			c.assign(n)
 		}
 	})
+	for _, call := range deferred {
+		c.wrapperCall(call)
+	}
 	return nil, nil
 }
 
@@ -129,7 +136,7 @@ func (c *checker) exportFacts() {
 			continue
 		}
 		sig := fn.Type().(*types.Signature)
-		if fn.Exported() && c.usesLibrary(decl.Body) {
+		if fn.Exported() && (c.usesLibrary(decl.Body) || c.funcVerifies(fn, 0)) {
 			c.pass.ExportObjectFact(fn, &verifiesFact{Verifies: c.funcVerifies(fn, 0)})
 		}
 		if isKeyFuncSig(sig) || returnsKeyFunc(sig) || takesToken(sig) {
@@ -179,7 +186,7 @@ func (c *checker) call(call *ast.CallExpr) {
 		}
 		switch key {
 		case "Parser.ParseUnverified":
-			c.unverified(call, "jwt ParseUnverified returns claims whose signature nobody checked",
+			c.unverified(call, argOf(call, 0), "jwt ParseUnverified returns claims whose signature nobody checked",
 				"parse with a key function (ParseWithClaims) instead, or use ParseUnverified only to pick the key of a verified parse")
 		case "New", "NewWithClaims":
 			if len(call.Args) > 0 && c.isSigningMethodNone(call.Args[0]) {
@@ -210,6 +217,9 @@ func (c *checker) call(call *ast.CallExpr) {
 				Message: "jwt.WithInsecureNoSignature signs with alg \"none\": the token carries no signature; sign with a real key"}, check.Error)
 		}
 	}
+	if jwxJWSPkgs[p] && jwsParseFuncs[name] {
+		c.jwsParse(call, name)
+	}
 	if idx, ok := jwxAlgArgs[p][name]; ok && idx < len(call.Args) {
 		if c.fromTokenAlg(call.Args[idx], 0) {
 			arg := call.Args[idx]
@@ -219,7 +229,7 @@ func (c *checker) call(call *ast.CallExpr) {
 	}
 	if v, ok := josePkgs[p]; ok {
 		if joseUnverified[name] {
-			c.unverified(call, "go-jose "+fn.Name()+" returns data whose signature nobody checked",
+			c.unverified(call, receiverOf(call), "go-jose "+fn.Name()+" returns data whose signature nobody checked",
 				"use Claims(key, &dest) / Verify(key), or use the unverified data only to pick the key of a verified call")
 		}
 		if joseParseSigned[name] && !v.algList {

@@ -35,6 +35,10 @@ func (c *checker) jwxOpts(call *ast.CallExpr, lib jwxJWT, argStart int) jwxOptEf
 			if b, ok := c.constBool(oc.Args[0]); ok && !b {
 				eff.verifyOff = true
 			}
+		case n == "WithVerifyAuto" && lib.boolVerifyAuto:
+			if b, ok := c.constBool(oc.Args[0]); !ok || b {
+				eff.hasKey = true
+			}
 		case jwxKeyOptions[n]:
 			eff.hasKey = true
 		}
@@ -52,17 +56,17 @@ func (c *checker) jwxVerifies(call *ast.CallExpr, lib jwxJWT, name string) bool 
 
 func (c *checker) jwxParse(call *ast.CallExpr, lib jwxJWT, name string, argStart int) {
 	if name == "ParseInsecure" {
-		c.unverified(call, "jwt.ParseInsecure returns claims whose signature nobody checked",
+		c.unverified(call, call.Args[0], "jwt.ParseInsecure returns claims whose signature nobody checked",
 			"parse with jwt.WithKey / jwt.WithKeySet instead, or use ParseInsecure only to pick the key of a verified parse")
 		return
 	}
 	eff := c.jwxOpts(call, lib, argStart)
 	switch {
 	case lib.verifiesByDefault && eff.verifyOff:
-		c.unverified(call, "jwt."+name+" with jwt.WithVerify(false) returns claims whose signature nobody checked",
+		c.unverified(call, call.Args[0], "jwt."+name+" with jwt.WithVerify(false) returns claims whose signature nobody checked",
 			"pass jwt.WithKey(alg, key) or jwt.WithKeySet(set) instead")
 	case !lib.verifiesByDefault && !eff.hasKey && !eff.unknown:
-		c.unverified(call, "jwx v1 jwt."+name+" without jwt.WithVerify or jwt.WithKeySet does not check the signature",
+		c.unverified(call, call.Args[0], "jwx v1 jwt."+name+" without jwt.WithVerify or jwt.WithKeySet does not check the signature",
 			"pass jwt.WithVerify(alg, key) or jwt.WithKeySet(set)")
 	}
 }
@@ -97,4 +101,16 @@ func (c *checker) fromTokenAlg(e ast.Expr, depth int) bool {
 		return true
 	})
 	return found
+}
+
+func isJWXPath(p string) bool { return strings.HasPrefix(p, "github.com/lestrrat-go/jwx") }
+
+// jwsParse reports a jws Parse* whose message is not verified: its
+// payload and headers are the attacker's until jws.Verify checks them.
+func (c *checker) jwsParse(call *ast.CallExpr, name string) {
+	if len(call.Args) == 0 {
+		return
+	}
+	c.unverified(call, call.Args[0], "jws."+name+" returns a message whose signature nobody checked",
+		"verify it with jws.Verify(buf, jws.WithKey(alg, key)), or use the parsed headers only to pick that key")
 }

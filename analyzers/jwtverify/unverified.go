@@ -9,11 +9,17 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// unverified reports a parse that skips the signature check, unless the
-// same function also verifies (the unverified parse picked the key).
-func (c *checker) unverified(call *ast.CallExpr, what, fix string) {
+// unverified reports a parse that skips the signature check of the token
+// val (nil when unknown), unless the same function also verifies that
+// token (the unverified parse picked the key), every caller in this
+// package verifies it, or the function is a wrapper named and documented as
+// unverified — then its callers answer for it (unverifiedFact).
+func (c *checker) unverified(call *ast.CallExpr, val ast.Expr, what, fix string) {
 	fd := c.enclosingFunc(call.Pos())
-	if fd != nil && (c.verifiesElsewhere(fd.Body, call) || c.callersVerify(fd)) {
+	if fd != nil && (c.verifiesValue(fd.Body, call, val) || c.callersVerify(fd, val)) {
+		return
+	}
+	if fd != nil && c.unverifiedWrapper(fd, val) {
 		return
 	}
 	if c.fromTokenEndpoint(call, 0) {
@@ -122,7 +128,10 @@ var loggingPkgs = map[string]bool{
 // callersVerify reports whether fd is called in this package, and every
 // caller verifies a token: fd reads an unverified claim (a scope, an
 // issuer) that its caller uses to pick the key of the verified parse.
-func (c *checker) callersVerify(fd *ast.FuncDecl) bool {
+//
+// Per value: when the token comes from fd's parameter i, the caller must
+// verify its own argument i, not just some token.
+func (c *checker) callersVerify(fd *ast.FuncDecl, val ast.Expr) bool {
 	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok {
 		return false
@@ -136,7 +145,11 @@ func (c *checker) callersVerify(fd *ast.FuncDecl) bool {
 			}
 			calls++
 			caller := c.enclosingFunc(call.Pos())
-			if caller == nil || caller == fd || !c.verifiesElsewhere(caller.Body, call) {
+			var arg ast.Expr
+			if i := c.paramIndex(fd, val); i >= 0 && i < len(call.Args) {
+				arg = call.Args[i]
+			}
+			if caller == nil || caller == fd || !c.verifiesValue(caller.Body, call, arg) {
 				all = false
 			}
 			return all
@@ -193,23 +206,6 @@ func (c *checker) fromTokenEndpoint(e ast.Expr, depth int) bool {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
-}
-
-// verifiesElsewhere reports whether body contains a call, other than skip,
-// that verifies a token signature.
-func (c *checker) verifiesElsewhere(body *ast.BlockStmt, skip *ast.CallExpr) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if found || !ok || call == skip {
-			return !found
-		}
-		if c.isVerifyingCall(call) {
-			found = true
-		}
-		return true
-	})
-	return found
 }
 
 func (c *checker) isVerifyingCall(call *ast.CallExpr) bool {
@@ -281,4 +277,20 @@ func (c *checker) funcVerifies(fn *types.Func, depth int) bool {
 	}
 	c.verifiesMemo[fn] = v
 	return v
+}
+
+// argOf returns call's i-th argument, or nil.
+func argOf(call *ast.CallExpr, i int) ast.Expr {
+	if i < len(call.Args) {
+		return call.Args[i]
+	}
+	return nil
+}
+
+// receiverOf returns the receiver of a method call, or nil.
+func receiverOf(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
 }
