@@ -489,6 +489,9 @@ func (r *runner) sinkValue(e ast.Expr, kind string, rule valueRule, sev check.Se
 		if !ok || len(cred) < 8 || isPlaceholder(cred) || isDocumentedExample(cred) || formatVerb.MatchString(cred) {
 			return
 		}
+		if _, isFormat := r.matchFormats(cred); isFormat {
+			return // reported by its format where the literal is ("Bearer " + githubToken)
+		}
 		val = cred
 	}
 	r.add(litPos, &finding{pos: e.Pos(), end: e.End(), rank: rankSink, kind: kind, value: val, where: where, sev: sev})
