@@ -32,6 +32,8 @@ type checker struct {
 	// wrappers are this package's unverified wrappers (wrapper.go), with
 	// the index of their token parameter.
 	wrappers map[*types.Func]int
+	// ifaceMethods indexes the methods known to verify by name (iface.go).
+	ifaceMethods map[string][]*types.Func
 }
 
 // zeroValue stands for the zero value of a variable declared without one.

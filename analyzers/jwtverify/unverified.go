@@ -237,6 +237,9 @@ func (c *checker) isVerifyingCall(call *ast.CallExpr) bool {
 		name = fn.Name()
 	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		name = sel.Sel.Name // a method of an interface, a func field
+		if c.interfaceVerifies(sel) {
+			return true
+		}
 	}
 	for _, pre := range verifyingPrefixes {
 		if strings.HasPrefix(name, pre) {

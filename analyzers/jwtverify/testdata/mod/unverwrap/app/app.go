@@ -41,3 +41,22 @@ func confirm(token string) (string, error) {
 	}
 	return email, nil
 }
+
+// The same token is verified through an interface method whose
+// implementation verifies: silent.
+func confirmThroughInterface(app security.App, token string) (string, error) {
+	claims, _ := security.ParseUnverifiedJWT(token)
+	email, _ := claims["email"].(string)
+	if _, err := app.FindByToken(token); err != nil {
+		return "", err
+	}
+	return email, nil
+}
+
+// A literal that re-exports the wrapper (a scripting binding) forwards the
+// responsibility with it: silent.
+func bindings(set func(string, any)) {
+	set("parseUnverifiedJWT", func(token string) (map[string]any, error) {
+		return security.ParseUnverifiedJWT(token)
+	})
+}
