@@ -132,7 +132,11 @@ Heuristics and limits:
     function is an exported wrapper named (Unverified, Insecure, Unsafe) and
     documented ("does not verify") as unverified — then each call of the
     wrapper, in any package, is judged as an unverified parse of the token
-    it passes (pocketbase's security.ParseUnverifiedJWT); the raw token
+    it passes (pocketbase's security.ParseUnverifiedJWT), except in a
+    function literal that only forwards its parameter to it (a scripting
+    binding re-exporting the wrapper); a call through an interface counts
+    as verifying when a method of that name that verifies (from a fact or
+    this package) belongs to a type implementing the interface; the raw token
     is handed on afterwards to code that is not known to skip verification
     (a policy engine, an RPC) — logging does not count; or the token is an
     ID token from the OAuth2 token endpoint ((*oauth2.Token).Extra), which
