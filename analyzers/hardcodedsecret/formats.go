@@ -59,6 +59,10 @@ var formats = []format{
 	{kind: "Anthropic API key", re: regexp.MustCompile(`\bsk-ant-(?:api|admin)[0-9]{2}-[0-9A-Za-z_\-]{80,}`), sev: check.Error, hints: []string{"sk-ant-"}},
 	{kind: "private key", re: regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----`), valid: validPEMPrivateKey, sev: check.Error, hints: []string{"PRIVATE KEY"}},
 	{kind: "JSON Web Token", re: regexp.MustCompile(`\beyJ[0-9A-Za-z_\-]{8,}\.eyJ[0-9A-Za-z_\-]{8,}\.[0-9A-Za-z_\-]{16,}`), valid: validJWT, sev: check.Warning, hints: []string{"eyJ"}},
+	// A bearer credential written out with its scheme ("Bearer: 2lkj…",
+	// "Bearer 9f8e…"): the scheme says the rest is a token; a token of 20+
+	// characters that is not a placeholder or low-entropy text.
+	{kind: "bearer token", re: regexp.MustCompile(`\bBearer:?[ \t]+[0-9A-Za-z\-._~+/]{20,}=*`), valid: validBearer, sev: check.Warning, hints: []string{"Bearer"}},
 }
 
 // documentedExamples are fake credentials published in vendor docs, and
@@ -81,6 +85,14 @@ func isDocumentedExample(v string) bool {
 func notDocumentedExample(m string) bool { return !isDocumentedExample(m) }
 
 func notLowEntropy(m string) bool { return entropy(m) >= 3.0 }
+
+// validBearer: the token after the scheme has letters and digits, is no
+// placeholder and is not low-entropy prose.
+func validBearer(m string) bool {
+	tok := strings.TrimLeft(strings.TrimPrefix(m, "Bearer"), ": \t")
+	return strings.ContainsAny(tok, "0123456789") && strings.IndexFunc(tok, func(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }) >= 0 &&
+		!isPlaceholder(tok) && entropy(tok) >= 3.5
+}
 
 const base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 

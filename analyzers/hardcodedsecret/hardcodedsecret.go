@@ -36,7 +36,9 @@ checksum in the last 6 characters is verified; github_pat_), npm tokens
 (AIza…), Slack tokens and webhook URLs, Stripe live secret and restricted
 keys, SendGrid, Twilio, PyPI, GitLab, OpenAI and Anthropic keys, PEM
 private key blocks (the body must decode), JSON Web Tokens (the header
-must decode to JSON with an "alg" other than "none"), and URLs or DSNs
+must decode to JSON with an "alg" other than "none"), bearer tokens
+written with their scheme ("Bearer 9f8e…", 20+ characters with letters,
+digits and 3.5 bits of entropy per character; a warning), and URLs or DSNs
 with an inline password (postgres://user:pass@host, user:pass@tcp(host)/db,
 redis://:pass@host, amqp://, mongodb://, "host=… password=…").
 A verified format or a private key is an error; a JWT, or a DSN password
@@ -44,8 +46,9 @@ for a local host, a warning. A DSN whose password is a container's stock
 default (postgres, root, guest, secret, the user name…) on a local or
 dotless compose host is not reported.
 
-Secret sinks: a literal, a constant whose value is a literal, or a
-package variable initialized with one and never assigned again, passed
+Secret sinks: a literal, a constant whose value is a literal, a variable
+(package-level or local) initialized with one and never assigned again,
+or the bytes base64/base32/hex DecodeString makes of a literal, passed
 where an API takes a credential: JWT signing and verification keys
 ((*jwt.Token).SignedString, jwtauth.New, a jwt.Keyfunc returning a
 literal, echo-jwt and gin-jwt key fields), DSNs with a password given to
@@ -54,11 +57,16 @@ sql.Open, sqlx, pgx and the gorm postgres/mysql drivers,
 go-redis Options.Password, oauth2.Config.ClientSecret, mysql.Config.Passwd,
 AWS static credentials (aws-sdk-go and v2), tls.X509KeyPair with a PEM
 private key, gorilla sessions.NewCookieStore and securecookie.New keys,
-and hmac.New keys (a warning: some HMAC keys are public constants).
+hmac.New keys (a warning: some HMAC keys are public constants), and the
+value of an Authorization or Proxy-Authorization header set from a
+literal ((http.Header).Set/Add: the token after Bearer/Token, the
+password of Basic user:password).
 The constant or variable is reported where it reaches the sink.
 
 Names and values: a literal assigned, defined, compared with == or !=,
-passed to a parameter, or used as a struct field or map value whose name,
+passed to a parameter, stored into an environment variable (os.Setenv),
+sent in an HTTP header (Header.Set/Add), returned by a function, or used
+as a struct field or map value whose name,
 split into words, ends in password, passwd, secret, token, credentials,
 api key, private key, access key, signing key, client secret or the like,
 when the value looks like a secret. Names about secrets that are not
@@ -81,9 +89,7 @@ are never reported. Messages show the kind of secret and only its first
 four characters.
 
 Not detected: secrets built at run time (concatenation of variables,
-decoding of an obfuscated literal), secrets in non-Go files, and local
-variables assigned a literal and then passed to a sink under a name that
-does not say what they are.
+custom de-obfuscation), secrets in non-Go files.
 
 Settings (.apivet.yml):
 
@@ -96,7 +102,8 @@ Settings (.apivet.yml):
 	  min-entropy: 2.5          # bits per character for name+value findings
 
 Suppress a finding with //apivet:ignore hardcodedsecret <reason> on the
-line or the line above. The fix is to load the secret from the
+line or the line above; at the end of the first line of a multi-line
+statement or composite literal it covers the whole of it. The fix is to load the secret from the
 environment or a secret manager, and to rotate it: it has already leaked.`
 
 // Pattern is a credential format added in the settings.
@@ -234,8 +241,8 @@ func run(pass *analysis.Pass) (any, error) {
 
 	// Constants first, so that a constant used in a sink is known
 	// wherever it is declared in the package.
-	// Package-level variables initialized with a literal and never
-	// assigned again count as constants: var jwtKey = []byte("…").
+	// Variables initialized with a literal and never assigned again count
+	// as constants: var jwtKey = []byte("…"), key := "…" (flow.go).
 	reassigned := map[*types.Var]bool{}
 	ins.Preorder([]ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
@@ -248,12 +255,11 @@ func run(pass *analysis.Pass) (any, error) {
 				case *types.Const:
 					r.consts[obj] = n.Values[i]
 				case *types.Var:
-					if obj.Parent() == pass.Pkg.Scope() {
-						r.vars[obj] = n.Values[i]
-					}
+					r.vars[obj] = n.Values[i] // package-level or local
 				}
 			}
 		case *ast.AssignStmt:
+			r.localDefs(n)
 			for _, lhs := range n.Lhs {
 				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
 					if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok {
@@ -304,6 +310,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if obj := pass.TypesInfo.Defs[n.Name]; obj != nil {
 					r.keyfunc(obj.Type(), n.Body)
 				}
+				r.returnsNamed(n)
 			}
 		}
 	}
@@ -375,50 +382,6 @@ func (r *runner) folded(b *ast.BinaryExpr, cur inspector.Cursor) {
 	}
 }
 
-// constValue returns the string value of e if e is a literal, a constant
-// whose value is a literal (or a constant expression of them), or a
-// conversion of one ([]byte("…")), and the position of the literal that
-// holds it (the use position for a constant of another package).
-func (r *runner) constValue(e ast.Expr) (val string, litPos token.Pos, name string, ok bool) {
-	e = ast.Unparen(e)
-	if call, isCall := e.(*ast.CallExpr); isCall && len(call.Args) == 1 {
-		if tv, found := r.pass.TypesInfo.Types[call.Fun]; found && tv.IsType() {
-			return r.constValue(call.Args[0])
-		}
-		return "", 0, "", false
-	}
-	if id, isIdent := e.(*ast.Ident); isIdent {
-		if v, isVar := r.pass.TypesInfo.Uses[id].(*types.Var); isVar {
-			if init, once := r.vars[v]; once {
-				val, litPos, _, ok = r.constValue(init)
-				return val, litPos, v.Name(), ok
-			}
-		}
-	}
-	tv, found := r.pass.TypesInfo.Types[e]
-	if !found || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", 0, "", false
-	}
-	val = constant.StringVal(tv.Value)
-	litPos = e.Pos()
-	var id *ast.Ident
-	switch x := e.(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	}
-	if id != nil {
-		if c, isConst := r.pass.TypesInfo.Uses[id].(*types.Const); isConst {
-			name = c.Name()
-			if v, here := r.consts[c]; here {
-				litPos = ast.Unparen(v).Pos()
-			}
-		}
-	}
-	return val, litPos, name, true
-}
-
 // call handles sink calls and arguments to parameters named like secrets.
 func (r *runner) call(call *ast.CallExpr) {
 	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
@@ -427,6 +390,9 @@ func (r *runner) call(call *ast.CallExpr) {
 	}
 	sig, _ := fn.Type().(*types.Signature)
 	if sig == nil {
+		return
+	}
+	if r.keyValueCall(call, fn, sig) {
 		return
 	}
 	if s := callSinkIndex[sinkKey{fn.Pkg().Path(), recvName(sig), fn.Name()}]; s != nil {
@@ -518,6 +484,15 @@ func (r *runner) sinkValue(e ast.Expr, kind string, rule valueRule, sev check.Se
 		if isPlaceholder(val) || isDocumentedExample(val) || formatVerb.MatchString(val) {
 			return
 		}
+	case authHeader:
+		cred, ok := authCredential(val)
+		if !ok || len(cred) < 8 || isPlaceholder(cred) || isDocumentedExample(cred) || formatVerb.MatchString(cred) {
+			return
+		}
+		if _, isFormat := r.matchFormats(cred); isFormat {
+			return // reported by its format where the literal is ("Bearer " + githubToken)
+		}
+		val = cred
 	}
 	r.add(litPos, &finding{pos: e.Pos(), end: e.End(), rank: rankSink, kind: kind, value: val, where: where, sev: sev})
 }

@@ -65,3 +65,11 @@ func TestSettingsErrors(t *testing.T) {
 type silentT struct{}
 
 func (*silentT) Errorf(string, ...any) {}
+
+// TestSuppression runs the check as the drivers do (check.Prepare): a
+// trailing directive on the first line of a multi-line literal or
+// statement covers all of it, and an unused one says what it covered.
+func TestSuppression(t *testing.T) {
+	a := check.Prepare(hardcodedsecret.Analyzer)
+	analysistest.Run(t, testutil.Module(t, "testdata/suppress"), a, "./...")
+}

@@ -11,6 +11,7 @@ const (
 	privateKey                    // PEM: a finding only for a private key block
 	password                      // any non-placeholder, non-empty value
 	notPEMPublic                  // a key, unless it is a PEM public key (RS*/ES* verification keys)
+	authHeader                    // an Authorization value: its credential part is a key (names.go)
 )
 
 // A callSink is a parameter that is a credential by API: whatever is

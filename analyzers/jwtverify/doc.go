@@ -30,8 +30,8 @@ golang-jwt/jwt v3, v4, v5, dgrijalva/jwt-go, form3tech-oss/jwt-go
   - a key function that can return jwt.UnsafeAllowNoneSignatureType
     [error]; signing with SigningMethodNone or UnsafeAllowNoneSignatureType
     [error].
-  - ParseUnverified, unless the same function also verifies the token (the
-    unverified parse picked the key or issuer) [warning].
+  - ParseUnverified, unless the same function also verifies that same
+    token (the unverified parse picked the key or issuer) [warning].
   - claims validation switched off: v5 WithoutClaimsValidation(), v3/v4
     Parser{SkipClaimsValidation: true} or p.SkipClaimsValidation = true,
     unless the same function validates exp itself [warning].
@@ -49,14 +49,20 @@ golang-jwt/jwt v3, v4, v5, dgrijalva/jwt-go, form3tech-oss/jwt-go
 
 lestrrat-go/jwx v1, v2, v3
   - v1 jwt.Parse, ParseString, ParseReader, ParseHeader, ParseForm,
-    ParseRequest without jwt.WithVerify, WithKeySet, WithKeySetProvider or
-    WithVerifyAuto: v1 then skips the signature silently [warning].
-  - v2/v3 jwt.Parse* with jwt.WithVerify(false), and jwt.ParseInsecure,
-    unless the same function also verifies [warning]. (v2/v3 Parse without
-    a key fails closed and is not flagged.)
+    ParseRequest, ReadFile without jwt.WithVerify, WithKeySet,
+    WithKeySetProvider or WithVerifyAuto(true): v1 then skips the signature
+    silently [warning].
+  - v2/v3 jwt.Parse, ParseString, ParseReader, ParseHeader, ParseForm,
+    ParseCookie, ParseRequest, ReadFile with jwt.WithVerify(false), and
+    jwt.ParseInsecure, unless the same token is verified [warning]. (v2/v3
+    Parse without a key fails closed and is not flagged.)
+  - jws.Parse, ParseString, ParseReader, ReadFile (v1-v3) whose message is
+    not verified: jws.Verify (v1 also VerifySet, VerifyAuto; v3 also
+    VerifyCompactFast) of the same bytes, or a verifying call taking them
+    [warning].
   - v2/v3 jwt.WithValidate(false) [warning].
-  - jws.Verify / jwt.WithVerify (v1), jws.WithKey / jwt.WithKey (v2, v3)
-    given an algorithm read from the token's own header
+  - jws.Verify / jwt.WithVerify (v1), jws.WithKey / jwt.WithKey (v2, v3),
+    jws.VerifyCompactFast (v3) given an algorithm read from the token's own header
     (ProtectedHeaders().Algorithm()) [warning].
 
   Bad:  tok, err := jwt.Parse(raw, jwt.WithVerify(false))
@@ -106,15 +112,31 @@ Heuristics and limits:
     those parses are not reported.
   - A key function counts as checking the algorithm when it (or a helper it
     passes the token to) asserts, switches on or compares token.Method,
-    calls token.Method.Alg(), or reads token.Header["alg"]; a parse also
+    calls token.Method.Alg(), or compares token.Header["alg"] — and the
+    outcome decides: it is the condition of an if whose branch stops
+    (return, panic, log.Fatal, os.Exit, continue), the tag of a switch with
+    a clause that stops, a helper's returned verdict, or a variable used so.
+    A mismatch branch that only logs, an alg read only to be logged or to
+    look a key up (keys[alg]), or a comparison with nil or "" is no check;
+    a parse also
     counts as checked when its function compares a field named Alg or
     Algorithm (a JOSE header decoded by hand).
   - An unverified parse (ParseUnverified, Unsafe*WithoutVerification,
     ParseInsecure, WithVerify(false), jwx v1 without key) is not reported
-    when: its function also verifies a token (a verifying library call, a
-    function of the project that makes one — across packages through a
-    fact — or any call named Verify*/verify*); every caller of its function
-    verifies (it read a scope or issuer to pick the key); the raw token
+    when: its function also verifies the same token (a verifying library
+    call, a function of the project that makes one — across packages
+    through a fact — or any call named Verify*/verify* given that token;
+    "same" follows variables, conversions, strings trimming and library
+    parses back to their source); every caller of its function verifies
+    the argument it passes (it read a scope or issuer to pick the key); its
+    function is an exported wrapper named (Unverified, Insecure, Unsafe) and
+    documented ("does not verify") as unverified — then each call of the
+    wrapper, in any package, is judged as an unverified parse of the token
+    it passes (pocketbase's security.ParseUnverifiedJWT), except in a
+    function literal that only forwards its parameter to it (a scripting
+    binding re-exporting the wrapper); a call through an interface counts
+    as verifying when a method of that name that verifies (from a fact or
+    this package) belongs to a type implementing the interface; the raw token
     is handed on afterwards to code that is not known to skip verification
     (a policy engine, an RPC) — logging does not count; or the token is an
     ID token from the OAuth2 token endpoint ((*oauth2.Token).Extra), which

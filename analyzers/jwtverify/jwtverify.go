@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       doc,
 	Requires:  []*analysis.Analyzer{check.Inspect},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil), (*verifiesFact)(nil)},
+	FactTypes: []analysis.Fact{(*keyFuncFact)(nil), (*optFact)(nil), (*verifiesFact)(nil), (*unverifiedFact)(nil)},
 }
 
 // Settings are jwtverify's settings (the jwtverify section of .apivet.yml).
@@ -56,23 +56,30 @@ _, err := jwt.ParseWithClaims(raw, claims, func(t *jwt.Token) (any, error) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsJWTLibrary(pass.Pkg) || isLibraryModule(pass.Pkg.Path()) {
+	if isLibraryModule(pass.Pkg.Path()) || !importsJWTLibrary(pass.Pkg) && !importsWrapperFacts(pass) {
 		return nil, nil
 	}
 	c := newChecker(pass)
 	c.exportFacts()
 	ins := pass.ResultOf[check.Inspect].(*inspector.Inspector)
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	// Calls of unverified wrappers are judged after the walk, when this
+	// package's wrappers are known.
+	var deferred []*ast.CallExpr
 	ins.Preorder(nodes, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			c.call(n)
+			deferred = append(deferred, n)
 		case *ast.CompositeLit:
 			c.compositeLit(n)
 		case *ast.AssignStmt:
 			c.assign(n)
 		}
 	})
+	for _, call := range deferred {
+		c.wrapperCall(call)
+	}
 	return nil, nil
 }
 
@@ -129,7 +136,7 @@ func (c *checker) exportFacts() {
 			continue
 		}
 		sig := fn.Type().(*types.Signature)
-		if fn.Exported() && c.usesLibrary(decl.Body) {
+		if fn.Exported() && (c.usesLibrary(decl.Body) || c.funcVerifies(fn, 0)) {
 			c.pass.ExportObjectFact(fn, &verifiesFact{Verifies: c.funcVerifies(fn, 0)})
 		}
 		if isKeyFuncSig(sig) || returnsKeyFunc(sig) || takesToken(sig) {
@@ -179,7 +186,7 @@ func (c *checker) call(call *ast.CallExpr) {
 		}
 		switch key {
 		case "Parser.ParseUnverified":
-			c.unverified(call, "jwt ParseUnverified returns claims whose signature nobody checked",
+			c.unverified(call, argOf(call, 0), "jwt ParseUnverified returns claims whose signature nobody checked",
 				"parse with a key function (ParseWithClaims) instead, or use ParseUnverified only to pick the key of a verified parse")
 		case "New", "NewWithClaims":
 			if len(call.Args) > 0 && c.isSigningMethodNone(call.Args[0]) {
@@ -210,6 +217,9 @@ func (c *checker) call(call *ast.CallExpr) {
 				Message: "jwt.WithInsecureNoSignature signs with alg \"none\": the token carries no signature; sign with a real key"}, check.Error)
 		}
 	}
+	if jwxJWSPkgs[p] && jwsParseFuncs[name] {
+		c.jwsParse(call, name)
+	}
 	if idx, ok := jwxAlgArgs[p][name]; ok && idx < len(call.Args) {
 		if c.fromTokenAlg(call.Args[idx], 0) {
 			arg := call.Args[idx]
@@ -219,7 +229,7 @@ func (c *checker) call(call *ast.CallExpr) {
 	}
 	if v, ok := josePkgs[p]; ok {
 		if joseUnverified[name] {
-			c.unverified(call, "go-jose "+fn.Name()+" returns data whose signature nobody checked",
+			c.unverified(call, receiverOf(call), "go-jose "+fn.Name()+" returns data whose signature nobody checked",
 				"use Claims(key, &dest) / Verify(key), or use the unverified data only to pick the key of a verified call")
 		}
 		if joseParseSigned[name] && !v.algList {
@@ -427,373 +437,6 @@ func calleeText(call *ast.CallExpr) string {
 func (c *checker) isSigningMethodNone(e ast.Expr) bool {
 	o := c.objOf(e)
 	return o != nil && o.Name() == "SigningMethodNone" && isJWTPkg(pkgPath(o))
-}
-
-// unverified reports a parse that skips the signature check, unless the
-// same function also verifies (the unverified parse picked the key).
-func (c *checker) unverified(call *ast.CallExpr, what, fix string) {
-	fd := c.enclosingFunc(call.Pos())
-	if fd != nil && (c.verifiesElsewhere(fd.Body, call) || c.callersVerify(fd)) {
-		return
-	}
-	if c.fromTokenEndpoint(call, 0) {
-		return
-	}
-	if fd != nil && c.rawHandedOn(fd.Body, call) {
-		return
-	}
-	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("%s: nothing in this function verifies the token, so anyone can forge what it says; %s", what, fix)})
-}
-
-// rawHandedOn reports whether the raw token the unverified parse read (its
-// first argument, a variable) is passed on after it — as a call argument or
-// in a composite literal — to code this analyzer does not model, which may
-// verify it (ardanlabs/service hands it to an OPA policy that runs
-// io.jwt.verify). Logging calls do not count.
-func (c *checker) rawHandedOn(body *ast.BlockStmt, call *ast.CallExpr) bool {
-	if len(call.Args) == 0 {
-		return false
-	}
-	raw, ok := c.objOf(call.Args[0]).(*types.Var)
-	if !ok || raw.IsField() {
-		return false
-	}
-	found := false
-	var visit func(n ast.Node, inArg bool)
-	visit = func(n ast.Node, inArg bool) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			if found || n == nil {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				if n == call || n.Pos() < call.End() {
-					return true
-				}
-				fn := c.callee(n)
-				if fn != nil && (isLibraryPath(pkgPath(fn)) || loggingPkgs[pkgPath(fn)] || c.knownNonVerifier(fn)) {
-					return true
-				}
-				if tv, ok := c.pass.TypesInfo.Types[n.Fun]; ok && tv.IsType() {
-					return true // a conversion
-				}
-				for _, a := range n.Args {
-					visit(a, true)
-				}
-				return false
-			case *ast.CompositeLit:
-				if n.Pos() > call.End() {
-					for _, el := range n.Elts {
-						visit(el, true)
-					}
-					return false
-				}
-			case *ast.Ident:
-				if inArg && n.Pos() > call.End() && c.pass.TypesInfo.Uses[n] == raw {
-					found = true
-				}
-			}
-			return true
-		})
-	}
-	visit(body, false)
-	return found
-}
-
-// knownNonVerifier: fn uses a JWT library and does not verify (its body is
-// in this package, or its package exported a verifiesFact for it).
-func (c *checker) knownNonVerifier(fn *types.Func) bool {
-	if decl := c.decls[fn]; decl != nil && decl.Body != nil {
-		return c.usesLibrary(decl.Body) && !c.funcVerifies(fn, 0)
-	}
-	var f verifiesFact
-	return fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) && !f.Verifies
-}
-
-// usesLibrary reports whether body parses or verifies a token with one of
-// the libraries (a call of a library function named Parse*, Unsafe*,
-// Verify* or Claims).
-func (c *checker) usesLibrary(body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if fn := c.callee(call); fn != nil {
-				p := pkgPath(fn)
-				if isLibraryPath(p) || strings.HasPrefix(p, "github.com/lestrrat-go/jwx") {
-					for _, pre := range []string{"Parse", "Unsafe", "Verify", "Claims"} {
-						if strings.HasPrefix(fn.Name(), pre) {
-							found = true
-						}
-					}
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-var loggingPkgs = map[string]bool{
-	"fmt": true, "log": true, "log/slog": true, "errors": true, "strings": true,
-	"github.com/sirupsen/logrus": true, "go.uber.org/zap": true, "github.com/rs/zerolog": true,
-}
-
-// callersVerify reports whether fd is called in this package, and every
-// caller verifies a token: fd reads an unverified claim (a scope, an
-// issuer) that its caller uses to pick the key of the verified parse.
-func (c *checker) callersVerify(fd *ast.FuncDecl) bool {
-	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	if !ok {
-		return false
-	}
-	calls, all := 0, true
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || !all || c.callee(call) != fn {
-				return all
-			}
-			calls++
-			caller := c.enclosingFunc(call.Pos())
-			if caller == nil || caller == fd || !c.verifiesElsewhere(caller.Body, call) {
-				all = false
-			}
-			return all
-		})
-	}
-	return calls > 0 && all
-}
-
-// fromTokenEndpoint reports whether the token an unverified parse reads
-// came from an OAuth2 token endpoint response ((*oauth2.Token).Extra,
-// typically "id_token"): OpenID Connect Core 3.1.3.7 lets a client that got
-// the ID token straight from the token endpoint over TLS skip its signature.
-func (c *checker) fromTokenEndpoint(e ast.Expr, depth int) bool {
-	if depth > maxDepth || e == nil || e == zeroValue {
-		return false
-	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.TypeAssertExpr:
-		return c.fromTokenEndpoint(e.X, depth+1)
-	case *ast.CallExpr:
-		if tv, ok := c.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
-			return c.fromTokenEndpoint(e.Args[0], depth+1)
-		}
-		fn := c.callee(e)
-		if fn == nil {
-			return false
-		}
-		if funcName(fn) == "Token.Extra" && pkgPath(fn) == "golang.org/x/oauth2" {
-			return true
-		}
-		if isLibraryPath(pkgPath(fn)) || strings.HasPrefix(pkgPath(fn), "github.com/lestrrat-go/jwx") {
-			// a parse, or a method on its result: follow the token source
-			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
-				if _, isPkg := c.pass.TypesInfo.Uses[identOf(sel.X)].(*types.PkgName); !isPkg && c.fromTokenEndpoint(sel.X, depth+1) {
-					return true
-				}
-			}
-			if len(e.Args) > 0 {
-				return c.fromTokenEndpoint(e.Args[0], depth+1)
-			}
-		}
-	case *ast.Ident:
-		if v, ok := c.pass.TypesInfo.Uses[e].(*types.Var); ok && !c.params[v] {
-			for _, d := range c.defs[v] {
-				if c.fromTokenEndpoint(d, depth+1) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
-}
-
-// verifiesElsewhere reports whether body contains a call, other than skip,
-// that verifies a token signature.
-func (c *checker) verifiesElsewhere(body *ast.BlockStmt, skip *ast.CallExpr) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if found || !ok || call == skip {
-			return !found
-		}
-		if c.isVerifyingCall(call) {
-			found = true
-		}
-		return true
-	})
-	return found
-}
-
-func (c *checker) isVerifyingCall(call *ast.CallExpr) bool {
-	var name, p string
-	if fn := c.callee(call); fn != nil {
-		if base, key, ok := jwtPkgOf(fn); ok {
-			_, verifying := golangJWTParse[key]
-			_ = base
-			return verifying
-		}
-		name, p = funcName(fn), pkgPath(fn)
-		if _, ok := josePkgs[p]; ok {
-			switch name {
-			case "JSONWebToken.Claims", "JSONWebSignature.Verify", "JSONWebSignature.VerifyMulti",
-				"JSONWebSignature.DetachedVerify", "JSONWebSignature.DetachedVerifyMulti":
-				return true
-			}
-			return false
-		}
-		if lib, ok := jwxJWTPkgs[p]; ok {
-			if _, parse := jwxParseFuncs[name]; parse && name != "ParseInsecure" {
-				return c.jwxVerifies(call, lib, name)
-			}
-			return false
-		}
-		if c.funcVerifies(fn, 0) {
-			return true
-		}
-		name = fn.Name()
-	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		name = sel.Sel.Name // a method of an interface, a func field
-	}
-	for _, pre := range verifyingPrefixes {
-		if strings.HasPrefix(name, pre) {
-			return true
-		}
-	}
-	return false
-}
-
-// funcVerifies reports whether fn (a project function) verifies a token:
-// its body, or a function of this package it calls, makes a verifying
-// call. Across packages this is the verifiesFact.
-func (c *checker) funcVerifies(fn *types.Func, depth int) bool {
-	if v, ok := c.verifiesMemo[fn]; ok {
-		return v
-	}
-	decl := c.decls[fn]
-	if decl == nil || decl.Body == nil {
-		var f verifiesFact
-		if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) {
-			return f.Verifies
-		}
-		return false
-	}
-	c.verifiesMemo[fn] = false // recursion: not (yet) known to verify
-	v := false
-	if depth < maxDepth {
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && !v {
-				if cf := c.callee(call); cf != nil && c.decls[cf] != nil {
-					v = c.funcVerifies(cf, depth+1)
-				} else {
-					v = c.isVerifyingCall(call)
-				}
-			}
-			return !v
-		})
-	}
-	c.verifiesMemo[fn] = v
-	return v
-}
-
-// jwxOpts evaluates the options of a jwx jwt parse call.
-type jwxOptEffect struct{ hasKey, verifyOff, unknown bool }
-
-func (c *checker) jwxOpts(call *ast.CallExpr, lib jwxJWT, argStart int) jwxOptEffect {
-	var eff jwxOptEffect
-	if call.Ellipsis.IsValid() {
-		eff.unknown = true
-	}
-	for i := argStart; i < len(call.Args); i++ {
-		oc, ok := ast.Unparen(call.Args[i]).(*ast.CallExpr)
-		fn := (*types.Func)(nil)
-		if ok {
-			fn = c.callee(oc)
-		}
-		if fn == nil {
-			eff.unknown = true
-			continue
-		}
-		p := pkgPath(fn)
-		_, isJWT := jwxJWTPkgs[p]
-		if !isJWT && !strings.HasPrefix(p, "github.com/lestrrat-go/jwx") {
-			eff.unknown = true
-			continue
-		}
-		switch n := fn.Name(); {
-		case n == "WithVerify" && lib.verifiesByDefault:
-			if b, ok := c.constBool(oc.Args[0]); ok && !b {
-				eff.verifyOff = true
-			}
-		case jwxKeyOptions[n]:
-			eff.hasKey = true
-		}
-	}
-	return eff
-}
-
-func (c *checker) jwxVerifies(call *ast.CallExpr, lib jwxJWT, name string) bool {
-	eff := c.jwxOpts(call, lib, jwxParseFuncs[name])
-	if lib.verifiesByDefault {
-		return !eff.verifyOff
-	}
-	return eff.hasKey || eff.unknown
-}
-
-func (c *checker) jwxParse(call *ast.CallExpr, lib jwxJWT, name string, argStart int) {
-	if name == "ParseInsecure" {
-		c.unverified(call, "jwt.ParseInsecure returns claims whose signature nobody checked",
-			"parse with jwt.WithKey / jwt.WithKeySet instead, or use ParseInsecure only to pick the key of a verified parse")
-		return
-	}
-	eff := c.jwxOpts(call, lib, argStart)
-	switch {
-	case lib.verifiesByDefault && eff.verifyOff:
-		c.unverified(call, "jwt."+name+" with jwt.WithVerify(false) returns claims whose signature nobody checked",
-			"pass jwt.WithKey(alg, key) or jwt.WithKeySet(set) instead")
-	case !lib.verifiesByDefault && !eff.hasKey && !eff.unknown:
-		c.unverified(call, "jwx v1 jwt."+name+" without jwt.WithVerify or jwt.WithKeySet does not check the signature",
-			"pass jwt.WithVerify(alg, key) or jwt.WithKeySet(set)")
-	}
-}
-
-// fromTokenAlg reports whether e is (or is a variable assigned from) the
-// token's own alg header: jws Headers.Algorithm().
-func (c *checker) fromTokenAlg(e ast.Expr, depth int) bool {
-	if depth > maxDepth || e == nil || e == zeroValue {
-		return false
-	}
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Algorithm" {
-				if s, ok := c.pass.TypesInfo.Selections[sel]; ok && jwxJWSPkgs[pkgPath(s.Obj())] {
-					found = true
-				}
-			}
-		case *ast.Ident:
-			if v, ok := c.pass.TypesInfo.Uses[n].(*types.Var); ok && !c.params[v] {
-				for _, d := range c.defs[v] {
-					if c.fromTokenAlg(d, depth+1) {
-						found = true
-					}
-				}
-			}
-		}
-		return true
-	})
-	return found
 }
 
 // joseParseSigned reports a go-jose v2/v3 ParseSigned whose token is then

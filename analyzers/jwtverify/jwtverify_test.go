@@ -14,7 +14,7 @@ import (
 // defaultPkgs are the test packages analyzed with the default settings.
 var defaultPkgs = []string{
 	"./keys", "./v5", "./v4", "./v3", "./dgrijalva", "./jwx1", "./jwx2", "./jwx3",
-	"./jose2", "./jose3", "./jose4", "./oidc", "./verifier/...",
+	"./jose2", "./jose3", "./jose4", "./oidc", "./verifier/...", "./unverwrap/...",
 }
 
 func TestJWTVerify(t *testing.T) {

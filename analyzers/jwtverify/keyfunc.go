@@ -2,7 +2,6 @@ package jwtverify
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 )
 
@@ -231,54 +230,4 @@ func (c *checker) isTokenField(e ast.Expr, field string) bool {
 		return false
 	}
 	return isJWTToken(c.pass.TypesInfo.TypeOf(sel.X))
-}
-
-// checksAlg reports whether body checks the token's algorithm: a type
-// assertion or comparison of token.Method, a call of token.Method.Alg(), a
-// read of token.Header["alg"], or a call of a helper that does one of these.
-func (c *checker) checksAlg(body ast.Node, depth int) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.TypeAssertExpr:
-			if c.isTokenField(n.X, "Method") {
-				found = true
-			}
-		case *ast.SelectorExpr:
-			if n.Sel.Name == "Alg" && c.isTokenField(n.X, "Method") {
-				found = true
-			}
-		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && (c.isTokenField(n.X, "Method") || c.isTokenField(n.Y, "Method")) {
-				found = true
-			}
-		case *ast.IndexExpr:
-			if c.isTokenField(n.X, "Header") {
-				if k, ok := c.constString(n.Index); ok && k == "alg" {
-					found = true
-				}
-			}
-		case *ast.CallExpr:
-			fn := c.callee(n)
-			if fn == nil || depth >= maxDepth {
-				return true
-			}
-			passesToken := false
-			for _, a := range n.Args {
-				if isJWTToken(c.pass.TypesInfo.TypeOf(a)) {
-					passesToken = true
-				}
-			}
-			if passesToken {
-				if s := c.funcSummary(fn, depth+1); s != nil && s.checksAlg {
-					found = true
-				}
-			}
-		}
-		return true
-	})
-	return found
 }

@@ -29,6 +29,11 @@ type checker struct {
 	keyMemo      map[*types.Func]*keySummary
 	optMemo      map[types.Object]*optEffect
 	verifiesMemo map[*types.Func]bool
+	// wrappers are this package's unverified wrappers (wrapper.go), with
+	// the index of their token parameter.
+	wrappers map[*types.Func]int
+	// ifaceMethods indexes the methods known to verify by name (iface.go).
+	ifaceMethods map[string][]*types.Func
 }
 
 // zeroValue stands for the zero value of a variable declared without one.

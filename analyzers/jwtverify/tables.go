@@ -90,20 +90,39 @@ type jwxJWT struct {
 	// validatesByDefault: Parse validates exp/nbf/iat (v2, v3); v1 only with
 	// WithValidate(true).
 	validatesByDefault bool
+	// boolVerifyAuto: WithVerifyAuto takes a bool (v1), so
+	// WithVerifyAuto(false) supplies no key; v2/v3 take a jwk.Fetcher.
+	boolVerifyAuto bool
 }
 
 var jwxJWTPkgs = map[string]jwxJWT{
-	"github.com/lestrrat-go/jwx/jwt":    {},
+	"github.com/lestrrat-go/jwx/jwt":    {boolVerifyAuto: true},
 	"github.com/lestrrat-go/jwx/v2/jwt": {verifiesByDefault: true, validatesByDefault: true},
 	"github.com/lestrrat-go/jwx/v3/jwt": {verifiesByDefault: true, validatesByDefault: true},
 }
 
 // jwxParseFuncs are the jwx jwt functions that parse a token, with the index
-// of their first ...ParseOption argument.
+// of their first ...ParseOption argument (ReadFile's ...ReadFileOption
+// passes its ParseOptions on to ParseReader). ParseCookie and ParseInsecure
+// exist from v2 on.
 var jwxParseFuncs = map[string]int{
-	"Parse": 1, "ParseString": 1, "ParseReader": 1,
+	"Parse": 1, "ParseString": 1, "ParseReader": 1, "ReadFile": 1,
 	"ParseHeader": 2, "ParseForm": 2, "ParseCookie": 2, "ParseRequest": 1,
 	"ParseInsecure": 1,
+}
+
+// jwsParseFuncs are the jws functions that decode a message without
+// checking its signature (v1-v3): what they return is unverified until
+// jws.Verify checks the same bytes.
+var jwsParseFuncs = map[string]bool{"Parse": true, "ParseString": true, "ParseReader": true, "ReadFile": true}
+
+// jwsVerifyFuncs are the jws functions that check a signature, keyed by
+// package path, with the index of the argument holding the message. v2 and
+// v3 Verify fail without a key option, so every call verifies.
+var jwsVerifyFuncs = map[string]map[string]int{
+	"github.com/lestrrat-go/jwx/jws":    {"Verify": 0, "VerifySet": 0, "VerifyAuto": 0},
+	"github.com/lestrrat-go/jwx/v2/jws": {"Verify": 0},
+	"github.com/lestrrat-go/jwx/v3/jws": {"Verify": 0, "VerifyCompactFast": 1},
 }
 
 // jwxKeyOptions are the jwx jwt parse options that supply a verification key.
@@ -122,7 +141,7 @@ var jwxAlgArgs = map[string]map[string]int{
 	"github.com/lestrrat-go/jwx/v2/jwt": {"WithKey": 0},
 	"github.com/lestrrat-go/jwx/v2/jws": {"WithKey": 0},
 	"github.com/lestrrat-go/jwx/v3/jwt": {"WithKey": 0},
-	"github.com/lestrrat-go/jwx/v3/jws": {"WithKey": 0},
+	"github.com/lestrrat-go/jwx/v3/jws": {"WithKey": 0, "VerifyCompactFast": 2},
 }
 
 // jwxJWSPkgs: packages whose Headers.Algorithm() reads the token's own alg.

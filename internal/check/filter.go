@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -73,13 +74,24 @@ var (
 )
 
 type directive struct {
-	pos    token.Pos
-	line   int  // line of the comment
-	own    bool // the comment is alone on its line: it covers the next line
-	checks []string
-	reason string
+	pos  token.Pos
+	line int  // line of the comment
+	own  bool // the comment is alone on its line: it covers the next line
+	// endLine, for a trailing comment on the first line of a multi-line
+	// statement or composite literal, is that node's last line: the
+	// directive covers line..endLine. Otherwise endLine == line.
+	endLine int
+	checks  []string
+	reason  string
+	// nolint: a golangci-lint //nolint:apivet, covering every check; it
+	// needs no reason and golangci-lint's nolintlint judges its use.
+	nolint bool
 	used   bool
 }
+
+// NolintDirective is golangci-lint's suppression comment; naming apivet
+// in its list silences every apivet check.
+const NolintDirective = "//nolint:"
 
 type fileInfo struct {
 	skip       bool // generated, or a test file without -tests
@@ -115,6 +127,11 @@ func parseDirectives(pass *analysis.Pass, tf *token.File, file *ast.File, name s
 	var out []*directive
 	for _, cg := range file.Comments {
 		for _, c := range cg.List {
+			if d := parseNolint(tf, c); d != nil {
+				d.endLine = coveredEnd(tf, file, d.line)
+				out = append(out, d)
+				continue
+			}
 			if !strings.HasPrefix(c.Text, IgnoreDirective) {
 				continue
 			}
@@ -136,6 +153,10 @@ func parseDirectives(pass *analysis.Pass, tf *token.File, file *ast.File, name s
 				continue
 			}
 			d.own = ownLine(pass, tf, c.Pos())
+			d.endLine = d.line
+			if !d.own {
+				d.endLine = coveredEnd(tf, file, d.line)
+			}
 			out = append(out, d)
 		}
 	}
@@ -169,8 +190,8 @@ func (f *filter) keep(pos token.Pos) bool {
 	}
 	line := tf.Line(pos)
 	for _, d := range fi.directives {
-		covers := d.line == line || (d.own && d.line+1 == line)
-		if covers && d.reason != "" {
+		covers := (d.line <= line && line <= d.endLine) || (d.own && d.line+1 == line)
+		if covers && (d.reason != "" || d.nolint) {
 			d.used = true
 			return false
 		}
@@ -183,12 +204,13 @@ func (f *filter) reportDirectives(report func(analysis.Diagnostic)) {
 	for _, fi := range f.files {
 		for _, d := range fi.directives {
 			switch {
-			case d.reason == "":
+			case d.reason == "" && !d.nolint:
 				report(analysis.Diagnostic{Pos: d.pos, Category: string(Warning),
 					Message: IgnoreDirective + " " + name + " needs a reason after the check name (e.g. \"" + IgnoreDirective + " " + name + " rate limited at the gateway\"); without one it suppresses nothing"})
+			case d.nolint:
 			case !d.used:
 				report(analysis.Diagnostic{Pos: d.pos, Category: string(Warning),
-					Message: "unused " + IgnoreDirective + " directive: " + name + " reports nothing on this line or the next; remove the directive"})
+					Message: "unused " + IgnoreDirective + " directive: " + name + " reports nothing " + d.coverage() + "; remove the directive"})
 			}
 		}
 	}
@@ -207,4 +229,77 @@ func cgoOutput(file *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// coverage says which lines the directive covers, for the unused message.
+func (d *directive) coverage() string {
+	switch {
+	case d.own:
+		return "on the next line, which is all a directive on its own line covers"
+	case d.endLine > d.line:
+		return fmt.Sprintf("in the statement or literal whose first line it ends (lines %d-%d)", d.line, d.endLine)
+	}
+	return "on this line, which is all a trailing directive covers here"
+}
+
+// parseNolint returns the directive for a //nolint:a,apivet,b comment, or
+// nil. Only trailing comments count: golangci-lint's own-line nolint
+// applies to the declaration below, which golangci-lint handles itself.
+func parseNolint(tf *token.File, c *ast.Comment) *directive {
+	rest, ok := strings.CutPrefix(c.Text, NolintDirective)
+	if !ok {
+		return nil
+	}
+	list, _, _ := strings.Cut(rest, " ")
+	for _, l := range strings.Split(list, ",") {
+		if l == "apivet" {
+			return &directive{pos: c.Pos(), line: tf.Line(c.Pos()), nolint: true}
+		}
+	}
+	return nil
+}
+
+// coveredEnd returns the last line of the outermost multi-line statement,
+// declaration or composite literal that starts on line, or line. Nodes
+// holding a function literal are left out: a directive at the top of a
+// handler registration must not silence the handler's whole body.
+func coveredEnd(tf *token.File, file *ast.File, line int) int {
+	end := line
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		if tf.Line(n.End()) < line || tf.Line(n.Pos()) > line {
+			return false
+		}
+		if tf.Line(n.Pos()) != line || !coverable(n) {
+			return true
+		}
+		if l := tf.Line(n.End()); l > end && !holdsFuncLit(n) {
+			end = l
+		}
+		return true
+	})
+	return end
+}
+
+// coverable: the nodes a first-line directive covers whole.
+func coverable(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.AssignStmt, *ast.ExprStmt, *ast.ReturnStmt, *ast.DeclStmt, *ast.GoStmt, *ast.DeferStmt,
+		*ast.SendStmt, *ast.GenDecl, *ast.ValueSpec, *ast.CompositeLit, *ast.CallExpr, *ast.KeyValueExpr:
+		return true
+	}
+	return false
+}
+
+func holdsFuncLit(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if _, ok := m.(*ast.FuncLit); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
