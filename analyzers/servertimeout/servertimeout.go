@@ -165,6 +165,11 @@ func rewriteToServer(pass *analysis.Pass, file *ast.File, sc *serve.Call) *analy
 	}
 	text := func(e ast.Expr) string { return nodeText(pass, e) }
 	args := sc.Call.Args
+	// The arguments the rewrite reads: code that does not type-check can
+	// call these with fewer (no fix is offered then).
+	if len(args) < rewriteArgs[sc.Method] {
+		return nil
+	}
 	var fields []string
 	var method string
 	var margs []string
@@ -243,6 +248,13 @@ func rewriteToServer(pass *analysis.Pass, file *ast.File, sc *serve.Call) *analy
 		edits = append(edits, *importEdit)
 	}
 	return &analysis.SuggestedFix{Message: "serve with an http.Server that has ReadHeaderTimeout", TextEdits: edits}
+}
+
+// rewriteArgs is how many arguments each serve method the fix rewrites
+// takes (net/http, gin).
+var rewriteArgs = map[string]int{
+	"ListenAndServe": 2, "ListenAndServeTLS": 4, "Serve": 2, "ServeTLS": 4,
+	"Run": 1, "RunTLS": 3, "RunListener": 1,
 }
 
 func handlerField(pass *analysis.Pass, h ast.Expr) string {
