@@ -53,15 +53,7 @@ func FuzzAnalyzers(f *testing.F) {
 		if file == nil || err != nil && len(file.Decls) == 0 {
 			return // nothing a driver would analyze
 		}
-		info := &types.Info{
-			Types:      map[ast.Expr]types.TypeAndValue{},
-			Defs:       map[*ast.Ident]types.Object{},
-			Uses:       map[*ast.Ident]types.Object{},
-			Implicits:  map[ast.Node]types.Object{},
-			Selections: map[*ast.SelectorExpr]*types.Selection{},
-			Scopes:     map[ast.Node]*types.Scope{},
-			Instances:  map[*ast.Ident]types.Instance{},
-		}
+		info := check.NewTypesInfo()
 		conf := types.Config{Importer: imp, Error: func(error) {}}
 		pkg, _ := conf.Check("example.com/fuzz", fset, []*ast.File{file}, info)
 		if pkg == nil {

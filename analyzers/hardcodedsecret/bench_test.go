@@ -69,10 +69,7 @@ func typeCheck(tb testing.TB, src string) loaded {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	info := &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
-		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
-	}
+	info := check.NewTypesInfo()
 	conf := types.Config{Importer: importer.Default()}
 	pkg, err := conf.Check("gen", fset, []*ast.File{f}, info)
 	if err != nil {

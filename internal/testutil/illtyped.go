@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apivet/apivet/internal/check"
 )
 
 // RunIllTyped runs an analyzer that requires only check.Inspect (passed
@@ -26,14 +28,7 @@ func RunIllTyped(t *testing.T, a, inspect *analysis.Analyzer, src string) []anal
 	if err != nil {
 		t.Fatal(err)
 	}
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Implicits:  map[ast.Node]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Scopes:     map[ast.Node]*types.Scope{},
-	}
+	info := check.NewTypesInfo()
 	var typeErrors int
 	conf := types.Config{Importer: importer.Default(), Error: func(error) { typeErrors++ }}
 	pkg, _ := conf.Check("example.com/illtyped", fset, []*ast.File{f}, info)

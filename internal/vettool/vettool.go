@@ -69,6 +69,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
+
+	"github.com/apivet/apivet/internal/check"
 )
 
 // Setup, if set, runs once after the flags are parsed and before any
@@ -517,16 +519,7 @@ func load(cfg *Config) (*unit, error) {
 			}
 		},
 	}
-	u.info = &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	u.info = check.NewTypesInfo()
 	u.pkg, _ = tc.Check(cfg.ImportPath, u.fset, u.files, u.info)
 	if len(errs) > 0 {
 		return nil, errs
