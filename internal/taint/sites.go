@@ -33,14 +33,23 @@ func (e *engine) sites(c *fnCtx) []site {
 	if fd, ok := body.(*ast.FuncDecl); ok {
 		body = fd.Body
 	}
+	incoming := map[*types.Var]bool{}
+	if fd, ok := c.body.(*ast.FuncDecl); ok {
+		e.incomingRequests(fd.Type, incoming)
+	}
+	if lit, ok := c.body.(*ast.FuncLit); ok {
+		e.incomingRequests(lit.Type, incoming)
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.FuncLit:
+			e.incomingRequests(n.Type, incoming)
 		case *ast.CallExpr:
 			out = append(out, e.callSites(c, n)...)
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
-					if name := e.requestTarget(l); name != "" {
+					if name := e.requestTarget(l, incoming); name != "" {
 						out = append(out, site{kind: URL, call: n, arg: n.Rhs[i], sink: name})
 					}
 				}
@@ -129,10 +138,44 @@ func (e *engine) sinkRowOf(fn *types.Func) *sinkRow {
 	return found
 }
 
+// incomingRequests adds to in the *http.Request parameters of a handler
+// signature (one that also takes an http.ResponseWriter): the request a
+// server received, whose URL a middleware may rewrite without sending
+// anything (harness's address middleware sets r.URL.Host).
+func (e *engine) incomingRequests(ft *ast.FuncType, in map[*types.Var]bool) {
+	if ft == nil || ft.Params == nil {
+		return
+	}
+	writer := false
+	var reqs []*types.Var
+	for _, f := range ft.Params.List {
+		t := e.info.TypeOf(f.Type)
+		if t == nil {
+			continue
+		}
+		if isNamed(t, "net/http", "ResponseWriter") {
+			writer = true
+		}
+		if isNamed(t, "net/http", "Request") {
+			for _, n := range f.Names {
+				if v, ok := e.info.Defs[n].(*types.Var); ok {
+					reqs = append(reqs, v)
+				}
+			}
+		}
+	}
+	if writer {
+		for _, v := range reqs {
+			in[v] = true
+		}
+	}
+}
+
 // requestTarget names an assignment target that sets where an outgoing
 // request goes (req.URL = u, req.URL.Host = h, req.Host = h, in a
-// ReverseProxy's Director or on a request built to be sent), or "".
-func (e *engine) requestTarget(lhs ast.Expr) string {
+// ReverseProxy's Director or on a request built to be sent), or "". The
+// request a handler received (in) is not one.
+func (e *engine) requestTarget(lhs ast.Expr, in map[*types.Var]bool) string {
 	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 	if !ok {
 		return ""
@@ -141,11 +184,22 @@ func (e *engine) requestTarget(lhs ast.Expr) string {
 	if !ok {
 		return ""
 	}
+	received := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := e.info.Uses[id].(*types.Var)
+		return ok && in[v]
+	}
 	switch {
 	case (sel.Sel.Name == "URL" || sel.Sel.Name == "Host") && isNamed(tv.Type, "net/http", "Request"):
+		if received(sel.X) {
+			return ""
+		}
 		return "the request's " + sel.Sel.Name
 	case (sel.Sel.Name == "Host" || sel.Sel.Name == "Scheme") && isNamed(tv.Type, "net/url", "URL"):
-		if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && inner.Sel.Name == "URL" {
+		if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && inner.Sel.Name == "URL" && !received(inner.X) {
 			if tv, ok := e.info.Types[inner.X]; ok && isNamed(tv.Type, "net/http", "Request") {
 				return "the request's URL." + sel.Sel.Name
 			}
