@@ -82,7 +82,7 @@ var sensitiveQualifiers = map[string]bool{
 // a client must echo.
 var publicTokens = map[string]bool{
 	"page": true, "next": true, "prev": true, "previous": true, "continuation": true, "pagination": true,
-	"cursor": true, "sync": true, "resume": true, "csrf": true, "xsrf": true,
+	"cursor": true, "sync": true, "resume": true, "csrf": true, "xsrf": true, "state": true,
 }
 
 // SensitiveName reports whether a field or key name names a credential or

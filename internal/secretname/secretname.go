@@ -44,7 +44,9 @@ var passModifier = map[string]bool{
 }
 
 // tokenNonSecret are words that, before "token", make it a parser,
-// pagination or cancellation token rather than a credential.
+// pagination or cancellation token rather than a credential (a "state"
+// token is OAuth's CSRF state or a signed upload state, as in the
+// docker registry's _state).
 var tokenNonSecret = map[string]bool{
 	"page": true, "next": true, "prev": true, "previous": true, "continuation": true, "cursor": true,
 	"cancel": true, "cancellation": true, "sync": true, "resume": true, "lexer": true, "parse": true,
@@ -53,7 +55,7 @@ var tokenNonSecret = map[string]bool{
 	"unknown": true, "csrf": true, "xsrf": true, "idempotency": true, "retry": true, "lock": true,
 	"fencing": true, "pagination": true, "change": true, "watch": true, "continue": true, "delimiter": true,
 	"separator": true, "sep": true, "split": true, "special": true, "stop": true, "bos": true,
-	"pad": true, "unk": true, "mask": true, "max": true, "min": true, "num": true,
+	"pad": true, "unk": true, "mask": true, "max": true, "min": true, "num": true, "state": true,
 }
 
 // neutralSuffix words follow a secret noun without changing what the
