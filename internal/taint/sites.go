@@ -2,9 +2,11 @@ package taint
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -109,10 +111,41 @@ func (e *engine) rowSites(call *ast.CallExpr, fn *types.Func, row *sinkRow) []si
 		return nil
 	}
 	var out []site
+	typeOnly := e.typeOnlyArgs(call, fn, row)
 	for i := row.from; i < len(call.Args); i++ {
+		if typeOnly[i] {
+			continue
+		}
 		out = append(out, site{kind: row.kind, call: call, arg: call.Args[i], sink: name})
 	}
 	return out
+}
+
+// typeOnlyArgs returns the arguments of a log call with a constant
+// format (Printf, Msgf, Infof) that are printed under %T or %p: their
+// type or address is logged, not their value ("failed to publish %T").
+func (e *engine) typeOnlyArgs(call *ast.CallExpr, fn *types.Func, row *sinkRow) map[int]bool {
+	if row.kind != Log || !strings.HasSuffix(fn.Name(), "f") {
+		return nil
+	}
+	for i := row.from; i < len(call.Args); i++ {
+		tv, ok := e.info.Types[call.Args[i]]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			continue
+		}
+		verbs, ok := formatVerbs(constant.StringVal(tv.Value))
+		if !ok {
+			return nil
+		}
+		out := map[int]bool{}
+		for j, v := range verbs {
+			if v == 'T' || v == 'p' {
+				out[i+1+j] = true
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // sinkRowOf returns the sink row of fn, or nil.
