@@ -6,6 +6,7 @@ package ifaces
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"example.com/bolatest/auth"
@@ -51,6 +52,8 @@ func (a *API) Routes() http.Handler {
 	mux.HandleFunc("GET /health/orders/{id}", a.getOrderAfterHealth)
 	mux.HandleFunc("GET /products/{id}", a.getProduct)
 	mux.HandleFunc("GET /orders/count", a.countOrders)
+	mux.HandleFunc("DELETE /checked/orders/{id}", a.deleteCheckedOrder)
+	mux.HandleFunc("DELETE /unchecked/orders/{id}", a.deleteUncheckedOrder)
 	return auth.Middleware(mux)
 }
 
@@ -103,4 +106,43 @@ func (a *API) getProduct(w http.ResponseWriter, r *http.Request) {
 func (a *API) countOrders(w http.ResponseWriter, r *http.Request) {
 	n, _ := a.Orders.CountOrders(r.Context())
 	json.NewEncoder(w).Encode(n)
+}
+
+// CheckOrderAccess is a project helper handed the policy (harness's
+// apiauth.CheckRegistry(ctx, c.Authorizer, session, ...)).
+func CheckOrderAccess(ctx context.Context, p Policy, u *auth.User, action string) error {
+	if !p.Check(ctx, u, action, nil) {
+		return errForbidden
+	}
+	return nil
+}
+
+// CheckOrderFormat is named the same way but is handed no authorizer.
+func CheckOrderFormat(ctx context.Context, u *auth.User, action string) error {
+	if action == "" {
+		return errForbidden
+	}
+	return nil
+}
+
+var errForbidden = errors.New("forbidden")
+
+// deleteCheckedOrder decides through the helper and the policy.
+func (a *API) deleteCheckedOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	if err := CheckOrderAccess(r.Context(), a.Policy, me, "delete"); err != nil {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	a.Orders.DeleteOrder(r.Context(), r.PathValue("id"))
+}
+
+// deleteUncheckedOrder's check is not handed any authorizer.
+func (a *API) deleteUncheckedOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	if err := CheckOrderFormat(r.Context(), me, "delete"); err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	a.Orders.DeleteOrder(r.Context(), r.PathValue("id")) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).DeleteOrder on DELETE /unchecked/orders/{id}`
 }
