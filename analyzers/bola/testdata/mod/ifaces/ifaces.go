@@ -19,6 +19,21 @@ type OrderStore interface {
 	GetOrderFor(ctx context.Context, userID uint, id string) (*store.Order, error)
 	DeleteOrder(ctx context.Context, id string) error
 	CountOrders(ctx context.Context) (int, error)
+	GetOrderInTenant(ctx context.Context, id string, tenant TenantID) (*store.Order, error)
+}
+
+// TenantID is a parsed tenant identifier (signoz's valuer.UUID).
+type TenantID struct{ v int64 }
+
+// MustTenant converts the caller's tenant to its typed form.
+func MustTenant(n int64) TenantID { return TenantID{n} }
+
+// ParseTenant converts it, with an error (signoz's valuer.NewUUID).
+func ParseTenant(n int64) (TenantID, error) {
+	if n == 0 {
+		return TenantID{}, errForbidden
+	}
+	return TenantID{n}, nil
 }
 
 // Catalog serves public data.
@@ -53,6 +68,9 @@ func (a *API) Routes() http.Handler {
 	mux.HandleFunc("GET /products/{id}", a.getProduct)
 	mux.HandleFunc("GET /orders/count", a.countOrders)
 	mux.HandleFunc("DELETE /checked/orders/{id}", a.deleteCheckedOrder)
+	mux.HandleFunc("GET /tenant/orders/{id}", a.getTenantOrder)
+	mux.HandleFunc("GET /tenant2/orders/{id}", a.getParsedTenantOrder)
+	mux.HandleFunc("GET /tenant3/orders/{id}", a.getClaimsTenantOrder)
 	mux.HandleFunc("DELETE /unchecked/orders/{id}", a.deleteUncheckedOrder)
 	return auth.Middleware(mux)
 }
@@ -145,4 +163,46 @@ func (a *API) deleteUncheckedOrder(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.Orders.DeleteOrder(r.Context(), r.PathValue("id")) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).DeleteOrder on DELETE /unchecked/orders/{id}`
+}
+
+// getTenantOrder scopes the lookup by the caller's tenant, converted by a
+// project function (signoz's module.Get(ctx, req.FunnelID,
+// valuer.MustNewUUID(claims.OrgID))).
+func (a *API) getTenantOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	o, _ := a.Orders.GetOrderInTenant(r.Context(), r.PathValue("id"), MustTenant(me.TenantID))
+	json.NewEncoder(w).Encode(o)
+}
+
+// getParsedTenantOrder is the same with a two-result conversion, through
+// a helper of the package.
+func (a *API) getParsedTenantOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	tenant, err := ParseTenant(me.TenantID)
+	if err != nil {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	o, _ := a.orderInTenant(r.Context(), tenant, r.PathValue("id"))
+	json.NewEncoder(w).Encode(o)
+}
+
+func (a *API) orderInTenant(ctx context.Context, tenant TenantID, id string) (*store.Order, error) {
+	return a.Orders.GetOrderInTenant(ctx, id, tenant)
+}
+
+// getClaimsTenantOrder learns the caller from a two-result claims helper.
+func (a *API) getClaimsTenantOrder(w http.ResponseWriter, r *http.Request) {
+	claims, err := auth.ClaimsFromContext(r.Context())
+	if err != nil {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	tenant, err := ParseTenant(claims.OrgID)
+	if err != nil {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	o, _ := a.orderInTenant(r.Context(), tenant, r.PathValue("id"))
+	json.NewEncoder(w).Encode(o)
 }
