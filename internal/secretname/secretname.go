@@ -143,6 +143,11 @@ func Is(name string) ([]string, bool) {
 	return ws, false
 }
 
+// NonSecretToken reports whether w, before "token", makes it no
+// credential: a pagination cursor (NextPageToken), the CSRF token a
+// client echoes, a parser's or an upload's state.
+func NonSecretToken(w string) bool { return tokenNonSecret[w] }
+
 // Word reports whether a single lowercase word is a secret noun or a word
 // that makes "key" one ("password", "token", "api", "signing").
 func Word(w string) bool { return secretNoun[w] || keyModifier[w] }
