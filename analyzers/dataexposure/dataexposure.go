@@ -609,9 +609,19 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	})
 }
 
+// where names the JSON path of a nested model; a long one keeps its
+// last segments, so the first clause stays short.
 func where(path string) string {
 	if path == "" {
 		return ""
+	}
+	const maxPath = 48
+	for len(path) > maxPath {
+		i := strings.IndexByte(strings.TrimPrefix(path, "…"), '.')
+		if i < 0 {
+			break
+		}
+		path = "…" + strings.TrimPrefix(path, "…")[i+1:]
 	}
 	return fmt.Sprintf(" (at %q)", path)
 }
