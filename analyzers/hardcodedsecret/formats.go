@@ -199,7 +199,7 @@ func dsnPassword(v string) (password, user, host string, ok bool) {
 			return m[2], m[1], m[3], true
 		}
 	}
-	if strings.Contains(v, "=") {
+	if l := strings.ToLower(v); strings.Contains(l, "password=") || strings.Contains(l, "pwd=") {
 		// A keyword DSN names its server or user too: "password=123" alone
 		// is a form field in prose, not a connection string.
 		if m := keywordPassword.FindStringSubmatch(v); m != nil && keywordOther.MatchString(v) {
