@@ -10,6 +10,7 @@ import (
 	"net/http"
 
 	"example.com/bolatest/auth"
+	"example.com/bolatest/ids"
 	"example.com/bolatest/store"
 )
 
@@ -20,6 +21,7 @@ type OrderStore interface {
 	DeleteOrder(ctx context.Context, id string) error
 	CountOrders(ctx context.Context) (int, error)
 	GetOrderInTenant(ctx context.Context, id string, tenant TenantID) (*store.Order, error)
+	GetOrderOfTenant(ctx context.Context, id string, tenant ids.Tenant) (*store.Order, error)
 }
 
 // TenantID is a parsed tenant identifier (signoz's valuer.UUID).
@@ -71,6 +73,8 @@ func (a *API) Routes() http.Handler {
 	mux.HandleFunc("GET /tenant/orders/{id}", a.getTenantOrder)
 	mux.HandleFunc("GET /tenant2/orders/{id}", a.getParsedTenantOrder)
 	mux.HandleFunc("GET /tenant3/orders/{id}", a.getClaimsTenantOrder)
+	mux.HandleFunc("GET /tenant4/orders/{id}", a.getModuleTenantOrder)
+	mux.HandleFunc("DELETE /normalized/orders/{id}", a.deleteNormalized)
 	mux.HandleFunc("DELETE /unchecked/orders/{id}", a.deleteUncheckedOrder)
 	return auth.Middleware(mux)
 }
@@ -205,4 +209,22 @@ func (a *API) getClaimsTenantOrder(w http.ResponseWriter, r *http.Request) {
 	}
 	o, _ := a.orderInTenant(r.Context(), tenant, r.PathValue("id"))
 	json.NewEncoder(w).Encode(o)
+}
+
+// getModuleTenantOrder converts the caller's tenant with a function of
+// another package of the module: still the caller's.
+func (a *API) getModuleTenantOrder(w http.ResponseWriter, r *http.Request) {
+	claims, err := auth.ClaimsFromContext(r.Context())
+	if err != nil {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	o, _ := a.Orders.GetOrderOfTenant(r.Context(), r.PathValue("id"), ids.MustNewTenant(claims.OrgID))
+	json.NewEncoder(w).Encode(o)
+}
+
+// deleteNormalized converts the client's ID the same way: still the
+// client's choice.
+func (a *API) deleteNormalized(w http.ResponseWriter, r *http.Request) {
+	a.Orders.DeleteOrder(r.Context(), ids.FromPath(r.PathValue("id"))) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).DeleteOrder on DELETE /normalized/orders/{id}`
 }
