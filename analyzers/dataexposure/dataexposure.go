@@ -81,6 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if hm == nil {
 		return nil, nil
 	}
+	copied := map[token.Pos]bool{} // copies reported (a DTO sent by two responses)
 	for _, h := range hm.Handlers {
 		var bodyDefs *defs
 		for _, r := range h.Responses {
@@ -93,6 +94,10 @@ func run(pass *analysis.Pass) (any, error) {
 			w := &walker{pass: pass, pm: pm, hm: hm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r)}
 			w.value(r.Value, "", 0)
 			report(pass, r, w.found)
+			var copies []secretCopy
+			w.root = nil
+			w.copies(r.Value, "", 0, map[*types.Var]bool{}, &copies)
+			reportCopies(pass, r, w.found, copies, copied)
 		}
 	}
 	return nil, nil
