@@ -115,7 +115,8 @@ Settings (.apivet.yml):
 
 Suppress a finding with //apivet:ignore hardcodedsecret <reason> on the
 line or the line above; at the end of the first line of a multi-line
-statement or composite literal it covers the whole of it. The fix is to load the secret from the
+statement or composite literal it covers the whole of it, and on its own
+line directly above a declaration the whole declaration. The fix is to load the secret from the
 environment or a secret manager, and to rotate it: it has already leaked.`
 
 // Pattern is a credential format added in the settings.
