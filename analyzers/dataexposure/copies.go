@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
@@ -89,6 +90,8 @@ func (w *walker) copies(e ast.Expr, path string, depth int, seen map[*types.Var]
 				w.copies(val, join(path, w.key(f)), depth+1, seen, out)
 			}
 		}
+	case *ast.CallExpr:
+		w.converterCopies(e, path, depth, seen, out)
 	case *ast.Ident:
 		v, _ := info.Uses[e].(*types.Var)
 		if v == nil || seen[v] || w.pm.IsModel(deref(v.Type())) {
@@ -196,16 +199,33 @@ func (w *walker) copiedSecret(val ast.Expr, dto types.Type, f persist.Field, pat
 	if root != nil && w.defs.masked(root, at.Pos())[mf.Name()] {
 		return secretCopy{}, false // cleared before the copy
 	}
+	// In a converter (toUserResp(&u)), the model is the handler's value
+	// passed in: its masks and ownership checks are the handler's.
+	for i := len(w.conv) - 1; i >= 0 && root != nil; i-- {
+		fr := w.conv[i]
+		arg, ok := fr.bind[root]
+		if !ok {
+			root = nil
+			break
+		}
+		root = source.RootVar(info, arg)
+		if root != nil && fr.outerDefs.masked(root, fr.call.Pos())[mf.Name()] {
+			return secretCopy{}, false
+		}
+	}
 	if issuable[phrase] {
 		// The credential a login, token or key endpoint issues, or the
 		// owner's own after an ownership check.
 		if dn, ok := types.Unalias(dto).(*types.Named); ok && w.issuing(dn, path) {
 			return secretCopy{}, false
 		}
-		saved := w.root
+		saved, savedAt := w.root, w.at
 		w.root = root
+		if len(w.conv) > 0 {
+			w.at = w.conv[0].call.Pos() // the handler's, where the converter is called
+		}
 		owner := root != nil && (w.ownerChecked() || w.callerScoped())
-		w.root = saved
+		w.root, w.at = saved, savedAt
 		if owner {
 			return secretCopy{}, false
 		}
@@ -236,4 +256,77 @@ func reportCopies(pass *analysis.Pass, r *httpmodel.Response, found []*exposure,
 			Related: []analysis.RelatedInformation{{Pos: c.field.DeclLine(pass.Fset), Message: fmt.Sprintf("%s, %s", c.field.Path(), c.field.DeclaredAt(pass.Fset))}},
 		}, check.Error)
 	}
+}
+
+// convFrame is a converter being walked: the call in the response value
+// and what its parameters are bound to.
+type convFrame struct {
+	call      *ast.CallExpr
+	bind      map[*types.Var]ast.Expr // parameter or receiver -> argument
+	outerDefs *defs
+}
+
+// converterCopies follows a response value built by a function of this
+// package (toUserResp(&u), u.ToResponse()) into the values it returns.
+func (w *walker) converterCopies(call *ast.CallExpr, path string, depth int, seen map[*types.Var]bool, out *[]secretCopy) {
+	info := w.pass.TypesInfo
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() != w.pass.Pkg || len(w.conv) >= 2 {
+		return
+	}
+	decl := w.decls()[fn]
+	if decl == nil || decl.Body == nil {
+		return
+	}
+	for _, fr := range w.conv {
+		if fr.call == call {
+			return
+		}
+	}
+	sig := fn.Signature()
+	if sig.Results().Len() == 0 || w.pm.IsModel(deref(sig.Results().At(0).Type())) {
+		return
+	}
+	bind := map[*types.Var]ast.Expr{}
+	if r := sig.Recv(); r != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			bind[r] = sel.X
+		}
+	}
+	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			break
+		}
+		bind[sig.Params().At(i)] = call.Args[i]
+	}
+	savedDefs, savedAt := w.defs, w.at
+	w.conv = append(w.conv, convFrame{call: call, bind: bind, outerDefs: savedDefs})
+	w.defs = collectDefs(w.pass, w.hm, nil, decl.Body)
+	defer func() {
+		w.defs, w.at = savedDefs, savedAt
+		w.conv = w.conv[:len(w.conv)-1]
+	}()
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) > 0 {
+				w.at = n.Pos()
+				w.copies(n.Results[0], path, depth+1, seen, out)
+			}
+		}
+		return true
+	})
+}
+
+// decls indexes the package's function declarations (once per package).
+func (w *walker) decls() map[*types.Func]*ast.FuncDecl {
+	if w.funcs == nil {
+		w.funcs = map[*types.Func]*ast.FuncDecl{}
+		for fd, fn := range source.Funcs(w.pass.Files, w.pass.TypesInfo) {
+			w.funcs[fn] = fd
+		}
+	}
+	return w.funcs
 }
