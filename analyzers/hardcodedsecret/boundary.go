@@ -22,6 +22,9 @@ func (f *format) accept(s string, i, j int) (string, bool) {
 		j--
 	}
 	m := s[i:j]
+	if m == "" {
+		return "", false
+	}
 	if f.whole && !standsAlone(s, i, j) {
 		return "", false
 	}
