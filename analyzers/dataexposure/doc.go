@@ -57,9 +57,14 @@ Three levels:
          or master key). Response types built to show a secret to whom
          may see it (a share's password, an owner's key) are left alone,
          and so are the client's own request body sent back, and a token,
-         API key or secret in a login, token, refresh, OAuth, session,
-         register or key-creating endpoint (by the words of the handler,
-         route path, response type or key): issuing it is the purpose.
+         API key or secret in an endpoint that issues it: issuing it is
+         the purpose. An issuer's handler name, response type, key or
+         route path forms an issuing action (Login, SignUp, Register,
+         OAuthCallback, CreateSession, IssueToken, RefreshToken,
+         CreateAPIKey, RegenerateKey, /oauth/token, /auth/refresh), or
+         its route is a POST or PUT to credentials (POST /api-keys); a
+         key, session or token in the name alone is a read (GetSession,
+         ListKeys, sessionView, appWithKey, getTokenUsage) and reported.
   note   any other persistence model sent whole: shown only with
          -severity note (severity: note in .apivet.yml). Turn this level
          off with the report-whole-models setting when your models are

@@ -2,7 +2,9 @@ package dataexposure
 
 import (
 	"go/types"
+	"strings"
 
+	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
 	"github.com/apivet/apivet/internal/source"
 	"github.com/apivet/apivet/internal/words"
@@ -71,32 +73,116 @@ func (w *walker) fromRequest() bool {
 	return false
 }
 
-// issuingWords, in the name of the handler, of a route path to it, of
-// the response type or of the key the value is sent under, say that the
-// endpoint hands out credentials.
-var issuingWords = []string{
-	"login", "logon", "signin", "sign in", "log in", "token", "tokens", "refresh", "oauth", "oauth2", "oidc",
-	"openid", "sso", "saml", "callback", "auth", "authenticate", "authorize", "register", "registration",
-	"signup", "sign up", "session", "sessions", "exchange", "issue", "generate", "create", "regenerate",
-	"rotate", "reset", "api key", "apikey", "apikeys", "key", "keys", "credential", "credentials", "invite",
-	"enroll", "totp", "mfa", "otp", "verify",
+// An endpoint issues credentials when the words of the handler's name,
+// of the response type, of the key the value is sent under or of a route
+// path to it form an issuing action: a login, sign-up, registration or
+// OAuth/SSO step (issuingActions), a verb that makes a credential
+// (issuingVerbs: CreateSession, IssueToken, RefreshToken, CreateAPIKey,
+// RegenerateKey), an OAuth token endpoint (/oauth/token), or a POST or
+// PUT to a collection of credentials (POST /api-keys, POST /sessions).
+// A credential noun alone is no issuer: GetSession, ListKeys,
+// sessionView, appWithKey and getTokenUsage read one.
+
+// issuingActions are the words of a login, sign-up or OAuth step.
+var issuingActions = []string{
+	"login", "logon", "signin", "sign in", "log in", "signup", "sign up", "register", "registration",
+	"authenticate", "authorize", "callback", "sso", "saml", "token pair",
+}
+
+// issuingVerbs make a new credential (or a record that carries one, shown
+// once: createIntegration with its client secret).
+var issuingVerbs = []string{
+	"issue", "issued", "create", "generate", "generated", "regenerate", "rotate", "reset", "refresh",
+	"renew", "exchange", "mint", "grant", "enroll", "invite", "new",
+}
+
+// oauthWords, with a token word, name an OAuth token endpoint.
+var oauthWords = []string{"oauth", "oauth2", "oidc", "openid"}
+
+// credentialNouns are the last words of a path to a collection of
+// credentials, which a POST or PUT adds to.
+var credentialNouns = []string{
+	"token", "tokens", "key", "keys", "apikey", "apikeys", "session", "sessions", "secret", "secrets",
+	"credential", "credentials",
+}
+
+// mfaWords, with verify or confirm, name the last step of a login.
+var mfaWords = []string{"otp", "totp", "mfa", "2fa"}
+
+// issuingName reports whether the words of a name form an issuing action.
+func issuingName(name string) bool {
+	ws := words.Split(name)
+	if strings.Contains(name, "$") && len(ws) > 0 && (ws[0] == "new" || ws[0] == "make") {
+		ws = ws[1:] // a handler factory's constructor: NewAppHandler$1
+	}
+	has := func(list []string) bool {
+		for _, p := range list {
+			if words.Index(ws, p) >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has(issuingActions), has(issuingVerbs):
+		return true
+	case has(oauthWords) && has([]string{"token", "tokens"}):
+		return true
+	case has([]string{"verify", "confirm"}) && has(mfaWords):
+		return true
+	}
+	return false
+}
+
+// issuingRoute reports whether a route is an issuing endpoint: its path
+// (parameters aside) names an issuing action, or it adds to a collection
+// of credentials.
+func issuingRoute(rt *httpmodel.Route) bool {
+	var lit []string
+	for _, seg := range strings.Split(rt.Path, "/") {
+		if seg == "" || strings.ContainsAny(seg, ":{}*<>?") {
+			continue
+		}
+		lit = append(lit, seg)
+	}
+	if len(lit) == 0 {
+		return false
+	}
+	if issuingName(strings.Join(lit, " ")) {
+		return true
+	}
+	if rt.Method != "POST" && rt.Method != "PUT" {
+		return false
+	}
+	last := words.Split(lit[len(lit)-1])
+	if len(last) == 0 {
+		return false
+	}
+	for _, n := range credentialNouns {
+		if last[len(last)-1] == n {
+			return true
+		}
+	}
+	return false
 }
 
 // issuing reports whether the endpoint's purpose is to hand out the
 // credential: a login, token, refresh, OAuth or key-creating endpoint.
 func (w *walker) issuing(u *types.Named, path string) bool {
-	names := []string{u.Obj().Name(), path}
-	if w.h != nil {
-		names = append(names, w.h.Name)
-		if w.hm != nil {
-			for _, rt := range w.hm.RoutesTo(w.h) {
-				names = append(names, rt.Path)
-			}
-		}
+	if issuingName(u.Obj().Name()) || issuingName(path) {
+		return true
 	}
-	for _, n := range names {
-		if words.ContainsAny(n, issuingWords) {
-			return true
+	if w.h == nil {
+		return false
+	}
+	if issuingName(w.h.Name) {
+		return true
+	}
+	if w.hm != nil {
+		for _, rt := range w.hm.RoutesTo(w.h) {
+			if issuingRoute(rt) {
+				return true
+			}
 		}
 	}
 	return false
