@@ -135,15 +135,19 @@ func issuingName(name string) bool {
 }
 
 // issuingRoute reports whether a route is an issuing endpoint: its path
-// (parameters aside) names an issuing action, or it adds to a collection
-// of credentials.
+// (parameters aside) names an issuing action, or it is a POST or PUT to a
+// collection of credentials (POST /api-keys, not POST /api-keys/:id).
 func issuingRoute(rt *httpmodel.Route) bool {
 	var lit []string
+	param := false // the path ends in a parameter: one record, not the collection
 	for _, seg := range strings.Split(rt.Path, "/") {
-		if seg == "" || strings.ContainsAny(seg, ":{}*<>?") {
+		if seg == "" {
 			continue
 		}
-		lit = append(lit, seg)
+		param = strings.ContainsAny(seg, ":{}*<>?")
+		if !param {
+			lit = append(lit, seg)
+		}
 	}
 	if len(lit) == 0 {
 		return false
@@ -151,7 +155,7 @@ func issuingRoute(rt *httpmodel.Route) bool {
 	if issuingName(strings.Join(lit, " ")) {
 		return true
 	}
-	if rt.Method != "POST" && rt.Method != "PUT" {
+	if param || rt.Method != "POST" && rt.Method != "PUT" {
 		return false
 	}
 	last := words.Split(lit[len(lit)-1])

@@ -57,6 +57,12 @@ func (h *H) keysIndex(c *gin.Context) {
 	c.JSON(http.StatusOK, appResp{ID: a.ID, Token: a.Token}) // want `sends models.App's sensitive field Token`
 }
 
+// A POST to one key, not to the collection: an update.
+func (h *H) keyChange(c *gin.Context) {
+	a := h.app(c)
+	c.JSON(http.StatusOK, appResp{ID: a.ID, Token: a.Token}) // want `sends models.App's sensitive field Token`
+}
+
 // A handler factory's constructor is no issuing verb.
 func NewAppHandler(h *H) gin.HandlerFunc {
 	return func(c *gin.Context) {
@@ -123,6 +129,7 @@ func IssuerRoutes(r *gin.Engine, h *H) {
 	r.GET("/apps/:id/key", h.appWithKey)
 	r.GET("/api-keys", h.keysIndex)
 	r.POST("/api-keys", h.keysAdd)
+	r.POST("/api-keys/:id", h.keyChange)
 	r.POST("/oauth/token", h.oauthEndpoint)
 	r.POST("/auth/refresh", h.authStep)
 	r.GET("/apps/:id/raw", NewAppHandler(h))

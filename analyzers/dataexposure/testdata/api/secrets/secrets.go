@@ -165,6 +165,23 @@ var pg Page
 
 func listPage(c *gin.Context) { c.JSON(http.StatusOK, pg) }
 
+// SessionConfig is configuration with a token: sent by a handler that
+// reads it, a leak; by one that issues it, the endpoint's purpose.
+type SessionConfig struct {
+	Name  string `json:"name" yaml:"name"`
+	Token string `json:"token" yaml:"token"`
+}
+
+var sessCfg SessionConfig
+
+func sessionView(c *gin.Context) {
+	c.JSON(http.StatusOK, sessCfg) // want `JSON sends SessionConfig with its secret field Token`
+}
+
+func createSession(c *gin.Context) { c.JSON(http.StatusCreated, sessCfg) }
+
+func sessionsCollection(c *gin.Context) { c.JSON(http.StatusCreated, sessCfg) }
+
 func Routes(r *gin.Engine, e *echo.Echo) {
 	r.GET("/settings", getSettings)
 	r.GET("/settings/masked", getSettingsMasked)
@@ -179,4 +196,7 @@ func Routes(r *gin.Engine, e *echo.Echo) {
 	r.GET("/share", getShare)
 	r.GET("/account", getAccount)
 	r.GET("/items", listPage)
+	r.GET("/session", sessionView)
+	r.POST("/session/create", createSession)
+	r.POST("/sessions", sessionsCollection)
 }
