@@ -11,10 +11,10 @@ func TestIssuingName(t *testing.T) {
 		"Login": true, "(*H).SignUp": true, "register": true, "OAuthCallback": true, "CreateSession": true,
 		"IssueToken": true, "RefreshToken": true, "CreateAPIKey": true, "RegenerateKey": true,
 		"(*TokenService).Create": true, "oauth2Token": true, "verifyOTP": true, "NewLoginHandler$1": true,
-		"TokenPair":  true,
+		"TokenPair": true, "AddAPIKey": true,
 		"appWithKey": false, "sessionView": false, "getTokenUsage": false, "GetSession": false,
 		"ListKeys": false, "listTokens": false, "(*AuthHandler).Me": false, "NewAppHandler$1": false,
-		"TokenResponse": false, "userCredentials": false, "verifyEmail": false, "": false,
+		"TokenResponse": false, "userCredentials": false, "verifyEmail": false, "addMember": false, "": false,
 	} {
 		if got := issuingName(name); got != want {
 			t.Errorf("issuingName(%q) = %v, want %v", name, got, want)

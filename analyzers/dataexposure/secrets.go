@@ -78,6 +78,7 @@ func (w *walker) fromRequest() bool {
 // path to it form an issuing action: a login, sign-up, registration or
 // OAuth/SSO step (issuingActions), a verb that makes a credential
 // (issuingVerbs: CreateSession, IssueToken, RefreshToken, CreateAPIKey,
+// AddAPIKey: add with a credential noun,
 // RegenerateKey), an OAuth token endpoint (/oauth/token), or a POST or
 // PUT to a collection of credentials (POST /api-keys, POST /sessions).
 // A credential noun alone is no issuer: GetSession, ListKeys,
@@ -129,6 +130,8 @@ func issuingName(name string) bool {
 	case has(oauthWords) && has([]string{"token", "tokens"}):
 		return true
 	case has([]string{"verify", "confirm"}) && has(mfaWords):
+		return true
+	case has([]string{"add"}) && has(credentialNouns): // AddAPIKey, addToken
 		return true
 	}
 	return false
