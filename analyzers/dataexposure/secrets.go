@@ -78,8 +78,8 @@ func (w *walker) fromRequest() bool {
 // path to it form an issuing action: a login, sign-up, registration or
 // OAuth/SSO step (issuingActions), a verb that makes a credential
 // (issuingVerbs: CreateSession, IssueToken, RefreshToken, CreateAPIKey,
-// AddAPIKey: add with a credential noun,
-// RegenerateKey), an OAuth token endpoint (/oauth/token), or a POST or
+// RegenerateKey; add with a credential noun: AddAPIKey), an OAuth token
+// endpoint (/oauth/token, OAuth2Token), or a POST or
 // PUT to a collection of credentials (POST /api-keys, POST /sessions).
 // A credential noun alone is no issuer: GetSession, ListKeys,
 // sessionView, appWithKey and getTokenUsage read one.
