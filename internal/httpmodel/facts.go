@@ -800,6 +800,7 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 		return nil
 	}
 	var fact *DataAccessFact
+	var models [][2]string // the models of its accesses, in order
 	callerSeen := false
 	m.inspect(fd.Body, accessTypes, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
@@ -818,6 +819,9 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 		}
 		m.scanAccess(fl, call, cfn, keyOf(cfn), func(d *DataAccess) {
 			f := &DataAccessFact{Kind: d.Kind, DestParam: -1, Library: d.Library, ModelPkg: d.ModelPkg, ModelName: d.ModelName, SQL: d.SQL}
+			if d.ModelName != "" {
+				models = append(models, [2]string{d.ModelPkg, d.ModelName})
+			}
 			if d.Library == "repo" {
 				if sub := m.accessFact(cfn); sub != nil {
 					f.Library = sub.Library
@@ -854,6 +858,9 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 	})
 	if fact != nil && callerSeen {
 		fact.CallerScoped = true
+	}
+	if fact != nil {
+		fact.ModelPkg, fact.ModelName = m.summaryModel(fn, fact, models)
 	}
 	return fact
 }

@@ -548,7 +548,7 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 	m.repoModel(fn, d, fact)
 	for _, i := range fact.SelectorParams {
 		for _, a := range argForParam(fn, call, i) {
-			d.Selectors = append(d.Selectors, filterValues(a)...)
+			d.Selectors = append(d.Selectors, filterSelectors(fl, a)...)
 		}
 	}
 	if fact.SelectorRecv {
