@@ -170,8 +170,8 @@ func (r *runner) handler(h *httpmodel.Handler) {
 			guard = r.guard(h)
 			guardDone = true
 		}
-		if guard != "" {
-			continue
+		if guard != "" && !r.bodyOverrides(h, da, id) {
+			continue // a check of the path's ID covers it, unless the body replaces that ID
 		}
 		unscoped = append(unscoped, DeferredAccess{Desc: id.desc, Model: model, Via: r.via(da), Kind: string(da.Kind), Pos: shortPos(r.pass.Fset.Position(da.Call.Pos()))})
 		if len(routes) == 0 && len(partial) > 0 {

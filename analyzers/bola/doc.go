@@ -31,7 +31,10 @@ What counts as a check (no finding):
     (FindResource(ctx, &ResourceFind{ID: &id, CreatorID: &me})) and
     stops when that read fails or finds nothing (if err != nil, if
     r == nil: return). A scoped read whose outcome is ignored checks
-    nothing.
+    nothing. Neither this nor a comparison covers a change selected by
+    a struct literal's ID field that the request body is then decoded
+    into, when the decoder can set that field (exported, not
+    json:"-"): the client's {"ID": 7} replaces the checked ID.
   - Ownership comparison: anywhere in the handler, an if-condition compares
     a principal-derived value with a non-constant value (o.UserID != me.ID,
     uid != me.ID), and the mismatch branch stops: it ends in return, panic,

@@ -3,10 +3,13 @@ package bola
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/source"
 )
 
 // checkedByScopedRead: before the access, the handler reads the object by
@@ -25,7 +28,7 @@ func (r *runner) checkedByScopedRead(h *httpmodel.Handler, da *httpmodel.DataAcc
 		if rid == nil || rid.in != id.in || !r.scoped(h, rd, rid) {
 			continue
 		}
-		if r.stopsOnMiss(h, rd.Call) {
+		if r.stopsOnMiss(h, rd.Call) && !r.bodyOverrides(h, da, id) {
 			return true
 		}
 	}
@@ -87,4 +90,66 @@ func mentions(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
 		return !found
 	})
 	return found
+}
+
+// bodyOverrides: the change is selected by a field of a struct literal
+// that the request body is then decoded into (patch := &MemoPatch{ID:
+// id}; json.NewDecoder(r.Body).Decode(patch)), and the decoder can set
+// that field (exported, not json:"-"): the client sends {"ID": 7} and
+// changes an object the check never saw (memos before dca35bde).
+func (r *runner) bodyOverrides(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput) bool {
+	info := r.pass.TypesInfo
+	for _, a := range da.Call.Args {
+		v := source.RootVar(info, a)
+		if v == nil || !r.decodedFromBody(h, v) {
+			continue
+		}
+		for _, d := range h.Flow().Defs(v) {
+			e := ast.Unparen(d)
+			if u, ok := e.(*ast.UnaryExpr); ok {
+				e = ast.Unparen(u.X)
+			}
+			lit, ok := e.(*ast.CompositeLit)
+			if !ok {
+				continue
+			}
+			for _, el := range lit.Elts {
+				kv, ok := el.(*ast.KeyValueExpr)
+				if !ok || !h.Flow().DerivesFrom(kv.Value, id.sel) && kv.Value != id.sel {
+					continue
+				}
+				if key, ok := kv.Key.(*ast.Ident); ok && decodable(info.TypeOf(lit), key.Name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// decodedFromBody: the request body is bound into v.
+func (r *runner) decodedFromBody(h *httpmodel.Handler, v *types.Var) bool {
+	for _, in := range h.Inputs {
+		if in.Kind == httpmodel.Body && in.Target != nil && source.RootVar(r.pass.TypesInfo, in.Target) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// decodable: encoding/json can set field name of struct type t.
+func decodable(t types.Type, name string) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if f.Name() != name {
+			continue
+		}
+		tag, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+		return f.Exported() && tag != "-"
+	}
+	return false
 }

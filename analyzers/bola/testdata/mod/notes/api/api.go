@@ -21,6 +21,12 @@ type NotePatch struct {
 	Content *string `json:"content"`
 }
 
+// NoteEdit changes a note; unlike NotePatch, a decoder can set its ID.
+type NoteEdit struct {
+	ID      int
+	Content *string `json:"content"`
+}
+
 // NoteDelete selects the notes to delete.
 type NoteDelete struct {
 	ID        *int

@@ -68,6 +68,65 @@ func (s *Server) Register(e *echo.Echo) {
 		return c.JSON(http.StatusOK, true)
 	})
 
+	// Bad: the scoped read checks the path's note, but the body decoded
+	// over the edit can set its ID ({"ID": 7}) and change another.
+	g.POST("/note/:noteId/edit", func(c echo.Context) error {
+		userID, ok := c.Get("user-id").(int)
+		if !ok {
+			return echo.NewHTTPError(http.StatusUnauthorized)
+		}
+		id, err := strconv.Atoi(c.Param("noteId"))
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest)
+		}
+		if _, err := s.Store.FindNote(c.Request().Context(), &api.NoteFind{ID: &id, CreatorID: &userID}); err != nil {
+			return echo.NewHTTPError(http.StatusNotFound)
+		}
+		edit := &api.NoteEdit{ID: id}
+		if err := json.NewDecoder(c.Request().Body).Decode(edit); err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest)
+		}
+		return s.Store.EditNote(c.Request().Context(), edit) // want `path parameter "noteId" selects api.Note in \(\*store.Store\).EditNote on POST /api/note/:noteId/edit`
+	})
+
+	// Bad: the comparison checks the path's ID; the body decoded over the
+	// edit replaces it.
+	g.PUT("/note/:noteId/edit", func(c echo.Context) error {
+		userID, ok := c.Get("user-id").(int)
+		if !ok {
+			return echo.NewHTTPError(http.StatusUnauthorized)
+		}
+		id, _ := strconv.Atoi(c.Param("noteId"))
+		note, err := s.Store.FindNote(c.Request().Context(), &api.NoteFind{ID: &id})
+		if err != nil || note.CreatorID != userID {
+			return echo.NewHTTPError(http.StatusForbidden)
+		}
+		edit := &api.NoteEdit{ID: id}
+		if err := json.NewDecoder(c.Request().Body).Decode(edit); err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest)
+		}
+		return s.Store.EditNote(c.Request().Context(), edit) // want `path parameter "noteId" selects api.Note in \(\*store.Store\).EditNote on PUT /api/note/:noteId/edit`
+	})
+
+	// Good: the same with the ID set after the body is decoded.
+	g.PATCH("/note/:noteId/edit", func(c echo.Context) error {
+		userID, ok := c.Get("user-id").(int)
+		if !ok {
+			return echo.NewHTTPError(http.StatusUnauthorized)
+		}
+		id, _ := strconv.Atoi(c.Param("noteId"))
+		note, err := s.Store.FindNote(c.Request().Context(), &api.NoteFind{ID: &id})
+		if err != nil || note.CreatorID != userID {
+			return echo.NewHTTPError(http.StatusForbidden)
+		}
+		edit := &api.NoteEdit{}
+		if err := json.NewDecoder(c.Request().Body).Decode(edit); err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest)
+		}
+		edit.ID = id
+		return s.Store.EditNote(c.Request().Context(), edit)
+	})
+
 	// Bad: the scoped read's outcome is ignored, so it checks nothing.
 	g.PUT("/note/:noteId", func(c echo.Context) error {
 		userID, _ := c.Get("user-id").(int)

@@ -56,6 +56,12 @@ func (s *Store) PatchNote(ctx context.Context, patch *api.NotePatch) error {
 	return err
 }
 
+// EditNote changes a note's content.
+func (s *Store) EditNote(ctx context.Context, edit *api.NoteEdit) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE note SET content = ? WHERE id = ?`, edit.Content, edit.ID)
+	return err
+}
+
 // DeleteNote deletes notes; its SQL text is built at run time, so the
 // model is the one its name gives.
 func (s *Store) DeleteNote(ctx context.Context, del *api.NoteDelete) error {
