@@ -68,7 +68,11 @@ What counts as a check (no finding):
     to be public or shared data (a catalog, reference data). A model whose
     only owner fields name an author or creator (AuthorID, CreatedBy) is
     authored content (posts, comments): reading it is not reported,
-    changing or deleting it is. This is a heuristic: mark private models without such a field in owned-models,
+    changing or deleting it is. A table whose owner lives only in a
+    column counts as per-user when other SQL of the repository's package
+    filters it by an owner column (SELECT ... FROM authors WHERE
+    owner_user_id = ?), and a lookup of it by ID is judged as owned.
+    This is a heuristic: mark private models without such a field in owned-models,
     and public models with one in public-models.
   - Public reads: a read (not a change) in a handler that learns no
     principal, on routes none of which has authentication middleware, is a
@@ -161,7 +165,10 @@ repository function with no model in sight (SQL text built at run time)
 acts on the model it or its filter is named after (DeleteShortcut(ctx,
 &ShortcutDelete{...}): Shortcut), and one that reads several models on
 the one it is named after (FindMemo: memoRaw); keeping objects in a
-cache (UpsertCache, a CacheService) changes nothing stored; changes made through the object a read loaded (load by slug, then
+cache (UpsertCache, a CacheService) changes nothing stored; calls
+through a project interface that *sql.DB implements (sqlc's DBTX,
+ExecContext/QueryContext/QueryRowContext) are database/sql calls, SQL
+text included; changes made through the object a read loaded (load by slug, then
 article.Update(...) or db.Model(&a).Updates(...)), and changes to its
 parts (DeleteMemoRelation(&{MemoID: &memo.ID}) after loading the memo
 by a client-chosen name), judged by the loaded object's model unless the

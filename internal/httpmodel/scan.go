@@ -35,6 +35,7 @@ type modeler struct {
 	implsByName   map[string][]implFact
 	importedImpls map[string][]implFact
 	viaIface      map[*types.Func]*DataAccessFact
+	owned         map[string]bool // ownedTables, computed once
 	mwKinds       map[*types.Func]MiddlewareKind
 	// input and response helper summaries (this package's, and imported
 	// ones read lazily; nil entries cache "none").
@@ -495,6 +496,11 @@ func (m *modeler) keyName(e ast.Expr) string {
 // scanAccess reports a data access for call, if it is one: a library
 // finisher, or a call of a function summarized by a DataAccessFact.
 func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key, emit func(*DataAccess)) {
+	if _, ok := accessTable[k]; !ok {
+		if sk, ok := sqlInterfaceKey(fn); ok {
+			k = sk
+		}
+	}
 	if row, ok := accessTable[k]; ok {
 		d := &DataAccess{Call: call, Library: row.lib, Method: fn.Name(), Kind: row.kind, Dest: arg(call, row.dest), Func: fn}
 		if row.sql >= 0 {
