@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -424,7 +425,11 @@ func (r *runner) directIDInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *
 			desc = fmt.Sprintf("%s %q", kind, in.Name)
 		case httpmodel.Body:
 			field := bodyField(s)
-			if field == "" || !idName(field) {
+			if field == "" {
+				// An element of a bound list (for _, id := range req.IDs).
+				field = bodyField(h.Flow().Origin(s))
+			}
+			if field == "" || !idName(field) && !idName(strings.TrimSuffix(field, "s")) { // IDs
 				continue
 			}
 			desc = fmt.Sprintf("body field %q", field)
@@ -433,7 +438,9 @@ func (r *runner) directIDInput(h *httpmodel.Handler, da *httpmodel.DataAccess) *
 		}
 		name := in.Name
 		if in.Kind == httpmodel.Body {
-			name = bodyField(s)
+			if name = bodyField(s); name == "" {
+				name = bodyField(h.Flow().Origin(s))
+			}
 		}
 		return &idInput{in: in, sel: s, name: name, desc: desc}
 	}

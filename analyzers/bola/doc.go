@@ -173,7 +173,8 @@ article.Update(...) or db.Model(&a).Updates(...)), and changes to its
 parts (DeleteMemoRelation(&{MemoID: &memo.ID}) after loading the memo
 by a client-chosen name), judged by the loaded object's model unless the
 read was scoped or the change upserts a new part (a comment); and IDs
-from cookies (a uid cookie). A handler no route names that other
+from cookies (a uid cookie), and each element of a bound list of IDs
+(for _, id := range req.IDs: bulk endpoints). A handler no route names that other
 handlers only delegate to (memos' Connect methods calling the gRPC ones
 with req.Msg) is judged on their routes. The caller's own record, loaded
 by the principal (GetUser(ctx, &FindUser{ID: &claims.UserID})), is a

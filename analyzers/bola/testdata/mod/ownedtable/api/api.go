@@ -21,6 +21,7 @@ func (h *Handler) Routes() http.Handler {
 	r.Delete("/authors/{id}", h.deleteAuthor)
 	r.Get("/genres/{id}", h.getGenre)
 	r.Get("/reviews/{id}", h.getReview)
+	r.Post("/authors/bulk-delete", h.bulkDelete)
 	return r
 }
 
@@ -56,4 +57,20 @@ func (h *Handler) getGenre(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) getReview(w http.ResponseWriter, r *http.Request) {
 	v, _ := h.Repo.GetReview(r.Context(), pathID(r))
 	json.NewEncoder(w).Encode(v)
+}
+
+// Bad: every ID of the bound list deletes an author, whoever owns it.
+func (h *Handler) bulkDelete(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		IDs []int64 `json:"ids"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	for _, id := range req.IDs {
+		if err := h.Repo.DeleteAuthor(r.Context(), id); err != nil { // want `body field "IDs" selects db.Author in \(\*db.Repo\).DeleteAuthor on POST /authors/bulk-delete`
+			continue
+		}
+	}
 }
