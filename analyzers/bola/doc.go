@@ -71,7 +71,9 @@ What counts as a check (no finding):
     changing or deleting it is. A table whose owner lives only in a
     column counts as per-user when other SQL of the repository's package
     filters it by an owner column (SELECT ... FROM authors WHERE
-    owner_user_id = ?), and a lookup of it by ID is judged as owned.
+    owner_user_id = ?), and a lookup of it by ID is judged as owned,
+    reads included even when the model names only an author (a book's
+    AuthorID is its writer).
     This is a heuristic: mark private models without such a field in owned-models,
     and public models with one in public-models.
   - Public reads: a read (not a change) in a handler that learns no

@@ -48,7 +48,7 @@ func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *
 			// Authored content (posts, comments, articles: only an
 			// AuthorID/CreatedBy) is read by everyone; only changing it
 			// needs the author.
-			if da.Kind == httpmodel.Read && authoredOnly(fs) {
+			if da.Kind == httpmodel.Read && authoredOnly(fs) && !r.ownedTable(da) {
 				return desc, false
 			}
 			return desc, true

@@ -20,6 +20,7 @@ func (h *Handler) Routes() http.Handler {
 	r.Get("/authors/{id}", h.getAuthor)
 	r.Delete("/authors/{id}", h.deleteAuthor)
 	r.Get("/genres/{id}", h.getGenre)
+	r.Get("/books/{id}", h.getBook)
 	r.Get("/reviews/{id}", h.getReview)
 	r.Post("/authors/bulk-delete", h.bulkDelete)
 	return r
@@ -45,6 +46,12 @@ func (h *Handler) deleteAuthor(w http.ResponseWriter, r *http.Request) {
 	if err := h.Repo.DeleteAuthor(r.Context(), pathID(r)); err != nil { // want `selects db.Author in \(\*db.Repo\).DeleteAuthor on DELETE /authors/\{id\}, so any caller can delete others' objects`
 		http.Error(w, "failed", http.StatusInternalServerError)
 	}
+}
+
+// Bad: a book's AuthorID names its writer, but books are listed by owner.
+func (h *Handler) getBook(w http.ResponseWriter, r *http.Request) {
+	b, _ := h.Repo.GetBook(r.Context(), pathID(r)) // want `selects db.Book in \(\*db.Repo\).GetBook on GET /books/\{id\}, so any caller can read`
+	json.NewEncoder(w).Encode(b)
 }
 
 // Good: genres are shared reference data.

@@ -20,6 +20,14 @@ type Author struct {
 	Name string
 }
 
+// Book names its writer (AuthorID), which alone would make it authored
+// content; the books table is filtered by owner_user_id, so it is owned.
+type Book struct {
+	ID       int64
+	AuthorID int64
+	Title    string
+}
+
 type Genre struct {
 	ID   int64
 	Name string
@@ -53,6 +61,16 @@ func (r *Repo) ListAuthorsOf(ctx context.Context, userID int64) (*sql.Rows, erro
 func (r *Repo) DeleteAuthor(ctx context.Context, id int64) error {
 	_, err := r.exec.ExecContext(ctx, `DELETE FROM authors WHERE id = ?`, id)
 	return err
+}
+
+func (r *Repo) GetBook(ctx context.Context, id int64) (*Book, error) {
+	var b Book
+	err := r.exec.QueryRowContext(ctx, `SELECT id, author_id, title FROM books WHERE id = ?`, id).Scan(&b.ID, &b.AuthorID, &b.Title)
+	return &b, err
+}
+
+func (r *Repo) ListBooksOf(ctx context.Context, userID int64) (*sql.Rows, error) {
+	return r.exec.QueryContext(ctx, `SELECT id, author_id, title FROM books WHERE owner_user_id = ?`, userID)
 }
 
 // Genres are shared: no query filters them by an owner.
