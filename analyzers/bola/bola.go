@@ -510,9 +510,19 @@ func (r *runner) scoped(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idIn
 			cands = append(cands, c.Args...)
 		}
 	}
+	// The caller's ID in a literal the body is decoded over afterwards
+	// ({"UserID": 7} replaces it) scopes nothing; nor does the variable
+	// holding it, whose other fields are selectors of their own.
+	overVals, overVars := r.overridable(h, da)
 	for _, e := range cands {
-		if e == id.sel {
+		if e == id.sel || overVals[e] {
 			continue
+		}
+		if v := source.RootVar(r.pass.TypesInfo, e); v != nil && overVars[v] && isVarRef(e) {
+			continue
+		}
+		if decodeInto(r.pass.TypesInfo, e, overVars) {
+			continue // the decode call itself (a definition of the variable)
 		}
 		if r.isPrincipal(h, e) {
 			return true
@@ -535,6 +545,31 @@ func (r *runner) scoped(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idIn
 		}
 	}
 	return false
+}
+
+// decodeInto: e is a call that takes one of vars or its address (the
+// body decode that defines it).
+func decodeInto(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(vars) == 0 {
+		return false
+	}
+	for _, a := range c.Args {
+		if v := source.RootVar(info, a); v != nil && vars[v] && isVarRef(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// isVarRef: e is a variable or its address (v, &v).
+func isVarRef(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	_, ok := e.(*ast.Ident)
+	return ok
 }
 
 // publicEndpoint: the handler learns no principal and no route to it is

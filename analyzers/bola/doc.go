@@ -34,7 +34,10 @@ What counts as a check (no finding):
     nothing. Neither this nor a comparison covers a change selected by
     a struct literal's ID field that the request body is then decoded
     into, when the decoder can set that field (exported, not
-    json:"-"): the client's {"ID": 7} replaces the checked ID.
+    json:"-"): the client's {"ID": 7} replaces the checked ID. For the
+    same reason the caller's ID in such a literal
+    (&Upsert{MemoID: id, UserID: me}, then decoded over) scopes
+    nothing; assigned after the decode, it does.
   - Ownership comparison: anywhere in the handler, an if-condition compares
     a principal-derived value with a non-constant value (o.UserID != me.ID,
     uid != me.ID), and the mismatch branch stops: it ends in return, panic,

@@ -98,7 +98,22 @@ func mentions(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
 // that field (exported, not json:"-"): the client sends {"ID": 7} and
 // changes an object the check never saw (memos before dca35bde).
 func (r *runner) bodyOverrides(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idInput) bool {
+	vals, _ := r.overridable(h, da)
+	for v := range vals {
+		if v == id.sel || h.Flow().DerivesFrom(v, id.sel) {
+			return true
+		}
+	}
+	return false
+}
+
+// overridable returns the values of the struct literals passed to the
+// access that the request body is decoded over afterwards, in fields the
+// decoder can set (the client replaces them), and the variables holding
+// those literals.
+func (r *runner) overridable(h *httpmodel.Handler, da *httpmodel.DataAccess) (map[ast.Expr]bool, map[*types.Var]bool) {
 	info := r.pass.TypesInfo
+	vals, vars := map[ast.Expr]bool{}, map[*types.Var]bool{}
 	for _, a := range da.Call.Args {
 		v := source.RootVar(info, a)
 		if v == nil || !r.decodedFromBody(h, v) {
@@ -113,18 +128,19 @@ func (r *runner) bodyOverrides(h *httpmodel.Handler, da *httpmodel.DataAccess, i
 			if !ok {
 				continue
 			}
+			vars[v] = true
 			for _, el := range lit.Elts {
 				kv, ok := el.(*ast.KeyValueExpr)
-				if !ok || !h.Flow().DerivesFrom(kv.Value, id.sel) && kv.Value != id.sel {
+				if !ok {
 					continue
 				}
 				if key, ok := kv.Key.(*ast.Ident); ok && decodable(info.TypeOf(lit), key.Name) {
-					return true
+					vals[kv.Value] = true
 				}
 			}
 		}
 	}
-	return false
+	return vals, vars
 }
 
 // decodedFromBody: the request body is bound into v.

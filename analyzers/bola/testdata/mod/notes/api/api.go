@@ -53,6 +53,13 @@ type FolderPin struct {
 	Pinned   bool `json:"pinned"`
 }
 
+// FolderStar stars a folder for a user; the decoder can set every field.
+type FolderStar struct {
+	FolderID int
+	OwnerID  int
+	Starred  bool `json:"starred"`
+}
+
 // CacheService keeps decoded rows in memory.
 type CacheService interface {
 	FindCache(namespace string, id int, entry any) (bool, error)

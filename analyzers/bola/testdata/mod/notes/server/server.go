@@ -163,6 +163,36 @@ func (s *Server) Register(e *echo.Echo) {
 		return s.Store.DeleteFolder(c.Request().Context(), del) // want `path parameter "name" selects api.Folder in \(\*store.Store\).DeleteFolder`
 	})
 
+	// Bad: the caller's ID is set before the body is decoded over the
+	// star, so {"OwnerID": 7} stars someone else's folder.
+	g.POST("/folder/:folderId/star", func(c echo.Context) error {
+		userID, ok := c.Get("user-id").(int)
+		if !ok {
+			return echo.NewHTTPError(http.StatusUnauthorized)
+		}
+		folderID, _ := strconv.Atoi(c.Param("folderId"))
+		star := &api.FolderStar{FolderID: folderID, OwnerID: userID}
+		if err := json.NewDecoder(c.Request().Body).Decode(star); err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest)
+		}
+		return s.Store.UpdateFolder(c.Request().Context(), star) // want `path parameter "folderId" selects api.Folder in \(\*store.Store\).UpdateFolder on POST /api/folder/:folderId/star`
+	})
+
+	// Good: the star's owner is assigned from the caller after the body.
+	g.PUT("/folder/:folderId/star", func(c echo.Context) error {
+		userID, ok := c.Get("user-id").(int)
+		if !ok {
+			return echo.NewHTTPError(http.StatusUnauthorized)
+		}
+		folderID, _ := strconv.Atoi(c.Param("folderId"))
+		star := &api.FolderStar{}
+		if err := json.NewDecoder(c.Request().Body).Decode(star); err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest)
+		}
+		star.FolderID, star.OwnerID = folderID, userID
+		return s.Store.UpdateFolder(c.Request().Context(), star)
+	})
+
 	// Good: the pin's owner is assigned from the caller after the body
 	// is decoded into it.
 	g.POST("/folder/:folderId/pin", func(c echo.Context) error {

@@ -94,4 +94,10 @@ func (s *Store) PinFolder(ctx context.Context, pin *api.FolderPin) error {
 	return err
 }
 
+// UpdateFolder sets a folder's star for a user.
+func (s *Store) UpdateFolder(ctx context.Context, star *api.FolderStar) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE folder SET starred = ? WHERE id = ? AND owner_id = ?`, star.Starred, star.FolderID, star.OwnerID)
+	return err
+}
+
 func folderWhere(*api.FolderDelete) string { return "name = ? AND owner_id = ?" }
