@@ -1,6 +1,7 @@
 package httpmodel
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -770,6 +771,7 @@ func (m *modeler) loadImpls() {
 				}
 			}
 		}
+		sortImpls(m.importedImpls)
 	}
 	m.implsByName = map[string][]implFact{}
 	m.viaIface = map[*types.Func]*DataAccessFact{}
@@ -777,6 +779,16 @@ func (m *modeler) loadImpls() {
 		if f != nil && fn.Pkg() == m.pass.Pkg && fn.Type().(*types.Signature).Recv() != nil {
 			m.implsByName[fn.Name()] = append(m.implsByName[fn.Name()], implFact{fn, f})
 		}
+	}
+	sortImpls(m.implsByName)
+}
+
+// sortImpls puts each list in a fixed order: merged summaries keep the
+// first implementation's model, and facts and maps come in no fixed
+// order.
+func sortImpls(impls map[string][]implFact) {
+	for _, l := range impls {
+		slices.SortFunc(l, func(a, b implFact) int { return cmp.Compare(a.fn.FullName(), b.fn.FullName()) })
 	}
 }
 
