@@ -45,7 +45,10 @@ One finding per root cause:
 
   - when no route of a served router limits bodies, one finding at the
     serve call (http.ListenAndServe, r.Run, e.Start, ...), with each route
-    that reads a body, and where, as related information;
+    that reads a body, and where, as related information; a router that
+    no visible serve call serves (kept in a field and served by the
+    type's ServeHTTP) is that finding at its creation, when two or more
+    of its routes read bodies;
   - when some routes are limited, one finding per read that the other
     routes reach (at the read when the handler is in the package, at the
     route registration when it is in another one), its routes as related

@@ -94,7 +94,7 @@ func (c *checker) report() {
 			rest = append(rest, br)
 		}
 	}
-	c.reportRoutes(rest, reportedAt)
+	c.reportRoutes(c.reportRouters(rest), reportedAt)
 	c.index = map[string]string{}
 	c.exportDeferred(handled)
 	if len(c.index) > 0 {
@@ -202,6 +202,49 @@ func (c *checker) reportServer(sc *serve.Call, brs []bodyRoute) {
 			serve.CallName(sc), n, adviceFor(brs[0].route.Framework).router),
 		Related: c.related(brs),
 	})
+}
+
+// reportRouters reports, once at its creation, a router of this package
+// that no visible serve call serves (gophish's api.Server keeps its
+// router in a field and serves it from its ServeHTTP) when two or more
+// of its routes read unbounded bodies and none of its routes limits
+// them: one cause, one finding. It returns the reads left to report one
+// by one.
+func (c *checker) reportRouters(brs []bodyRoute) []bodyRoute {
+	byRoot := map[token.Pos][]bodyRoute{}
+	for _, br := range brs {
+		if p := br.route.RootPos(); p.IsValid() {
+			byRoot[p] = append(byRoot[p], br)
+		}
+	}
+	for _, group := range byRoot {
+		sortBodyRoutes(group)
+	}
+	limitedRoot := map[token.Pos]bool{}
+	for _, rt := range c.model.Routes {
+		if p := rt.RootPos(); byRoot[p] != nil && c.limits(rt) {
+			limitedRoot[p] = true
+		}
+	}
+	var left []bodyRoute
+	for _, br := range brs {
+		p := br.route.RootPos()
+		group := byRoot[p]
+		if len(group) < 2 || limitedRoot[p] {
+			left = append(left, br)
+			continue
+		}
+		if group[0].route != br.route {
+			continue // reported with the first
+		}
+		c.pass.Report(analysis.Diagnostic{
+			Pos: p,
+			Message: fmt.Sprintf("%d routes of this router read the whole request body, and no route limits its size: one request can make the server buffer gigabytes; %s",
+				len(group), adviceFor(group[0].route.Framework).router),
+			Related: c.related(group),
+		})
+	}
+	return left
 }
 
 // reportRoutes reports each read (or registration) once, naming the

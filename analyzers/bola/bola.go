@@ -641,11 +641,19 @@ func (r *runner) report(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idIn
 	}
 	var msg string
 	if len(routes) > 0 {
-		msg = fmt.Sprintf("no ownership check: %s selects %s in %s on %s %s, so any caller can %s others' objects; %s",
-			id.desc, model, r.via(da), routes[0].Method, routes[0].Path, verbOf(string(da.Kind)), fix)
+		msg = fit(
+			fmt.Sprintf("no ownership check: %s selects %s in %s on %s %s, so any caller can %s others' objects; %s",
+				id.desc, model, r.via(da), routes[0].Method, routes[0].Path, verbOf(string(da.Kind)), fix),
+			fmt.Sprintf("no ownership check: %s selects %s on %s %s, so any caller can %s others' objects; %s",
+				id.desc, model, routes[0].Method, routes[0].Path, verbOf(string(da.Kind)), fix),
+			fmt.Sprintf("no ownership check: %s selects %s on %s %s; scope the query by the caller or check the owner",
+				id.desc, model, routes[0].Method, routes[0].Path))
 	} else {
-		msg = fmt.Sprintf("no ownership check: %s selects %s in %s, and no route to %s is visible; any caller may %s others' objects: scope the query or check the owner, or list it in bola.authorized-handlers",
-			id.desc, model, r.via(da), r.handlerLabel(h), verbOf(string(da.Kind)))
+		msg = fit(
+			fmt.Sprintf("no ownership check: %s selects %s in %s, and no route to %s is visible; any caller may %s others' objects: scope the query or check the owner, or list it in bola.authorized-handlers",
+				id.desc, model, r.via(da), r.handlerLabel(h), verbOf(string(da.Kind))),
+			fmt.Sprintf("no ownership check: %s selects %s, and no route to %s is visible; scope the query or check the owner, or list it in bola.authorized-handlers",
+				id.desc, model, shortName(r.handlerLabel(h))))
 	}
 	r.pass.Report(analysis.Diagnostic{Pos: da.Call.Pos(), End: da.Call.End(), Message: msg})
 }

@@ -185,8 +185,10 @@ with req.Msg) is judged on their routes. The caller's own record, loaded
 by the principal (GetUser(ctx, &FindUser{ID: &claims.UserID})), is a
 principal too. Also seen as checks: decision methods of an authorizer
 object the handler holds (policy.Check, acl.Can, enforcer.Enforce on a
-Checker/Authorizer/Policy/Enforcer/ACL-named type) that receive the
-caller, request input or the loaded object. One finding is reported per
+Checker/Authorizer/Policy/Enforcer/ACL-named type), and functions named
+as a decision that are handed such an object (CheckRegistry(ctx,
+c.Authorizer, session)), that receive the caller, request input or the
+loaded object. One finding is reported per
 client-chosen input in a handler (the access that does the most with it)
 and per route and handler at a registration.
 

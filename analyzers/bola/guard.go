@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/words"
 )
 
 var guardTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil)}
@@ -74,7 +75,33 @@ func (r *runner) authzCall(h *httpmodel.Handler, c *ast.CallExpr) string {
 	if t, ok := authorizerMethod(fn); ok && r.decidesOn(h, c) {
 		return t + "." + fn.Name()
 	}
+	if t, ok := r.authorizerArg(fn, c); ok && r.decidesOn(h, c) {
+		return fn.Name() + " (given a " + t + ")"
+	}
 	return ""
+}
+
+// authorizerArg: a function named as a decision that is handed an
+// authorizer object (harness's apiauth.CheckRegistry(ctx, c.Authorizer,
+// session, checks...)) decides with it; the type's name is returned.
+func (r *runner) authorizerArg(fn *types.Func, c *ast.CallExpr) (string, bool) {
+	ws := words.Split(fn.Name())
+	if len(ws) == 0 || !decisionVerbs[ws[0]] {
+		return "", false
+	}
+	for _, a := range c.Args {
+		t := r.pass.TypesInfo.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && words.ContainsAny(n.Obj().Name(), authorizerTypeWords) {
+			return n.Obj().Name(), true
+		}
+	}
+	return "", false
 }
 
 // decidesOn: an argument of the call is the caller, request input or an

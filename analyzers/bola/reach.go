@@ -226,8 +226,39 @@ func (r *runner) decideRoute(rt *httpmodel.Route, handler string, accs []Deferre
 		more = fmt.Sprintf(" (and %d more)", n-1)
 	}
 	d := worst
-	r.reportOnce(rt.Call, fmt.Sprintf("no ownership check: %s %s: handler %s selects %s by %s in %s (%s)%s, so a caller can %s others' objects; scope it by the caller or check the owner",
-		rt.Method, rt.Path, handler, d.Model, d.Desc, d.Via, d.Pos, more, verbOf(d.Kind)))
+	head := fmt.Sprintf("no ownership check: %s %s: ", rt.Method, rt.Path)
+	verb := verbOf(d.Kind)
+	r.reportOnce(rt.Call, fit(
+		fmt.Sprintf("%shandler %s selects %s by %s in %s (%s)%s, so a caller can %s others' objects; scope it by the caller or check the owner",
+			head, handler, d.Model, d.Desc, d.Via, d.Pos, more, verb),
+		fmt.Sprintf("%shandler %s selects %s by %s (%s)%s, so a caller can %s others' objects; scope it by the caller or check the owner",
+			head, handler, d.Model, d.Desc, d.Pos, more, verb),
+		fmt.Sprintf("%s%s selects %s by %s (%s)%s; scope it by the caller or check the owner",
+			head, shortName(handler), d.Model, d.Desc, d.Pos, more)))
+}
+
+// maxMessage bounds a finding's message; longer forms drop detail (the
+// function that does the access, the handler's receiver) in turn.
+const maxMessage = 280
+
+// fit returns the first of the forms of a message that fits maxMessage,
+// or the last.
+func fit(forms ...string) string {
+	for _, f := range forms {
+		if len(f) <= maxMessage {
+			return f
+		}
+	}
+	return forms[len(forms)-1]
+}
+
+// shortName drops a label's receiver: (*metadata.APIController).DeleteWebhook
+// is DeleteWebhook.
+func shortName(label string) string {
+	if i := strings.LastIndexByte(label, '.'); i >= 0 && strings.HasPrefix(label, "(") {
+		return label[i+1:]
+	}
+	return label
 }
 
 func (r *runner) reportOnce(n ast.Node, msg string) {
@@ -344,14 +375,22 @@ func (r *runner) unroutedReferences() {
 				}
 			}
 			d := f.Accesses[0]
-			r.reportOnce(u.id, fmt.Sprintf("no ownership check: handler %s selects %s by %s in %s (%s), and no route to it is visible from here; scope the query by the caller, or list it in bola.authorized-handlers",
-				label, d.Model, d.Desc, d.Via, d.Pos))
+			r.reportOnce(u.id, fit(
+				fmt.Sprintf("no ownership check: handler %s selects %s by %s in %s (%s), and no route to it is visible from here; scope the query by the caller, or list it in bola.authorized-handlers",
+					label, d.Model, d.Desc, d.Via, d.Pos),
+				fmt.Sprintf("no ownership check: handler %s selects %s by %s (%s), and no route to it is visible from here; scope the query by the caller, or list it in bola.authorized-handlers",
+					shortName(label), d.Model, d.Desc, d.Pos)))
 		}
 		if f := r.partialFact(u.fn); f != nil {
 			e := f.Routes[0]
 			d := e.Accesses[0]
-			r.reportOnce(u.id, fmt.Sprintf("no ownership check: %s registers %s %s (handler %s selects %s by %s) on a router whose middleware is not visible here; pass it the router, or list the handler in bola.authorized-handlers",
-				label, e.Method, e.Path, e.Handler, d.Model, d.Desc))
+			r.reportOnce(u.id, fit(
+				fmt.Sprintf("no ownership check: %s registers %s %s (handler %s selects %s by %s) on a router whose middleware is not visible here; pass it the router, or list the handler in bola.authorized-handlers",
+					label, e.Method, e.Path, e.Handler, d.Model, d.Desc),
+				fmt.Sprintf("no ownership check: %s registers %s %s (%s selects %s by %s) on a router whose middleware is not visible here; pass it the router, or list the handler in bola.authorized-handlers",
+					shortName(label), e.Method, e.Path, shortName(e.Handler), d.Model, d.Desc),
+				fmt.Sprintf("no ownership check: %s registers %s %s (%s selects %s by %s) on a router whose middleware is not visible here",
+					shortName(label), e.Method, e.Path, shortName(e.Handler), d.Model, d.Desc)))
 		}
 	}
 }

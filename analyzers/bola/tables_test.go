@@ -1,6 +1,9 @@
 package bola
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAuthzName(t *testing.T) {
 	yes := []string{"authorize", "CanViewOrder", "canAccess", "checkAccess", "ensureOwner", "IsOwner", "hasPermission", "enforce", "Allowed", "isAllowed", "AllowAccess", "mustBeOwner", "verifyOwnership", "userOwnsOrder", "belongsTo"}
@@ -32,5 +35,29 @@ func TestSQL(t *testing.T) {
 	}
 	if !tableNames("OrderItem")["order_items"] || !tableNames("Category")["categories"] {
 		t.Errorf("tableNames: %v %v", tableNames("OrderItem"), tableNames("Category"))
+	}
+}
+
+// A message that would run past maxMessage drops its detail in turn, and
+// a handler's receiver is dropped from its name.
+func TestFit(t *testing.T) {
+	long := strings.Repeat("x", maxMessage+1)
+	if got := fit(long, "short"); got != "short" {
+		t.Errorf("fit chose %q", got)
+	}
+	if got := fit("first", "second"); got != "first" {
+		t.Errorf("fit chose %q, want the fullest form that fits", got)
+	}
+	if got := fit(long, long+"y"); got != long+"y" {
+		t.Errorf("fit with no form that fits chose %q, want the last", got)
+	}
+	for in, want := range map[string]string{
+		"(*metadata.APIController).DeleteWebhook": "DeleteWebhook",
+		"articles.ArticleDelete":                  "articles.ArticleDelete",
+		"func@x.go:3":                             "func@x.go:3",
+	} {
+		if got := shortName(in); got != want {
+			t.Errorf("shortName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

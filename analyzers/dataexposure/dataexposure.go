@@ -81,6 +81,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if hm == nil {
 		return nil, nil
 	}
+	copied := map[token.Pos]bool{} // copies reported (a DTO sent by two responses)
+	funcs := map[*types.Func]*ast.FuncDecl{}
+	for fd, fn := range source.Funcs(pass.Files, pass.TypesInfo) {
+		funcs[fn] = fd
+	}
 	for _, h := range hm.Handlers {
 		var bodyDefs *defs
 		for _, r := range h.Responses {
@@ -90,9 +95,13 @@ func run(pass *analysis.Pass) (any, error) {
 			if bodyDefs == nil {
 				bodyDefs = collectDefs(pass, hm, clears, h.Body)
 			}
-			w := &walker{pass: pass, pm: pm, hm: hm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r)}
+			w := &walker{pass: pass, pm: pm, hm: hm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r), funcs: funcs}
 			w.value(r.Value, "", 0)
 			report(pass, r, w.found)
+			var copies []secretCopy
+			w.root = nil
+			w.copies(r.Value, "", 0, map[*types.Var]bool{}, &copies)
+			reportCopies(pass, r, w.found, copies, copied)
 		}
 	}
 	return nil, nil
@@ -144,6 +153,10 @@ type walker struct {
 	// only, if set, are the fields of the value that a response helper
 	// can send at all (it reads no others).
 	only map[string]bool
+	// conv are the converters being walked for copies (copies.go), funcs
+	// the package's function declarations.
+	conv  []convFrame
+	funcs map[*types.Func]*ast.FuncDecl
 }
 
 const maxDepth = 6
@@ -609,9 +622,19 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	})
 }
 
+// where names the JSON path of a nested model; a long one keeps its
+// last segments, so the first clause stays short.
 func where(path string) string {
 	if path == "" {
 		return ""
+	}
+	const maxPath = 48
+	for len(path) > maxPath {
+		i := strings.IndexByte(strings.TrimPrefix(path, "…"), '.')
+		if i < 0 {
+			break
+		}
+		path = "…" + strings.TrimPrefix(path, "…")[i+1:]
 	}
 	return fmt.Sprintf(" (at %q)", path)
 }

@@ -16,5 +16,6 @@ func TestDataExposure(t *testing.T) {
 	testutil.CheckSeverities(t, results, []testutil.Severity{
 		{Contains: "with its secret field", Sev: check.Warning},
 		{Contains: "whole", Sev: check.Note},
+		{Contains: "it is copied into the response here", Sev: check.Error},
 	})
 }

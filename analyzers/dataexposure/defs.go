@@ -31,6 +31,10 @@ type def struct {
 type fieldSet struct {
 	name string
 	pos  token.Pos
+	// lhs, value and stmt are set for an assignment x.F = value (copies.go).
+	lhs   *ast.SelectorExpr
+	value ast.Expr
+	stmt  ast.Node
 }
 
 var defsTypes = []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.RangeStmt)(nil)}
@@ -48,12 +52,12 @@ func collectDefs(pass *analysis.Pass, hm *httpmodel.Result, clears map[*types.Fu
 				return true
 			}
 			for i, l := range n.Lhs {
-				d.assign(l, n.Rhs[i], n.Pos())
+				d.assign(l, n.Rhs[i], n.Pos(), n)
 			}
 		case *ast.ValueSpec:
 			if len(n.Names) == len(n.Values) {
 				for i, name := range n.Names {
-					d.assign(name, n.Values[i], n.Pos())
+					d.assign(name, n.Values[i], n.Pos(), n)
 				}
 			}
 		case *ast.CallExpr:
@@ -98,7 +102,7 @@ func collectDefs(pass *analysis.Pass, hm *httpmodel.Result, clears map[*types.Fu
 	return d
 }
 
-func (d *defs) assign(lhs, rhs ast.Expr, pos token.Pos) {
+func (d *defs) assign(lhs, rhs ast.Expr, pos token.Pos, stmt ast.Node) {
 	lhs = ast.Unparen(lhs)
 	switch l := lhs.(type) {
 	case *ast.Ident:
@@ -132,7 +136,7 @@ func (d *defs) assign(lhs, rhs ast.Expr, pos token.Pos) {
 		}
 	case *ast.SelectorExpr:
 		if root := source.RootVar(d.info, l.X); root != nil {
-			d.fields[root] = append(d.fields[root], fieldSet{name: l.Sel.Name, pos: pos})
+			d.fields[root] = append(d.fields[root], fieldSet{name: l.Sel.Name, pos: pos, lhs: l, value: rhs, stmt: stmt})
 			// u.Password.String = "": also the last two names, so that
 			// a nullable wrapper cleared through its parts counts.
 			if inner, ok := ast.Unparen(l.X).(*ast.SelectorExpr); ok {

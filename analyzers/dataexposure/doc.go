@@ -33,7 +33,20 @@ Three levels:
          MFA or recovery code, private key, SSN, card number, CVV, IBAN...
          (by the words of the field name and of its JSON key, with a
          string, []byte or nullable-string type). The message names the
-         fields and where they are declared.
+         fields and where they are declared. Also an error: such a field
+         copied into a response DTO (UserResp{ID: u.ID, Password:
+         u.PasswordHash}, or resp.Token = user.APIKey before the DTO is
+         sent), reported at the copy — the literal's field or the
+         assignment — when the DTO field is serialized and the DTO is the
+         response or inside it (also when a function or method of the
+         same package builds it: toUserResp(&u), resp.With(&app) — the
+         copy is reported in that function, and the handler's masks and
+         ownership checks of the argument hold); a model field tagged
+         json:"-" copied out counts too. Not copies: a value passed through a call first
+         (mask(u.Password), a hash), a field cleared before the copy, a
+         DTO that is not sent, and a token, API key or secret in a login,
+         token or key-issuing endpoint or after an ownership check (the
+         issuer rule below).
   warning
          a struct that is no model carries secrets to the client (gosec
          G117's rule, at real response writes only): a configuration

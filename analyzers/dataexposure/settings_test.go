@@ -16,3 +16,16 @@ func TestWholeModelsOff(t *testing.T) {
 	defer func() { settings.ReportWholeModels = old }()
 	analysistest.Run(t, dir, Analyzer, "./...")
 }
+
+// A long JSON path keeps its last segments.
+func TestWhere(t *testing.T) {
+	for in, want := range map[string]string{
+		"":      "",
+		"owner": ` (at "owner")`,
+		"merge_response.default_reviewer_approvals[].principals[]": ` (at "…default_reviewer_approvals[].principals[]")`,
+	} {
+		if got := where(in); got != want {
+			t.Errorf("where(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -79,7 +79,9 @@ error used where errors.Is or == picked a sentinel (the sentinel's fixed
 text); errors.New and fmt.Errorf with no wrapped error (a fixed message);
 errors of a concrete type (errors.As targets, type assertions,
 *echo.HTTPError, *fiber.Error, a project's public error type) other than
-drivers'; package-level sentinels; an error value serialized as JSON
+drivers'; package-level sentinels; errors of encoding the response
+(json/xml Marshal and Encoder.Encode: a Go type's name or a failed
+write); an error value serialized as JSON
 (gin.H{"error": err}: encoding/json writes {} for errors without
 exported fields); gin's c.AbortWithError and c.Error, which record the
 error for middleware and do not write it to the body; gin debug mode

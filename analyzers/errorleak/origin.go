@@ -147,6 +147,9 @@ func (c *checker) callOrigin(flow *httpmodel.Flow, h *httpmodel.Handler, call *a
 		// input or credentials ("token is expired").
 		return clientOrigin, ""
 	}
+	if encodeFuncs[k] {
+		return fixedOrigin, ""
+	}
 	switch k {
 	case callKey{"errors", "", "New"}:
 		return fixedOrigin, ""

@@ -88,6 +88,16 @@ var clientFuncs = map[callKey]bool{
 	{"github.com/gin-gonic/gin", "Context", "FormFile"}: true, {"github.com/gin-gonic/gin", "Context", "MultipartForm"}: true,
 }
 
+// encodeFuncs encode a value of the program for the response: their
+// errors name a Go type ("json: unsupported type: chan int") or say the
+// write failed, when the client is gone; neither is internal data.
+var encodeFuncs = map[callKey]bool{
+	{"encoding/json", "", "Marshal"}: true, {"encoding/json", "", "MarshalIndent"}: true,
+	{"encoding/json", "Encoder", "Encode"}: true,
+	{"encoding/xml", "", "Marshal"}:        true, {"encoding/xml", "", "MarshalIndent"}: true,
+	{"encoding/xml", "Encoder", "Encode"}: true,
+}
+
 // clientPkgs: every error of these packages is about a value the caller
 // gave (strconv.Atoi(c.Param("id"))).
 var clientPkgs = map[string]bool{"strconv": true, "github.com/go-playground/validator/v10": true, "github.com/go-playground/validator": true}

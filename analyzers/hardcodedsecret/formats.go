@@ -26,6 +26,13 @@ type format struct {
 	// hints are substrings one of which every match contains: a cheap
 	// test before the regular expression runs. None means always run it.
 	hints []string
+	// whole marks a generic, low-confidence format (a bearer scheme, a
+	// prefix and hex): it counts only as the whole literal (or a header
+	// line of its own), not inside a larger string.
+	whole bool
+	// encoded marks a format whose body is an encoding (a PEM block, a
+	// JWT): runs of one character there are data, not a placeholder.
+	encoded bool
 }
 
 func (f *format) quick(s string) bool {
@@ -52,17 +59,17 @@ var formats = []format{
 	{kind: "Slack webhook URL", re: regexp.MustCompile(`https://hooks\.slack\.com/services/T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}`), sev: check.Error, hints: []string{"hooks.slack.com"}},
 	{kind: "Stripe live secret key", re: regexp.MustCompile(`\b[sr]k_live_[0-9A-Za-z]{20,}\b`), sev: check.Error, hints: []string{"k_live_"}},
 	{kind: "SendGrid API key", re: regexp.MustCompile(`\bSG\.[0-9A-Za-z_\-]{22}\.[0-9A-Za-z_\-]{43}\b`), sev: check.Error, hints: []string{"SG."}},
-	{kind: "Twilio API key", re: regexp.MustCompile(`\bSK[0-9a-f]{32}\b`), valid: notLowEntropy, sev: check.Error, hints: []string{"SK"}},
+	{kind: "Twilio API key", re: regexp.MustCompile(`\bSK[0-9a-f]{32}\b`), valid: notLowEntropy, sev: check.Error, hints: []string{"SK"}, whole: true},
 	{kind: "PyPI API token", re: regexp.MustCompile(`\bpypi-AgEIcHlwaS5vcmc[0-9A-Za-z_\-]{50,}`), sev: check.Error, hints: []string{"pypi-"}},
 	{kind: "GitLab personal access token", re: regexp.MustCompile(`\bglpat-[0-9A-Za-z_\-]{20,}\b`), valid: notLowEntropy, sev: check.Error, hints: []string{"glpat-"}},
 	{kind: "OpenAI API key", re: regexp.MustCompile(`\bsk-(?:proj-|svcacct-|admin-)?[0-9A-Za-z_\-]{20,}T3BlbkFJ[0-9A-Za-z_\-]{20,}`), sev: check.Error, hints: []string{"T3BlbkFJ"}},
 	{kind: "Anthropic API key", re: regexp.MustCompile(`\bsk-ant-(?:api|admin)[0-9]{2}-[0-9A-Za-z_\-]{80,}`), sev: check.Error, hints: []string{"sk-ant-"}},
-	{kind: "private key", re: regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----`), valid: validPEMPrivateKey, sev: check.Error, hints: []string{"PRIVATE KEY"}},
-	{kind: "JSON Web Token", re: regexp.MustCompile(`\beyJ[0-9A-Za-z_\-]{8,}\.eyJ[0-9A-Za-z_\-]{8,}\.[0-9A-Za-z_\-]{16,}`), valid: validJWT, sev: check.Warning, hints: []string{"eyJ"}},
+	{kind: "private key", re: regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----`), valid: validPEMPrivateKey, sev: check.Error, hints: []string{"PRIVATE KEY"}, encoded: true},
+	{kind: "JSON Web Token", re: regexp.MustCompile(`\beyJ[0-9A-Za-z_\-]{8,}\.eyJ[0-9A-Za-z_\-]{8,}\.[0-9A-Za-z_\-]{16,}`), valid: validJWT, sev: check.Warning, hints: []string{"eyJ"}, encoded: true},
 	// A bearer credential written out with its scheme ("Bearer: 2lkj…",
 	// "Bearer 9f8e…"): the scheme says the rest is a token; a token of 20+
 	// characters that is not a placeholder or low-entropy text.
-	{kind: "bearer token", re: regexp.MustCompile(`\bBearer:?[ \t]+[0-9A-Za-z\-._~+/]{20,}=*`), valid: validBearer, sev: check.Warning, hints: []string{"Bearer"}},
+	{kind: "bearer token", re: regexp.MustCompile(`\bBearer:?[ \t]+[0-9A-Za-z\-._~+/]{20,}=*`), valid: validBearer, sev: check.Warning, hints: []string{"Bearer"}, whole: true},
 }
 
 // documentedExamples are fake credentials published in vendor docs, and
@@ -131,6 +138,9 @@ func validPEMPrivateKey(m string) bool {
 		if j := strings.Index(body, "-----END"); j >= 0 {
 			body = body[:j]
 		}
+		// A PEM block inside JSON or a raw string keeps its line breaks
+		// as the two characters \n.
+		body = strings.NewReplacer(`\r`, "", `\n`, "").Replace(body)
 		body = strings.Map(func(r rune) rune {
 			if r == '\n' || r == '\r' || r == ' ' || r == '\t' || r == '\\' {
 				return -1
@@ -199,7 +209,7 @@ func dsnPassword(v string) (password, user, host string, ok bool) {
 			return m[2], m[1], m[3], true
 		}
 	}
-	if strings.Contains(v, "=") {
+	if l := strings.ToLower(v); strings.Contains(l, "password=") || strings.Contains(l, "pwd=") {
 		// A keyword DSN names its server or user too: "password=123" alone
 		// is a form field in prose, not a connection string.
 		if m := keywordPassword.FindStringSubmatch(v); m != nil && keywordOther.MatchString(v) {
@@ -256,8 +266,9 @@ func (r *runner) matchFormats(s string) (formatMatch, bool) {
 		if !f.quick(s) {
 			continue
 		}
-		for _, m := range f.re.FindAllString(s, 4) {
-			if (f.valid != nil && !f.valid(m)) || isDocumentedExample(m) {
+		for _, loc := range f.re.FindAllStringIndex(s, 4) {
+			m, ok := f.accept(s, loc[0], loc[1])
+			if !ok || (f.valid != nil && !f.valid(m)) || isDocumentedExample(m) {
 				continue
 			}
 			if r.allowedValue(m) {

@@ -41,6 +41,18 @@ written with their scheme ("Bearer 9f8e…", 20+ characters with letters,
 digits and 3.5 bits of entropy per character; a warning), and URLs or DSNs
 with an inline password (postgres://user:pass@host, user:pass@tcp(host)/db,
 redis://:pass@host, amqp://, mongodb://, "host=… password=…").
+A format is found anywhere in a literal or folded constant: a config
+template written to a file, a request dump, a JSON document or a URL
+holding a token is reported at the literal. A match inside a larger
+string must stand on its own: not part of a longer identifier
+(cacheAKIA…), not continuing a base64 blob through a '+' or a '/'
+followed by 16 or more base64 characters (data: URIs, embedded
+certificates; a short URL path segment is fine), and not a placeholder
+in the format's shape (ghp_xxxx…, AKIAXXXXXXXXXXXXXXXX, a run of six of
+one character). The generic formats — bearer tokens, and Twilio's SK
+and hex — count only as the whole literal (or an Authorization header
+line of its own). A PEM block in JSON or a raw string, its line breaks
+written as \n, is decoded as one.
 A verified format or a private key is an error; a JWT, or a DSN password
 for a local host, a warning. A DSN whose password is a container's stock
 default (postgres, root, guest, secret, the user name…) on a local or
@@ -103,7 +115,8 @@ Settings (.apivet.yml):
 
 Suppress a finding with //apivet:ignore hardcodedsecret <reason> on the
 line or the line above; at the end of the first line of a multi-line
-statement or composite literal it covers the whole of it. The fix is to load the secret from the
+statement or composite literal it covers the whole of it, and on its own
+line directly above a declaration the whole declaration. The fix is to load the secret from the
 environment or a secret manager, and to rotate it: it has already leaked.`
 
 // Pattern is a credential format added in the settings.

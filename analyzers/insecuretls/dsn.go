@@ -28,6 +28,14 @@ import (
 // format, a config default), whatever call they later reach: the
 // key=value syntax names the driver.
 
+// mentionsDSNOption is a cheap test before the option patterns: every
+// string literal of the package with an "=" comes here.
+func mentionsDSNOption(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "tls=") || strings.Contains(l, "sslmode=") ||
+		strings.Contains(l, "tlsinsecure=") || strings.Contains(l, "tlsallowinvalid")
+}
+
 // dsnOption is an insecure connection-string option.
 type dsnOption struct {
 	re   *regexp.Regexp
@@ -53,7 +61,7 @@ func (c *checker) dsnLiteral(cur inspector.Cursor) {
 		return
 	}
 	s, err := strconv.Unquote(lit.Value)
-	if err != nil {
+	if err != nil || !mentionsDSNOption(s) {
 		return
 	}
 	for _, o := range dsnOptions {

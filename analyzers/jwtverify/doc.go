@@ -73,10 +73,17 @@ go-jose: gopkg.in/square/go-jose.v2, github.com/go-jose/go-jose/v3, /v4
     unless the same function also verifies (Claims(key, ...), Verify)
     [warning].
   - v2/v3 ParseSigned (jose or jwt package) whose object is verified in the
-    same function without checking Headers[i].Algorithm: before v4 go-jose
-    takes no algorithm allow-list [warning: its verifiers are chosen by key
-    type, but RFC 8725 §3.1 requires pinning]. v4's ParseSigned requires the
-    list and is not flagged.
+    same function without a deciding check of tok.Headers[i].Algorithm or
+    sig.Signatures[i].Header.Algorithm (a mismatch that returns or exits;
+    see "decides" below): before v4 go-jose takes no algorithm allow-list
+    [warning: its verifiers are chosen by key type, but RFC 8725 §3.1
+    requires pinning]. v4's ParseSigned, ParseSignedCompact,
+    ParseSignedJSON, ParseDetached and jwt.ParseSigned(AndEncrypted) take
+    the list: a list of fixed algorithms, the key's (JSONWebKey.Algorithm)
+    or the configuration's is fine; a list built from the token's own
+    header — a go-jose Header.Algorithm of an earlier parse, or the alg of
+    a header the function decoded itself with json.Unmarshal — allows
+    whatever the attacker names [warning].
 
   Bad:  tok, _ := jwt.ParseSigned(raw); tok.UnsafeClaimsWithoutVerification(&c)
   Good: tok, _ := jwt.ParseSigned(raw, []jose.SignatureAlgorithm{jose.RS256})
@@ -118,9 +125,11 @@ Heuristics and limits:
     a clause that stops, a helper's returned verdict, or a variable used so.
     A mismatch branch that only logs, an alg read only to be logged or to
     look a key up (keys[alg]), or a comparison with nil or "" is no check;
-    a parse also
-    counts as checked when its function compares a field named Alg or
-    Algorithm (a JOSE header decoded by hand).
+    a parse also counts as checked when its function decodes the JOSE
+    header by hand (strings.Split, base64, json.Unmarshal into a struct or
+    map) and checks its alg — a field named Alg or Algorithm or tagged
+    json:"alg", or the map's "alg" entry — by the same rule: only a check
+    whose mismatch stops counts.
   - An unverified parse (ParseUnverified, Unsafe*WithoutVerification,
     ParseInsecure, WithVerify(false), jwx v1 without key) is not reported
     when: its function also verifies the same token (a verifying library

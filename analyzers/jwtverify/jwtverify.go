@@ -235,6 +235,9 @@ func (c *checker) call(call *ast.CallExpr) {
 		if joseParseSigned[name] && !v.algList {
 			c.joseParseSigned(call, p)
 		}
+		if joseParseSigned[name] && v.algList {
+			c.joseAlgList(call, fn)
+		}
 	}
 }
 
@@ -289,7 +292,7 @@ func (c *checker) golangJWTParse(call *ast.CallExpr, base string, pc parseCall) 
 	if ks.checksAlg {
 		return
 	}
-	if fd := c.enclosingFunc(call.Pos()); fd != nil && c.comparesAlgField(fd.Body) {
+	if fd := c.enclosingFunc(call.Pos()); fd != nil && c.checksHeaderAlg(fd.Body) {
 		return // the alg header was decoded and checked by hand before the parse
 	}
 	keys := ks.sortedKeys()
@@ -358,40 +361,6 @@ func (c *checker) discardedError(call *ast.CallExpr, fnName string) {
 		Message: fmt.Sprintf("the error of %s is discarded and token.Valid is never read: the token and its claims come back even when the signature or expiry check fails, so they are used unverified; check the error", fnName)}, check.Error)
 }
 
-// comparesAlgField reports whether body compares (==, !=, switch, or passes
-// to a function such as strings.HasPrefix) a field named Alg or Algorithm:
-// code that decodes the JOSE header itself and checks its alg before
-// parsing (casdoor's DPoP proofs refuse HS* that way).
-func (c *checker) comparesAlgField(body *ast.BlockStmt) bool {
-	isAlg := func(e ast.Expr) bool {
-		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-		return ok && (sel.Sel.Name == "Alg" || sel.Sel.Name == "Algorithm")
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && (isAlg(n.X) || isAlg(n.Y)) {
-				found = true
-			}
-		case *ast.SwitchStmt:
-			if n.Tag != nil && isAlg(n.Tag) {
-				found = true
-			}
-		case *ast.CallExpr:
-			for _, a := range n.Args {
-				if isAlg(a) {
-					if fn := c.callee(n); fn != nil && (pkgPath(fn) == "strings" || pkgPath(fn) == "slices") {
-						found = true
-					}
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
 func pinHint(lib golangJWT, alg string) string {
 	if lib.options {
 		return fmt.Sprintf("jwt.WithValidMethods([]string{%q})", alg)
@@ -446,29 +415,20 @@ func (c *checker) joseParseSigned(call *ast.CallExpr, p string) {
 	if fd == nil {
 		return
 	}
-	verifies, checksAlg := false, false
+	verifies := false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if n != call && c.isVerifyingCall(n) {
-				if fn := c.callee(n); fn != nil {
-					if _, ok := josePkgs[pkgPath(fn)]; ok {
-						verifies = true
-					}
-				}
-			}
-		case *ast.SelectorExpr:
-			if n.Sel.Name == "Algorithm" {
-				if s, ok := c.pass.TypesInfo.Selections[n]; ok {
-					if _, ok := josePkgs[pkgPath(s.Obj())]; ok {
-						checksAlg = true
-					}
+		if n, ok := n.(*ast.CallExpr); ok && n != call && c.isVerifyingCall(n) {
+			if fn := c.callee(n); fn != nil {
+				if _, ok := josePkgs[pkgPath(fn)]; ok {
+					verifies = true
 				}
 			}
 		}
 		return true
 	})
-	if !verifies || checksAlg {
+	// Headers[0].Algorithm or Signatures[i].Header.Algorithm compared, the
+	// mismatch stopping (headeralg.go).
+	if !verifies || c.checksHeaderAlg(fd.Body) {
 		return
 	}
 	// A warning for the same reason as golang-jwt's single-key case: go-jose

@@ -51,6 +51,7 @@ func TestSeverities(t *testing.T) {
 	}{
 		{regexp.MustCompile(`does not pin the signing algorithm; pin`), check.Warning},
 		{regexp.MustCompile(`ParseSigned of .* does not pin the signing algorithm`), check.Warning},
+		{regexp.MustCompile(`algorithms passed to .* come from the token's own header`), check.Warning},
 		{regexp.MustCompile(`SkipClientIDCheck: true`), check.Warning},
 		{regexp.MustCompile(`SkipIssuerCheck: true`), check.Note},
 		{regexp.MustCompile(`SkipExpiryCheck: true`), check.Warning},

@@ -177,9 +177,12 @@ var joseUnverified = map[string]bool{
 }
 
 // joseParseSigned are go-jose functions parsing a signed object; before v4
-// none of them restricts the algorithm.
+// none of them restricts the algorithm. In v4 each takes the allowed
+// signature algorithms ([]SignatureAlgorithm; ParseSignedCompact and
+// ParseSignedJSON are v4's).
 var joseParseSigned = map[string]bool{
 	"ParseSigned": true, "ParseSignedAndEncrypted": true, "ParseDetached": true,
+	"ParseSignedCompact": true, "ParseSignedJSON": true,
 }
 
 // oidcPkgs are the coreos/go-oidc packages holding Config.

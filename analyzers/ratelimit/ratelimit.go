@@ -50,9 +50,11 @@ Reported, at the serve call: a server none of whose routes is covered; a
 server some of whose routes are covered. The message names the first
 uncovered routes; all of them are its related information (routes
 matching ignore-paths — health checks, metrics, /debug/ — and routes whose
-whole path is computed at run time are left out). Not
-reported: servers whose routes the model cannot see (a handler from a
-parameter or an interface), and servers with no routes.
+whole path is computed at run time are left out). Serve calls of the same
+routes (a dev and a prod branch serving one router) are one finding, at
+the first call, with the others as related information. Not reported:
+servers whose routes the model cannot see (a handler from a parameter or
+an interface), and servers with no routes.
 
 Many services rate-limit at an API gateway or service mesh instead. Say so
 once in .apivet.yml, with where it happens:
@@ -139,6 +141,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	model := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
+	// One finding per router: two serve calls of the same routes (a dev
+	// and a prod branch) report it once, at the first, naming the others.
+	reported := map[*httpmodel.Route]*analysis.Diagnostic{}
+	var order []*analysis.Diagnostic
 	for _, sc := range sres.Calls {
 		if serve.Wraps(pass, model, sc, httpmodel.RateLimit) {
 			continue
@@ -158,6 +164,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(uncovered) == 0 {
 			continue
 		}
+		if d := reported[uncovered[0]]; d != nil {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: sc.Call.Pos(), End: sc.Call.End(),
+				Message: "the same routes are also served here"})
+			continue
+		}
 		name := serve.CallName(sc)
 		var msg string
 		if len(covered) == 0 {
@@ -175,7 +186,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(uncovered) > 1 {
 			d.Related = relatedRoutes(pass, sc, uncovered)
 		}
-		pass.Report(d)
+		reported[uncovered[0]] = &d
+		order = append(order, &d)
+	}
+	for _, d := range order {
+		pass.Report(*d)
 	}
 	return nil, nil
 }

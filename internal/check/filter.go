@@ -87,6 +87,12 @@ type directive struct {
 	// needs no reason and golangci-lint's nolintlint judges its use.
 	nolint bool
 	used   bool
+	// decl is set for a directive on its own line directly above a
+	// declaration, which it covers whole: line..endLine (decl.go).
+	decl bool
+	// except are line ranges inside the covered ones that it does not
+	// cover: the bodies of HTTP handler function literals.
+	except [][2]int
 }
 
 // NolintDirective is golangci-lint's suppression comment; naming apivet
@@ -128,7 +134,13 @@ func parseDirectives(pass *analysis.Pass, tf *token.File, file *ast.File, name s
 	for _, cg := range file.Comments {
 		for _, c := range cg.List {
 			if d := parseNolint(tf, c); d != nil {
-				d.endLine = coveredEnd(tf, file, d.line)
+				d.own = ownLine(pass, tf, c.Pos())
+				d.endLine = d.line
+				if d.own {
+					d.coverNextNode(tf, file, c.Pos())
+				} else {
+					d.endLine = coveredEnd(tf, file, d.line)
+				}
 				out = append(out, d)
 				continue
 			}
@@ -154,7 +166,9 @@ func parseDirectives(pass *analysis.Pass, tf *token.File, file *ast.File, name s
 			}
 			d.own = ownLine(pass, tf, c.Pos())
 			d.endLine = d.line
-			if !d.own {
+			if d.own {
+				d.coverDecl(pass, tf, file)
+			} else {
 				d.endLine = coveredEnd(tf, file, d.line)
 			}
 			out = append(out, d)
@@ -190,7 +204,7 @@ func (f *filter) keep(pos token.Pos) bool {
 	}
 	line := tf.Line(pos)
 	for _, d := range fi.directives {
-		covers := (d.line <= line && line <= d.endLine) || (d.own && d.line+1 == line)
+		covers := (d.line <= line && line <= d.endLine && !d.excepts(line)) || (d.own && d.line+1 == line)
 		if covers && (d.reason != "" || d.nolint) {
 			d.used = true
 			return false
@@ -234,6 +248,12 @@ func cgoOutput(file *ast.File) bool {
 // coverage says which lines the directive covers, for the unused message.
 func (d *directive) coverage() string {
 	switch {
+	case d.decl && len(d.except) > 0:
+		return fmt.Sprintf("in the declaration below it (lines %d-%d, the bodies of HTTP handler function literals excepted)", d.line+1, d.endLine)
+	case d.decl && d.endLine == d.line+1:
+		return fmt.Sprintf("in the declaration below it (line %d)", d.endLine)
+	case d.decl:
+		return fmt.Sprintf("in the declaration below it (lines %d-%d)", d.line+1, d.endLine)
 	case d.own:
 		return "on the next line, which is all a directive on its own line covers"
 	case d.endLine > d.line:
@@ -243,8 +263,7 @@ func (d *directive) coverage() string {
 }
 
 // parseNolint returns the directive for a //nolint:a,apivet,b comment, or
-// nil. Only trailing comments count: golangci-lint's own-line nolint
-// applies to the declaration below, which golangci-lint handles itself.
+// nil.
 func parseNolint(tf *token.File, c *ast.Comment) *directive {
 	rest, ok := strings.CutPrefix(c.Text, NolintDirective)
 	if !ok {

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/words"
+
 	"github.com/apivet/apivet/internal/source"
 )
 
@@ -332,5 +334,19 @@ func (f *Flow) passesThrough(call *ast.CallExpr) bool {
 		return passThroughURL[fn.Name()]
 	}
 	// Helpers of the same package: assume arguments reach the result.
-	return f.pkg != nil && fn.Pkg() == f.pkg
+	if f.pkg != nil && fn.Pkg() == f.pkg {
+		return true
+	}
+	// A conversion of the module's own (signoz's valuer.NewUUID(s),
+	// valuer.MustNewUUID(claims.OrgID)): one argument, named to convert.
+	return f.pkg != nil && len(call.Args) == 1 && modulePrefix(path) == modulePrefix(f.pkg.Path()) && conversionName(fn.Name())
+}
+
+// conversionVerbs start the name of a function that converts its one
+// argument to another type of the same value.
+var conversionVerbs = map[string]bool{"new": true, "must": true, "parse": true, "from": true, "to": true, "as": true}
+
+func conversionName(name string) bool {
+	ws := words.Split(name)
+	return len(ws) > 1 && conversionVerbs[ws[0]]
 }

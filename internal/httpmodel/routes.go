@@ -133,11 +133,20 @@ type RoutesFact struct {
 	Params map[int][]*RouteTemplate
 	// Returned are the routes of the router the function returns.
 	Returned []*RouteTemplate
+	// Router is true when the function returns a router of its own with
+	// no routes yet (signoz's NewRouter() *mux.Router): a caller's
+	// registrations on the result are routes of a new root, under Chain,
+	// the middleware the function put on it.
+	Router bool
+	Chain  []MiddlewareRef
 }
 
 func (*RoutesFact) AFact() {}
 func (f *RoutesFact) String() string {
 	n := len(f.Returned)
+	if f.Router && n == 0 {
+		return "router(" + itoa(len(f.Chain)) + " middleware)"
+	}
 	for _, ts := range f.Params {
 		n += len(ts)
 	}
@@ -587,6 +596,13 @@ func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) 
 	if len(f.Returned) > 0 {
 		return &Router{Framework: f.Framework, param: -1, Pos: call.Pos(), res: w.m.res,
 			virtual: &virtualRouter{call: call, fn: fn, remote: f.Returned, registrar: qualifiedName(fn)}}
+	}
+	if f.Router {
+		r := &Router{Framework: f.Framework, param: -1, Pos: call.Pos(), res: w.m.res, dynamic: f.Framework == GorillaMux}
+		for _, mr := range f.Chain {
+			r.own = append(r.own, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
+		}
+		return r
 	}
 	return nil
 }
@@ -1297,7 +1313,13 @@ func (m *modeler) buildRoutes(decls []*ast.FuncDecl) {
 				all = append(all, r)
 			}
 		}
-		if len(fact.Params) > 0 || len(fact.Returned) > 0 {
+		if r := s.returned; r != nil && len(fact.Returned) == 0 && r.virtual == nil {
+			fact.Router, fact.Framework = true, r.Framework
+			for _, mw := range r.chain(len(r.own), true) {
+				fact.Chain = append(fact.Chain, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind})
+			}
+		}
+		if len(fact.Params) > 0 || len(fact.Returned) > 0 || fact.Router {
 			if fn.Pkg() == m.pass.Pkg {
 				m.pass.ExportObjectFact(fn, fact)
 			}

@@ -870,6 +870,9 @@ func initRouterRows() {
 	add(routerRow{k: key{pkgMux, "Router", "Handle"}, op: opRegister, fw: GorillaMux, method: "*", methodArg: -1, pathArg: 0, handlerArg: 1, mwFrom: -1})
 	add(routerRow{k: key{pkgMux, "Router", "HandleFunc"}, op: opRegister, fw: GorillaMux, method: "*", methodArg: -1, pathArg: 0, handlerArg: 1, mwFrom: -1})
 	add(routerRow{k: key{pkgMux, "Router", "Use"}, op: opUse, fw: GorillaMux, mwFrom: 0})
+	for _, m := range []string{"UseEncodedPath", "StrictSlash", "SkipClean"} {
+		add(routerRow{k: key{pkgMux, "Router", m}, op: opSame, fw: GorillaMux}) // options that return the router
+	}
 	for _, m := range []string{"NewRoute", "Path", "PathPrefix", "Methods", "Host", "Headers", "HeadersRegexp", "Queries", "Schemes", "MatcherFunc", "Name"} {
 		add(routerRow{k: key{pkgMux, "Router", m}, op: opMuxRoute, fw: GorillaMux})
 		add(routerRow{k: key{pkgMux, "Route", m}, op: opMuxRouteSet, fw: GorillaMux})

@@ -4,6 +4,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/apivet/apivet/internal/secretname"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -77,14 +78,6 @@ var sensitiveQualifiers = map[string]bool{
 	"data": true, "text": true,
 }
 
-// publicTokens, before "token", name tokens that are no credential: a
-// pagination cursor (NextPageToken, next_token) and the CSRF token that
-// a client must echo.
-var publicTokens = map[string]bool{
-	"page": true, "next": true, "prev": true, "previous": true, "continuation": true, "pagination": true,
-	"cursor": true, "sync": true, "resume": true, "csrf": true, "xsrf": true,
-}
-
 // SensitiveName reports whether a field or key name names a credential or
 // a regulated secret, and the phrase that matched.
 func SensitiveName(name string) (string, bool) {
@@ -99,7 +92,7 @@ func SensitiveName(name string) (string, bool) {
 	if strings.HasSuffix(last, "s") && len(last) > 3 {
 		ws = append(ws[:len(ws)-1:len(ws)-1], strings.TrimSuffix(last, "s"))
 	}
-	if len(ws) > 1 && ws[len(ws)-1] == "token" && publicTokens[ws[len(ws)-2]] {
+	if len(ws) > 1 && ws[len(ws)-1] == "token" && secretname.NonSecretToken(ws[len(ws)-2]) {
 		return "", false
 	}
 	for i, p := range sensitiveSplit {

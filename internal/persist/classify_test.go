@@ -27,7 +27,7 @@ func TestSensitiveName(t *testing.T) {
 	for _, name := range []string{
 		"PasswordChangedAt", "TokenCount", "TokenType", "TokenExpiresAt",
 		"Email", "Name", "Hash", "CommitHash", "PublicKey", "Key", "SecretQuestionID", "Passes", "Status",
-		"SaltLength", "CardLast4", "NextPageToken", "next_token", "CSRFToken", "xsrf_token", "ContinuationToken",
+		"SaltLength", "CardLast4", "NextPageToken", "next_token", "CSRFToken", "xsrf_token", "ContinuationToken", "stateToken", "upload_state_token",
 	} {
 		if got, ok := SensitiveName(name); ok {
 			t.Errorf("SensitiveName(%q) = %q, want none", name, got)

@@ -44,7 +44,9 @@ var passModifier = map[string]bool{
 }
 
 // tokenNonSecret are words that, before "token", make it a parser,
-// pagination or cancellation token rather than a credential.
+// pagination or cancellation token rather than a credential (a "state"
+// token is OAuth's CSRF state or a signed upload state, as in the
+// docker registry's _state).
 var tokenNonSecret = map[string]bool{
 	"page": true, "next": true, "prev": true, "previous": true, "continuation": true, "cursor": true,
 	"cancel": true, "cancellation": true, "sync": true, "resume": true, "lexer": true, "parse": true,
@@ -53,7 +55,7 @@ var tokenNonSecret = map[string]bool{
 	"unknown": true, "csrf": true, "xsrf": true, "idempotency": true, "retry": true, "lock": true,
 	"fencing": true, "pagination": true, "change": true, "watch": true, "continue": true, "delimiter": true,
 	"separator": true, "sep": true, "split": true, "special": true, "stop": true, "bos": true,
-	"pad": true, "unk": true, "mask": true, "max": true, "min": true, "num": true,
+	"pad": true, "unk": true, "mask": true, "max": true, "min": true, "num": true, "state": true,
 }
 
 // neutralSuffix words follow a secret noun without changing what the
@@ -140,6 +142,11 @@ func Is(name string) ([]string, bool) {
 	}
 	return ws, false
 }
+
+// NonSecretToken reports whether w, before "token", makes it no
+// credential: a pagination cursor (NextPageToken), the CSRF token a
+// client echoes, a parser's or an upload's state.
+func NonSecretToken(w string) bool { return tokenNonSecret[w] }
 
 // Word reports whether a single lowercase word is a secret noun or a word
 // that makes "key" one ("password", "token", "api", "signing").

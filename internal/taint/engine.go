@@ -33,6 +33,7 @@ type engine struct {
 	secretVars  map[*types.Var]*Source
 	formats     map[types.Type]bool // types that render themselves
 	tuples      map[ast.Expr]int    // see tupleIndex
+	nameKeys    map[ast.Expr]bool   // see tupleIndex
 	outgoing    map[*types.Var]bool // see outgoingRequests
 	globals     map[*types.Var][]globalDef
 	globalMemo  map[memoKey]origins
@@ -129,6 +130,22 @@ func (e *engine) fnCtx(body ast.Node, fn *types.Func) *fnCtx {
 	return c
 }
 
+// namedMap reports whether x is a map keyed by names the program or the
+// protocol fixes (http.Header, url.Values, grpc metadata.MD): ranging
+// over it, the key is a header or parameter name, which is no secret
+// (while its values may be).
+func (e *engine) namedMap(x ast.Expr) bool {
+	t := e.info.TypeOf(x)
+	return t != nil && (isNamed(t, "net/http", "Header") || isNamed(t, "net/url", "Values") ||
+		isNamed(t, "google.golang.org/grpc/metadata", "MD"))
+}
+
+// headerNameKey reports whether lhs is the key of a range over a namedMap.
+func (e *engine) headerNameKey(lhs ast.Expr) bool {
+	e.tupleIndex()
+	return e.nameKeys[lhs]
+}
+
 // origVar returns what variable v derives from.
 func (c *fnCtx) origVar(v *types.Var, k Kind) origins { return c.origVarAt(v, k, token.NoPos) }
 
@@ -164,6 +181,9 @@ func (c *fnCtx) origVarAt(v *types.Var, k Kind, pos token.Pos) origins {
 	for i, d := range defs[:n] {
 		if k == URL && i < len(lhs) && safeURLPart(c.e.info, lhs[i]) {
 			continue
+		}
+		if k == Log && i < len(lhs) && c.e.headerNameKey(lhs[i]) {
+			continue // for k, v := range r.Header: k is a header's name
 		}
 		if call, ok := d.(*ast.CallExpr); ok && i < len(lhs) && lhs[i].Pos() >= call.Pos() && lhs[i].End() <= call.End() {
 			if do, ok := c.decodeInto(call, lhs[i], k); ok && c.e.inputs[call] == nil {
@@ -684,9 +704,14 @@ func (e *engine) tupleIndex() map[ast.Expr]int {
 		return e.tuples
 	}
 	e.tuples = map[ast.Expr]int{}
+	e.nameKeys = map[ast.Expr]bool{}
 	for _, f := range e.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.RangeStmt:
+				if n.Key != nil && e.namedMap(n.X) {
+					e.nameKeys[n.Key] = true
+				}
 			case *ast.AssignStmt:
 				if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
 					for i, l := range n.Lhs {

@@ -2,9 +2,11 @@ package taint
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -33,14 +35,23 @@ func (e *engine) sites(c *fnCtx) []site {
 	if fd, ok := body.(*ast.FuncDecl); ok {
 		body = fd.Body
 	}
+	incoming := map[*types.Var]bool{}
+	if fd, ok := c.body.(*ast.FuncDecl); ok {
+		e.incomingRequests(fd.Type, incoming)
+	}
+	if lit, ok := c.body.(*ast.FuncLit); ok {
+		e.incomingRequests(lit.Type, incoming)
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.FuncLit:
+			e.incomingRequests(n.Type, incoming)
 		case *ast.CallExpr:
 			out = append(out, e.callSites(c, n)...)
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
-					if name := e.requestTarget(l); name != "" {
+					if name := e.requestTarget(l, incoming); name != "" {
 						out = append(out, site{kind: URL, call: n, arg: n.Rhs[i], sink: name})
 					}
 				}
@@ -100,10 +111,41 @@ func (e *engine) rowSites(call *ast.CallExpr, fn *types.Func, row *sinkRow) []si
 		return nil
 	}
 	var out []site
+	typeOnly := e.typeOnlyArgs(call, fn, row)
 	for i := row.from; i < len(call.Args); i++ {
+		if typeOnly[i] {
+			continue
+		}
 		out = append(out, site{kind: row.kind, call: call, arg: call.Args[i], sink: name})
 	}
 	return out
+}
+
+// typeOnlyArgs returns the arguments of a log call with a constant
+// format (Printf, Msgf, Infof) that are printed under %T or %p: their
+// type or address is logged, not their value ("failed to publish %T").
+func (e *engine) typeOnlyArgs(call *ast.CallExpr, fn *types.Func, row *sinkRow) map[int]bool {
+	if row.kind != Log || !strings.HasSuffix(fn.Name(), "f") {
+		return nil
+	}
+	for i := row.from; i < len(call.Args); i++ {
+		tv, ok := e.info.Types[call.Args[i]]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			continue
+		}
+		verbs, ok := formatVerbs(constant.StringVal(tv.Value))
+		if !ok {
+			return nil
+		}
+		out := map[int]bool{}
+		for j, v := range verbs {
+			if v == 'T' || v == 'p' {
+				out[i+1+j] = true
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // sinkRowOf returns the sink row of fn, or nil.
@@ -129,10 +171,44 @@ func (e *engine) sinkRowOf(fn *types.Func) *sinkRow {
 	return found
 }
 
+// incomingRequests adds to in the *http.Request parameters of a handler
+// signature (one that also takes an http.ResponseWriter): the request a
+// server received, whose URL a middleware may rewrite without sending
+// anything (harness's address middleware sets r.URL.Host).
+func (e *engine) incomingRequests(ft *ast.FuncType, in map[*types.Var]bool) {
+	if ft == nil || ft.Params == nil {
+		return
+	}
+	writer := false
+	var reqs []*types.Var
+	for _, f := range ft.Params.List {
+		t := e.info.TypeOf(f.Type)
+		if t == nil {
+			continue
+		}
+		if isNamed(t, "net/http", "ResponseWriter") {
+			writer = true
+		}
+		if isNamed(t, "net/http", "Request") {
+			for _, n := range f.Names {
+				if v, ok := e.info.Defs[n].(*types.Var); ok {
+					reqs = append(reqs, v)
+				}
+			}
+		}
+	}
+	if writer {
+		for _, v := range reqs {
+			in[v] = true
+		}
+	}
+}
+
 // requestTarget names an assignment target that sets where an outgoing
 // request goes (req.URL = u, req.URL.Host = h, req.Host = h, in a
-// ReverseProxy's Director or on a request built to be sent), or "".
-func (e *engine) requestTarget(lhs ast.Expr) string {
+// ReverseProxy's Director or on a request built to be sent), or "". The
+// request a handler received (in) is not one.
+func (e *engine) requestTarget(lhs ast.Expr, in map[*types.Var]bool) string {
 	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 	if !ok {
 		return ""
@@ -141,11 +217,22 @@ func (e *engine) requestTarget(lhs ast.Expr) string {
 	if !ok {
 		return ""
 	}
+	received := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := e.info.Uses[id].(*types.Var)
+		return ok && in[v]
+	}
 	switch {
 	case (sel.Sel.Name == "URL" || sel.Sel.Name == "Host") && isNamed(tv.Type, "net/http", "Request"):
+		if received(sel.X) {
+			return ""
+		}
 		return "the request's " + sel.Sel.Name
 	case (sel.Sel.Name == "Host" || sel.Sel.Name == "Scheme") && isNamed(tv.Type, "net/url", "URL"):
-		if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && inner.Sel.Name == "URL" {
+		if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && inner.Sel.Name == "URL" && !received(inner.X) {
 			if tv, ok := e.info.Types[inner.X]; ok && isNamed(tv.Type, "net/http", "Request") {
 				return "the request's URL." + sel.Sel.Name
 			}

@@ -40,7 +40,9 @@
 // Cleaning: constants and values built only from constants; values of a
 // numeric or boolean type (strconv.Atoi's result cannot inject, len(pw)
 // reveals nothing) and, for SQL and URLs, arguments of numeric fmt verbs
-// (%d, %x); per kind, the sanitizers of sinks.go (quoting functions for
+// (%d, %x), for logs arguments under %T and %p (a type or an address)
+// and the keys of a range over http.Header, url.Values or metadata.MD (a
+// header's or parameter's name); per kind, the sanitizers of sinks.go (quoting functions for
 // SQL, hashes, encryption, masking helpers and url.URL.Redacted for
 // logs; a helper named as a sanitizer that only trims or changes case is
 // none), for logs names that say a value is hashed or encrypted,

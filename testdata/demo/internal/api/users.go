@@ -14,6 +14,7 @@ import (
 func mountUsers(r chi.Router, db *gorm.DB) {
 	r.Get("/me", getMe(db))
 	r.Get("/me/raw", getMeRaw(db))
+	r.Get("/me/account", getMyAccount(db))
 	r.Put("/me", putMe(db))
 	r.Put("/me/profile", putMyProfile(db))
 	r.Post("/me/orders", postMyOrder(db))
@@ -46,6 +47,24 @@ func getMe(db *gorm.DB) http.HandlerFunc {
 			return
 		}
 		render.JSON(w, r, userResponse{ID: u.ID, Email: u.Email, Name: u.Name})
+	}
+}
+
+type accountResponse struct {
+	ID       uint   `json:"id"`
+	Email    string `json:"email"`
+	Password string `json:"password,omitempty"` // for the legacy desktop client's offline login
+}
+
+// Bad: a response DTO, but the handler copies the password hash into it.
+func getMyAccount(db *gorm.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var u store.User
+		if err := db.First(&u, auth.FromContext(r.Context()).UserID).Error; err != nil {
+			http.Error(w, "not found", http.StatusNotFound)
+			return
+		}
+		render.JSON(w, r, accountResponse{ID: u.ID, Email: u.Email, Password: u.PasswordHash})
 	}
 }
 

@@ -4,6 +4,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 )
@@ -54,4 +55,21 @@ func Verify(token string) (*User, error) {
 		return nil, http.ErrNoCookie
 	}
 	return &User{ID: 1, Subject: token}, nil
+}
+
+// Claims is the caller as a value (signoz's authtypes.Claims).
+type Claims struct {
+	UserID string
+	OrgID  int64
+}
+
+type claimsKey struct{}
+
+// ClaimsFromContext returns the caller's claims, or an error.
+func ClaimsFromContext(ctx context.Context) (Claims, error) {
+	c, ok := ctx.Value(claimsKey{}).(Claims)
+	if !ok {
+		return Claims{}, errors.New("unauthenticated")
+	}
+	return c, nil
 }

@@ -6,9 +6,11 @@ package ifaces
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"example.com/bolatest/auth"
+	"example.com/bolatest/ids"
 	"example.com/bolatest/store"
 )
 
@@ -18,6 +20,22 @@ type OrderStore interface {
 	GetOrderFor(ctx context.Context, userID uint, id string) (*store.Order, error)
 	DeleteOrder(ctx context.Context, id string) error
 	CountOrders(ctx context.Context) (int, error)
+	GetOrderInTenant(ctx context.Context, id string, tenant TenantID) (*store.Order, error)
+	GetOrderOfTenant(ctx context.Context, id string, tenant ids.Tenant) (*store.Order, error)
+}
+
+// TenantID is a parsed tenant identifier (signoz's valuer.UUID).
+type TenantID struct{ v int64 }
+
+// MustTenant converts the caller's tenant to its typed form.
+func MustTenant(n int64) TenantID { return TenantID{n} }
+
+// ParseTenant converts it, with an error (signoz's valuer.NewUUID).
+func ParseTenant(n int64) (TenantID, error) {
+	if n == 0 {
+		return TenantID{}, errForbidden
+	}
+	return TenantID{n}, nil
 }
 
 // Catalog serves public data.
@@ -51,6 +69,13 @@ func (a *API) Routes() http.Handler {
 	mux.HandleFunc("GET /health/orders/{id}", a.getOrderAfterHealth)
 	mux.HandleFunc("GET /products/{id}", a.getProduct)
 	mux.HandleFunc("GET /orders/count", a.countOrders)
+	mux.HandleFunc("DELETE /checked/orders/{id}", a.deleteCheckedOrder)
+	mux.HandleFunc("GET /tenant/orders/{id}", a.getTenantOrder)
+	mux.HandleFunc("GET /tenant2/orders/{id}", a.getParsedTenantOrder)
+	mux.HandleFunc("GET /tenant3/orders/{id}", a.getClaimsTenantOrder)
+	mux.HandleFunc("GET /tenant4/orders/{id}", a.getModuleTenantOrder)
+	mux.HandleFunc("DELETE /normalized/orders/{id}", a.deleteNormalized)
+	mux.HandleFunc("DELETE /unchecked/orders/{id}", a.deleteUncheckedOrder)
 	return auth.Middleware(mux)
 }
 
@@ -103,4 +128,103 @@ func (a *API) getProduct(w http.ResponseWriter, r *http.Request) {
 func (a *API) countOrders(w http.ResponseWriter, r *http.Request) {
 	n, _ := a.Orders.CountOrders(r.Context())
 	json.NewEncoder(w).Encode(n)
+}
+
+// CheckOrderAccess is a project helper handed the policy (harness's
+// apiauth.CheckRegistry(ctx, c.Authorizer, session, ...)).
+func CheckOrderAccess(ctx context.Context, p Policy, u *auth.User, action string) error {
+	if !p.Check(ctx, u, action, nil) {
+		return errForbidden
+	}
+	return nil
+}
+
+// CheckOrderFormat is named the same way but is handed no authorizer.
+func CheckOrderFormat(ctx context.Context, u *auth.User, action string) error {
+	if action == "" {
+		return errForbidden
+	}
+	return nil
+}
+
+var errForbidden = errors.New("forbidden")
+
+// deleteCheckedOrder decides through the helper and the policy.
+func (a *API) deleteCheckedOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	if err := CheckOrderAccess(r.Context(), a.Policy, me, "delete"); err != nil {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	a.Orders.DeleteOrder(r.Context(), r.PathValue("id"))
+}
+
+// deleteUncheckedOrder's check is not handed any authorizer.
+func (a *API) deleteUncheckedOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	if err := CheckOrderFormat(r.Context(), me, "delete"); err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	a.Orders.DeleteOrder(r.Context(), r.PathValue("id")) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).DeleteOrder on DELETE /unchecked/orders/{id}`
+}
+
+// getTenantOrder scopes the lookup by the caller's tenant, converted by a
+// project function (signoz's module.Get(ctx, req.FunnelID,
+// valuer.MustNewUUID(claims.OrgID))).
+func (a *API) getTenantOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	o, _ := a.Orders.GetOrderInTenant(r.Context(), r.PathValue("id"), MustTenant(me.TenantID))
+	json.NewEncoder(w).Encode(o)
+}
+
+// getParsedTenantOrder is the same with a two-result conversion, through
+// a helper of the package.
+func (a *API) getParsedTenantOrder(w http.ResponseWriter, r *http.Request) {
+	me := auth.FromContext(r.Context())
+	tenant, err := ParseTenant(me.TenantID)
+	if err != nil {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	o, _ := a.orderInTenant(r.Context(), tenant, r.PathValue("id"))
+	json.NewEncoder(w).Encode(o)
+}
+
+func (a *API) orderInTenant(ctx context.Context, tenant TenantID, id string) (*store.Order, error) {
+	return a.Orders.GetOrderInTenant(ctx, id, tenant)
+}
+
+// getClaimsTenantOrder learns the caller from a two-result claims helper.
+func (a *API) getClaimsTenantOrder(w http.ResponseWriter, r *http.Request) {
+	claims, err := auth.ClaimsFromContext(r.Context())
+	if err != nil {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	tenant, err := ParseTenant(claims.OrgID)
+	if err != nil {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	o, _ := a.orderInTenant(r.Context(), tenant, r.PathValue("id"))
+	json.NewEncoder(w).Encode(o)
+}
+
+// getModuleTenantOrder converts the caller's tenant with a function of
+// another package of the module: still the caller's.
+func (a *API) getModuleTenantOrder(w http.ResponseWriter, r *http.Request) {
+	claims, err := auth.ClaimsFromContext(r.Context())
+	if err != nil {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	o, _ := a.Orders.GetOrderOfTenant(r.Context(), r.PathValue("id"), ids.MustNewTenant(claims.OrgID))
+	json.NewEncoder(w).Encode(o)
+}
+
+// deleteNormalized converts the client's ID the same way: still the
+// client's choice.
+func (a *API) deleteNormalized(w http.ResponseWriter, r *http.Request) {
+	a.Orders.DeleteOrder(r.Context(), ids.FromPath(r.PathValue("id"))) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).DeleteOrder on DELETE /normalized/orders/{id}`
 }

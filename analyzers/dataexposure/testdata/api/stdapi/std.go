@@ -75,3 +75,24 @@ func (h *H) loginMasked(w http.ResponseWriter, r *http.Request) {
 	u, _ := h.R.User(r.PathValue("id"))
 	web.SendMasked(&u, w) // want `SendMasked sends persistence model models.User with its sensitive field PasswordHash`
 }
+
+type memberView struct {
+	ID     string `json:"id"`
+	Secret string `json:"secret,omitempty"`
+}
+
+// The session's token copied into a DTO that json.Marshal writes.
+func (h *H) memberByID(w http.ResponseWriter, r *http.Request) {
+	s, _ := h.R.Session(r.Context(), r.PathValue("id"))
+	view := &memberView{ID: s.ID}
+	view.Secret = s.Token // want `Write sends models.Session's sensitive field Token to the client \(at "secret"\)`
+	b, _ := json.Marshal(view)
+	w.Write(b)
+}
+
+// The same DTO built but only its id sent.
+func (h *H) memberIDOnly(w http.ResponseWriter, r *http.Request) {
+	s, _ := h.R.Session(r.Context(), r.PathValue("id"))
+	view := memberView{ID: s.ID, Secret: s.Token}
+	json.NewEncoder(w).Encode(map[string]string{"id": view.ID})
+}

@@ -259,3 +259,23 @@ func (s *Store) echoID(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("failed"))
 	}
 }
+
+// An encoding error names a Go type or a failed write (harness's npm
+// handlers): not internal data.
+func (s *Store) encoded(w http.ResponseWriter, r *http.Request) {
+	o, err := s.find(1)
+	if err != nil {
+		w.WriteHeader(http.StatusNotFound)
+		return
+	}
+	if err := json.NewEncoder(w).Encode(o); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	b, err := json.Marshal(o)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Write(b)
+}

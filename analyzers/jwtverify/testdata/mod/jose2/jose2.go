@@ -4,6 +4,8 @@ package jose2
 import (
 	"crypto/rsa"
 	"errors"
+	"fmt"
+	"log"
 
 	jose "gopkg.in/square/go-jose.v2"
 	"gopkg.in/square/go-jose.v2/jwt"
@@ -76,4 +78,61 @@ func issuerThenVerify(raw string, keys map[string]*rsa.PublicKey) (*Claims, erro
 	}
 	var c Claims
 	return &c, tok.Claims(keys[peek.Issuer], &c)
+}
+
+// ---- the algorithm check must decide ----
+
+// Only logged: any algorithm is verified.
+func algorithmLogged(raw string) (*Claims, error) {
+	tok, err := jwt.ParseSigned(raw) // want `jwt.ParseSigned of gopkg.in/square/go-jose.v2/jwt does not pin the signing algorithm`
+	if err != nil {
+		return nil, err
+	}
+	if tok.Headers[0].Algorithm != string(jose.RS256) {
+		log.Printf("unexpected algorithm %s", tok.Headers[0].Algorithm)
+	}
+	var c Claims
+	return &c, tok.Claims(pub, &c)
+}
+
+// Read into a variable that only goes into an error message.
+func algorithmInMessage(raw string) ([]byte, error) {
+	sig, err := jose.ParseSigned(raw) // want `jose.ParseSigned of gopkg.in/square/go-jose.v2 does not pin the signing algorithm`
+	if err != nil {
+		return nil, err
+	}
+	alg := sig.Signatures[0].Header.Algorithm
+	out, err := sig.Verify(pub)
+	if err != nil {
+		return nil, fmt.Errorf("verify %s token: %w", alg, err)
+	}
+	return out, nil
+}
+
+// The alg in a variable, the mismatch stopping.
+func algorithmVariable(raw string) ([]byte, error) {
+	sig, err := jose.ParseSigned(raw)
+	if err != nil {
+		return nil, err
+	}
+	alg := sig.Signatures[0].Header.Algorithm
+	if alg != "RS256" {
+		return nil, errors.New("unexpected algorithm")
+	}
+	return sig.Verify(pub)
+}
+
+// A switch whose default refuses.
+func algorithmSwitch(raw string) (*Claims, error) {
+	tok, err := jwt.ParseSigned(raw)
+	if err != nil {
+		return nil, err
+	}
+	switch tok.Headers[0].Algorithm {
+	case "RS256", "RS512":
+	default:
+		return nil, errors.New("unexpected algorithm")
+	}
+	var c Claims
+	return &c, tok.Claims(pub, &c)
 }

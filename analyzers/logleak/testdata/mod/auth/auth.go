@@ -38,6 +38,10 @@ func Routes(mux *http.ServeMux, zl *zap.Logger, el zerolog.Logger) {
 		sum := sha256.Sum256([]byte(pw))
 		zl.Info("pw fingerprint", zap.String("sha", hex.EncodeToString(sum[:])))
 		el.Info().Str("token", r.Header.Get("X-Api-Key")).Msg("call") // want `header "X-Api-Key" is written to the log by \(\*zerolog.Event\).Str`
+		stateToken := r.FormValue("state_token") // a signed upload state (docker registry), not a credential
+		log.Printf("resuming upload %s", stateToken)
+		uploadToken := r.FormValue("upload_token")
+		log.Printf("upload %s", uploadToken) // want `form field "upload_token" is written to the log by log.Printf`
 		el.Info().Str("agent", r.Header.Get("User-Agent")).Msg("call")
 		dump, _ := httputil.DumpRequest(r, true)
 		logrus.WithField("req", string(dump)).Info("incoming") // want `a request dump \(with its Authorization and Cookie headers\) is written to the log by logrus.WithField`

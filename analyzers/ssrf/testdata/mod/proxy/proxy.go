@@ -40,3 +40,28 @@ func Chosen() *httputil.ReverseProxy {
 		},
 	}
 }
+
+// Resolve records on the request a server received where it was sent
+// (harness's address middleware): nothing is sent, no SSRF.
+func Resolve(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Host == "" {
+			r.URL.Host = r.Header.Get("X-Forwarded-Host")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// ResolveHandler is the same in a handler declaration.
+func ResolveHandler(w http.ResponseWriter, r *http.Request) {
+	r.URL.Scheme = r.Header.Get("X-Forwarded-Proto")
+	r.Host = r.Header.Get("X-Forwarded-Host")
+}
+
+// Forward builds an outgoing request inside a handler: its host is a
+// target.
+func Forward(w http.ResponseWriter, r *http.Request) {
+	out, _ := http.NewRequest(http.MethodGet, "http://backend.internal/", nil)
+	out.URL.Host = r.Header.Get("X-Backend") // want `header "X-Backend" chooses the target of the request's URL.Host`
+	_, _ = http.DefaultClient.Do(out)
+}
