@@ -48,12 +48,12 @@ func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *
 			// Authored content (posts, comments, articles: only an
 			// AuthorID/CreatedBy) is read by everyone; only changing it
 			// needs the author.
-			if da.Kind == httpmodel.Read && authoredOnly(fs) {
+			if da.Kind == httpmodel.Read && authoredOnly(fs) && !r.ownedTable(da) {
 				return desc, false
 			}
 			return desc, true
 		}
-		return desc, ownerColumn(where) != ""
+		return desc, ownerColumn(where) != "" || r.ownedTable(da)
 	}
 	if table != "" {
 		if matchTable(settings.PublicModels, table) {
@@ -70,12 +70,22 @@ func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *
 				return table, true
 			}
 		}
-		return table, ownerColumn(where) != ""
+		return table, ownerColumn(where) != "" || r.ownedTable(da)
 	}
 	if c := ownerColumn(where); c != "" {
 		return "rows", true
 	}
 	return "", false
+}
+
+// ownedTable: a repository access on a table its package filters by an
+// owner column elsewhere (httpmodel's DataAccessFact.OwnedTable).
+func (r *runner) ownedTable(da *httpmodel.DataAccess) bool {
+	if da.Library != "repo" || da.Func == nil {
+		return false
+	}
+	f := r.res.DataAccessOf(da.Func)
+	return f != nil && f.OwnedTable
 }
 
 // authoredOnly: every owner field names an author or creator, not an

@@ -65,6 +65,10 @@ type DataAccessFact struct {
 	// scope every query by the caller's organization do; callers need not
 	// pass the principal. For an interface method, every implementation.
 	CallerScoped bool
+	// OwnedTable: the table it acts on is per-user data although the
+	// model has no owner field: other SQL of its package filters that
+	// table by an owner column (owned_tables.go).
+	OwnedTable bool
 }
 
 func (*DataAccessFact) AFact() {}
@@ -78,6 +82,9 @@ func (f *DataAccessFact) String() string {
 	}
 	if f.CallerScoped {
 		s += " caller"
+	}
+	if f.OwnedTable {
+		s += " ownedtable"
 	}
 	if f.DestParam >= 0 {
 		s += " dest" + itoa(f.DestParam)
@@ -100,6 +107,7 @@ func (f *DataAccessFact) merge(g *DataAccessFact) *DataAccessFact {
 	slices.Sort(out.SelectorParams)
 	out.SelectorRecv = f.SelectorRecv || g.SelectorRecv
 	out.CallerScoped = f.CallerScoped && g.CallerScoped
+	out.OwnedTable = f.OwnedTable || g.OwnedTable
 	if out.DestParam < 0 {
 		out.DestParam = g.DestParam
 	}
@@ -800,6 +808,7 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 		return nil
 	}
 	var fact *DataAccessFact
+	var models [][2]string // the models of its accesses, in order
 	callerSeen := false
 	m.inspect(fd.Body, accessTypes, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
@@ -818,10 +827,14 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 		}
 		m.scanAccess(fl, call, cfn, keyOf(cfn), func(d *DataAccess) {
 			f := &DataAccessFact{Kind: d.Kind, DestParam: -1, Library: d.Library, ModelPkg: d.ModelPkg, ModelName: d.ModelName, SQL: d.SQL}
+			if d.ModelName != "" {
+				models = append(models, [2]string{d.ModelPkg, d.ModelName})
+			}
 			if d.Library == "repo" {
 				if sub := m.accessFact(cfn); sub != nil {
 					f.Library = sub.Library
 					f.CallerScoped = sub.CallerScoped
+					f.OwnedTable = sub.OwnedTable
 				}
 			}
 			for i := 0; i < sig.Params().Len(); i++ {
@@ -854,6 +867,10 @@ func (m *modeler) accessOf(fn *types.Func, fd *ast.FuncDecl, fl *Flow) *DataAcce
 	})
 	if fact != nil && callerSeen {
 		fact.CallerScoped = true
+	}
+	if fact != nil {
+		fact.ModelPkg, fact.ModelName = m.summaryModel(fn, fact, models)
+		fact.OwnedTable = fact.OwnedTable || m.ownedTable(fact)
 	}
 	return fact
 }

@@ -1,6 +1,7 @@
 package httpmodel
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -35,6 +36,7 @@ type modeler struct {
 	implsByName   map[string][]implFact
 	importedImpls map[string][]implFact
 	viaIface      map[*types.Func]*DataAccessFact
+	owned         map[string]bool // ownedTables, computed once
 	mwKinds       map[*types.Func]MiddlewareKind
 	// input and response helper summaries (this package's, and imported
 	// ones read lazily; nil entries cache "none").
@@ -495,6 +497,11 @@ func (m *modeler) keyName(e ast.Expr) string {
 // scanAccess reports a data access for call, if it is one: a library
 // finisher, or a call of a function summarized by a DataAccessFact.
 func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key, emit func(*DataAccess)) {
+	if _, ok := accessTable[k]; !ok {
+		if sk, ok := sqlInterfaceKey(fn); ok {
+			k = sk
+		}
+	}
 	if row, ok := accessTable[k]; ok {
 		d := &DataAccess{Call: call, Library: row.lib, Method: fn.Name(), Kind: row.kind, Dest: arg(call, row.dest), Func: fn}
 		if row.sql >= 0 {
@@ -548,7 +555,7 @@ func (m *modeler) scanAccess(fl *Flow, call *ast.CallExpr, fn *types.Func, k key
 	m.repoModel(fn, d, fact)
 	for _, i := range fact.SelectorParams {
 		for _, a := range argForParam(fn, call, i) {
-			d.Selectors = append(d.Selectors, filterValues(a)...)
+			d.Selectors = append(d.Selectors, filterSelectors(fl, a)...)
 		}
 	}
 	if fact.SelectorRecv {
@@ -764,6 +771,7 @@ func (m *modeler) loadImpls() {
 				}
 			}
 		}
+		sortImpls(m.importedImpls)
 	}
 	m.implsByName = map[string][]implFact{}
 	m.viaIface = map[*types.Func]*DataAccessFact{}
@@ -771,6 +779,16 @@ func (m *modeler) loadImpls() {
 		if f != nil && fn.Pkg() == m.pass.Pkg && fn.Type().(*types.Signature).Recv() != nil {
 			m.implsByName[fn.Name()] = append(m.implsByName[fn.Name()], implFact{fn, f})
 		}
+	}
+	sortImpls(m.implsByName)
+}
+
+// sortImpls puts each list in a fixed order: merged summaries keep the
+// first implementation's model, and facts and maps come in no fixed
+// order.
+func sortImpls(impls map[string][]implFact) {
+	for _, l := range impls {
+		slices.SortFunc(l, func(a, b implFact) int { return cmp.Compare(a.fn.FullName(), b.fn.FullName()) })
 	}
 }
 

@@ -46,7 +46,7 @@ func unseenRepoFact(pkg *types.Package, fn *types.Func) *DataAccessFact {
 		return nil
 	}
 	ws := words.Split(fn.Name())
-	if len(ws) == 0 {
+	if len(ws) == 0 || cacheMethod(fn) {
 		return nil
 	}
 	kind, ok := unseenRepoVerbs[ws[0]]
@@ -78,29 +78,7 @@ func unseenRepoFact(pkg *types.Package, fn *types.Func) *DataAccessFact {
 	}
 	// No model returned (a change, or a result of basic type): the type
 	// the filter or the method names after its verb.
-	var cands []string
-	var in *types.Package
-	if filter != nil {
-		in = filter.Obj().Pkg()
-		if fw := words.Split(filter.Obj().Name()); len(fw) > 1 {
-			if _, verb := unseenRepoVerbs[fw[0]]; verb {
-				cands = append(cands, filter.Obj().Name()[len(fw[0]):])
-			}
-		}
-	}
-	if in == nil {
-		in = fn.Pkg()
-	}
-	rest := fn.Name()[len(ws[0]):]
-	cands = append(cands, rest, strings.TrimSuffix(rest, "s"))
-	for _, c := range cands {
-		if tn, ok := in.Scope().Lookup(c).(*types.TypeName); ok && tn.Exported() && (filter == nil || tn != filter.Obj()) {
-			if _, isStruct := tn.Type().Underlying().(*types.Struct); isStruct {
-				f.ModelPkg, f.ModelName = in.Path(), c
-				break
-			}
-		}
-	}
+	f.ModelPkg, f.ModelName = namedModel(fn, filter)
 	return f
 }
 
@@ -148,6 +126,60 @@ func filterValues(a ast.Expr) []ast.Expr {
 		}
 	}
 	return out
+}
+
+// filterSelectors returns the selectors a filter argument gives: the
+// field values of a literal (filterValues), and for a variable that a
+// literal defines in the body (tagDelete := &TagDelete{Name: name,
+// CreatorID: userID}; organizer.UserID = userID), the values of that
+// literal's fields and of the fields assigned later, each its own
+// selector, with the body's other definitions of it (a decode into it);
+// any other argument is its own only selector.
+func filterSelectors(fl *Flow, a ast.Expr) []ast.Expr {
+	if vals := filterValues(a); len(vals) != 1 || vals[0] != a {
+		return vals
+	}
+	e := ast.Unparen(a)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok || fl == nil {
+		return []ast.Expr{a}
+	}
+	v, ok := fl.info.Uses[id].(*types.Var)
+	if !ok {
+		return []ast.Expr{a}
+	}
+	defs, lhs := fl.Defs(v), fl.Assigned(v)
+	var out []ast.Expr
+	literal := false
+	for i, d := range defs {
+		if i < len(lhs) && isIdent(lhs[i]) && compositeLit(d) {
+			if vals := filterValues(d); len(vals) != 1 || vals[0] != d {
+				out = append(out, vals...)
+			}
+			literal = true
+			continue
+		}
+		out = append(out, d)
+	}
+	if !literal {
+		return []ast.Expr{a}
+	}
+	return out
+}
+
+func isIdent(e ast.Expr) bool { _, ok := ast.Unparen(e).(*ast.Ident); return ok }
+
+// compositeLit: e is T{...} or &T{...}.
+func compositeLit(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	_, ok := e.(*ast.CompositeLit)
+	return ok
 }
 
 // idType: a type an identifier has — strings, integers, byte arrays

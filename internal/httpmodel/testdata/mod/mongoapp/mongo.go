@@ -31,8 +31,9 @@ func updateNote(c *gin.Context) { // want `handler updateNote gin`
 	notes.UpdateOne(context.TODO(), bson.M{"_id": objID}, bson.M{"$set": bson.M{"body": body}}) // want `access mongo write UpdateOne \[bson.M\{…\}<path:id\] conds=0`
 }
 
-// DeleteNote: the filter parameter selects (a repository function).
-func DeleteNote(ctx context.Context, filter bson.M) error { // want `fact access\(delete sel1\)`
+// DeleteNote: the filter parameter selects (a repository function); the
+// model is the one it is named after.
+func DeleteNote(ctx context.Context, filter bson.M) error { // want `fact access\(delete sel1 model=Note\)`
 	_, err := notes.DeleteOne(ctx, filter)
 	return err
 }
