@@ -38,7 +38,7 @@ func Routes(mux *http.ServeMux, zl *zap.Logger, el zerolog.Logger) {
 		sum := sha256.Sum256([]byte(pw))
 		zl.Info("pw fingerprint", zap.String("sha", hex.EncodeToString(sum[:])))
 		el.Info().Str("token", r.Header.Get("X-Api-Key")).Msg("call") // want `header "X-Api-Key" is written to the log by \(\*zerolog.Event\).Str`
-		stateToken := r.FormValue("state_token") // a signed upload state (docker registry), not a credential
+		stateToken := r.FormValue("state_token")                      // a signed upload state (docker registry), not a credential
 		log.Printf("resuming upload %s", stateToken)
 		uploadToken := r.FormValue("upload_token")
 		log.Printf("upload %s", uploadToken) // want `form field "upload_token" is written to the log by log.Printf`

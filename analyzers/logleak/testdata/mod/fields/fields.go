@@ -69,10 +69,10 @@ func headers(w http.ResponseWriter, r *http.Request) {
 	glog.Infof("agent %s", r.UserAgent())
 	glog.Infof("cookie %s", r.Header.Values("Cookie")) // want `header "Cookie" is written to the log by glog.Infof`
 	v := account{user: "a", password: r.FormValue("password")}
-	log.Printf("publishing %T", v) // the type, not the value
+	log.Printf("publishing %T", v)        // the type, not the value
 	log.Printf("publishing %T: %v", v, v) // want `account with its password field is written to the log`
 	for k, vs := range r.Header {
-		log.Printf("header %s", k) // a header name
+		log.Printf("header %s", k)         // a header name
 		log.Printf("header %s: %v", k, vs) // want `the request's headers \(Authorization, Cookie\) is written to the log by log.Printf`
 	}
 }
