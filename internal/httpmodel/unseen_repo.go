@@ -155,7 +155,7 @@ func filterSelectors(fl *Flow, a ast.Expr) []ast.Expr {
 	var out []ast.Expr
 	literal := false
 	for i, d := range defs {
-		if i < len(lhs) && isIdent(lhs[i]) && compositeLit(d) {
+		if i < len(lhs) && isIdent(lhs[i]) && freshValue(d) {
 			if vals := filterValues(d); len(vals) != 1 || vals[0] != d {
 				out = append(out, vals...)
 			}
@@ -171,16 +171,6 @@ func filterSelectors(fl *Flow, a ast.Expr) []ast.Expr {
 }
 
 func isIdent(e ast.Expr) bool { _, ok := ast.Unparen(e).(*ast.Ident); return ok }
-
-// compositeLit: e is T{...} or &T{...}.
-func compositeLit(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	_, ok := e.(*ast.CompositeLit)
-	return ok
-}
 
 // idType: a type an identifier has — strings, integers, byte arrays
 // (uuid.UUID), and named types over them; not context.Context, bools or
