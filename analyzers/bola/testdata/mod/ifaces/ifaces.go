@@ -58,6 +58,13 @@ type API struct {
 	Catalog Catalog
 	Policy  Policy
 	Health  Health
+	Users   UsersClient
+}
+
+// UsersClient is a generated client of another service's API: that
+// service authorizes the calls it receives.
+type UsersClient interface {
+	DeleteUser(ctx context.Context, userID string) (*http.Response, error)
 }
 
 func (a *API) Routes() http.Handler {
@@ -76,6 +83,7 @@ func (a *API) Routes() http.Handler {
 	mux.HandleFunc("GET /tenant4/orders/{id}", a.getModuleTenantOrder)
 	mux.HandleFunc("DELETE /normalized/orders/{id}", a.deleteNormalized)
 	mux.HandleFunc("DELETE /unchecked/orders/{id}", a.deleteUncheckedOrder)
+	mux.HandleFunc("DELETE /proxy/users/{userID}", a.deleteUpstreamUser)
 	return auth.Middleware(mux)
 }
 
@@ -227,4 +235,15 @@ func (a *API) getModuleTenantOrder(w http.ResponseWriter, r *http.Request) {
 // client's choice.
 func (a *API) deleteNormalized(w http.ResponseWriter, r *http.Request) {
 	a.Orders.DeleteOrder(r.Context(), ids.FromPath(r.PathValue("id"))) // want `path parameter "id" selects store.Order in \(ifaces.OrderStore\).DeleteOrder on DELETE /normalized/orders/{id}`
+}
+
+// deleteUpstreamUser forwards to the users service's API: no store of
+// this service is touched.
+func (a *API) deleteUpstreamUser(w http.ResponseWriter, r *http.Request) {
+	resp, err := a.Users.DeleteUser(r.Context(), r.PathValue("userID"))
+	if err != nil {
+		http.Error(w, "upstream", http.StatusBadGateway)
+		return
+	}
+	w.WriteHeader(resp.StatusCode)
 }
