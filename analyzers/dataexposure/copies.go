@@ -13,6 +13,7 @@ import (
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
 	"github.com/apivet/apivet/internal/source"
+	"github.com/apivet/apivet/internal/structtype"
 )
 
 // A response DTO does not help when the handler copies the model's secret
@@ -235,7 +236,7 @@ func (w *walker) copiedSecret(val ast.Expr, dto types.Type, f persist.Field, pat
 
 // reportCopies writes one diagnostic per copy, unless the DTO field is
 // already reported as the response's own secret.
-func reportCopies(pass *analysis.Pass, r *httpmodel.Response, found []*exposure, copies []secretCopy, done map[token.Pos]bool) {
+func reportCopies(pass *analysis.Pass, schemas map[*types.TypeName]string, r *httpmodel.Response, found []*exposure, copies []secretCopy, done map[token.Pos]bool) {
 	leaking := map[*types.Var]bool{}
 	for _, x := range found {
 		for _, l := range x.leaks {
@@ -250,10 +251,21 @@ func reportCopies(pass *analysis.Pass, r *httpmodel.Response, found []*exposure,
 		if f, ok := directField(c.dto, c.dtoField); ok && leaking[f.Var] {
 			continue
 		}
+		related := []analysis.RelatedInformation{{Pos: c.field.DeclLine(pass.Fset), Message: fmt.Sprintf("%s, %s", c.field.Path(), c.field.DeclaredAt(pass.Fset))}}
+		if n := structtype.Elem(c.dto); n != nil {
+			if schema := schemaOf(pass, schemas, n); schema != "" {
+				check.Report(pass, analysis.Diagnostic{Pos: c.at.Pos(), End: c.at.End(),
+					Message: fmt.Sprintf("%s sends %s's sensitive field %s to the client%s: it is copied into %s.%s, which the API's %s schema declares; if clients must not see it, take it out of the schema",
+						callName(r), typeName(pass, c.model), c.field.Path(), where(c.path), typeName(pass, n), c.dtoField, schema),
+					Related: related,
+				}, check.Note)
+				continue
+			}
+		}
 		check.Report(pass, analysis.Diagnostic{Pos: c.at.Pos(), End: c.at.End(),
 			Message: fmt.Sprintf("%s sends %s's sensitive field %s to the client%s: it is copied into the response here, so the DTO does not keep it in; leave it out, or send a masked form",
 				callName(r), typeName(pass, c.model), c.field.Path(), where(c.path)),
-			Related: []analysis.RelatedInformation{{Pos: c.field.DeclLine(pass.Fset), Message: fmt.Sprintf("%s, %s", c.field.Path(), c.field.DeclaredAt(pass.Fset))}},
+			Related: related,
 		}, check.Error)
 	}
 }

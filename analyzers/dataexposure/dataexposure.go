@@ -37,7 +37,8 @@ var Analyzer = &analysis.Analyzer{
 	// parameters (masking helpers).
 	// readsOnlyFact: response helpers that read only some fields of
 	// their model parameter.
-	FactTypes: []analysis.Fact{new(clearsFact), new(readsOnlyFact)},
+	// schemaFact: struct types a schema generator declared.
+	FactTypes: []analysis.Fact{new(clearsFact), new(readsOnlyFact), new(schemaFact)},
 }
 
 // Check is the dataexposure check's metadata.
@@ -78,6 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 	pm := pass.ResultOf[persist.Analyzer].(*persist.Result)
 	clears := exportClears(pass, hm)
 	exportReadsOnly(pass, pm)
+	schemas := exportSchemaTypes(pass)
 	if hm == nil {
 		return nil, nil
 	}
@@ -97,11 +99,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			w := &walker{pass: pass, pm: pm, hm: hm, defs: bodyDefs, at: r.Call.Pos(), format: r.Format, body: h.Body, h: h, only: readsOnly(pass, r), funcs: funcs}
 			w.value(r.Value, "", 0)
-			report(pass, r, w.found)
+			report(pass, schemas, r, w.found)
 			var copies []secretCopy
 			w.root = nil
 			w.copies(r.Value, "", 0, map[*types.Var]bool{}, &copies)
-			reportCopies(pass, r, w.found, copies, copied)
+			reportCopies(pass, schemas, r, w.found, copies, copied)
 		}
 	}
 	return nil, nil
@@ -542,7 +544,7 @@ func keyName(info *types.Info, e ast.Expr) string {
 }
 
 // report writes one diagnostic for one response.
-func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
+func report(pass *analysis.Pass, schemas map[*types.TypeName]string, r *httpmodel.Response, found []*exposure) {
 	if len(found) == 0 {
 		return
 	}
@@ -601,6 +603,19 @@ func report(pass *analysis.Pass, r *httpmodel.Response, found []*exposure) {
 	noun := "field"
 	if len(names) > 1 {
 		noun = "fields"
+	}
+	if schema := schemaOf(pass, schemas, x.model); x.plain && schema != "" {
+		pronoun := "it"
+		if len(names) > 1 {
+			pronoun = "them"
+		}
+		check.Report(pass, analysis.Diagnostic{
+			Pos: r.Call.Pos(), End: r.Call.End(),
+			Message: fmt.Sprintf("%s sends %s%s with its secret %s %s: the API's %s schema declares %s; if clients must not see %[7]s, take %[7]s out of the schema (or mark %[7]s writeOnly)",
+				call, typeName(pass, x.model), where(x.path), noun, strings.Join(names, ", "), schema, pronoun),
+			Related: related,
+		}, check.Note)
+		return
 	}
 	if x.plain {
 		// No json:"-" fix: such structs often carry the secret in as
