@@ -50,7 +50,7 @@ func (f *format) quick(s string) bool {
 // formats are the known credential formats. The prefixes are fixed by each
 // vendor's documentation of its token format.
 var formats = []format{
-	{kind: "GitHub token", re: regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36}\b`), valid: validBase62Checksum, sev: check.Error, hints: []string{"gh"}},
+	{kind: "GitHub token", re: regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36}\b`), valid: validBase62Checksum, sev: check.Error, hints: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}},
 	{kind: "GitHub fine-grained token", re: regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b`), sev: check.Error, hints: []string{"github_pat_"}},
 	{kind: "npm access token", re: regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), valid: validBase62Checksum, sev: check.Error, hints: []string{"npm_"}},
 	{kind: "AWS access key id", re: regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b`), valid: notDocumentedExample, sev: check.Error, hints: []string{"AKIA", "ASIA", "ABIA", "ACCA"}},
@@ -209,7 +209,7 @@ func dsnPassword(v string) (password, user, host string, ok bool) {
 			return m[2], m[1], m[3], true
 		}
 	}
-	if l := strings.ToLower(v); strings.Contains(l, "password=") || strings.Contains(l, "pwd=") {
+	if containsFold(v, "password=") || containsFold(v, "pwd=") {
 		// A keyword DSN names its server or user too: "password=123" alone
 		// is a form field in prose, not a connection string.
 		if m := keywordPassword.FindStringSubmatch(v); m != nil && keywordOther.MatchString(v) {
@@ -221,6 +221,21 @@ func dsnPassword(v string) (password, user, host string, ok bool) {
 		}
 	}
 	return "", "", "", false
+}
+
+// containsFold reports whether s contains the lower-case ASCII sub in any
+// case, without lowering s (literals can be hundreds of kilobytes).
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // defaultPasswords are the stock credentials of local development

@@ -294,38 +294,14 @@ func run(pass *analysis.Pass) (any, error) {
 		delete(r.vars, v)
 	}
 
-	for cur := range ins.Root().Preorder(
-		(*ast.BasicLit)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
-		(*ast.ValueSpec)(nil), (*ast.BinaryExpr)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil),
-	) {
-		switch n := cur.Node().(type) {
-		case *ast.BasicLit:
-			r.literal(n, cur)
-		case *ast.CallExpr:
-			r.call(n)
-		case *ast.CompositeLit:
-			r.compositeLit(n)
-		case *ast.AssignStmt:
-			r.assign(n)
-		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				if i < len(n.Values) && id.Name != "_" {
-					r.named(id.Name, n.Values[i], "assigned to "+id.Name)
-				}
-			}
-		case *ast.BinaryExpr:
-			r.compare(n)
-			r.folded(n, cur)
-		case *ast.FuncLit:
-			r.keyfunc(pass.TypesInfo.TypeOf(n), n.Body)
-		case *ast.FuncDecl:
-			if n.Body != nil {
-				if obj := pass.TypesInfo.Defs[n.Name]; obj != nil {
-					r.keyfunc(obj.Type(), n.Body)
-				}
-				r.returnsNamed(n)
-			}
+	// Findings are reported where the literal or the sink is: files whose
+	// findings are dropped (generated code such as swag's 600 kB docs.go,
+	// tests without -tests) are not scanned; their constants are known.
+	for fc := range ins.Root().Children() {
+		if f, ok := fc.Node().(*ast.File); !ok || check.Skipped(pass, f) {
+			continue
 		}
+		r.scanFile(fc)
 	}
 
 	r.report()
@@ -368,31 +344,37 @@ func (r *runner) folded(b *ast.BinaryExpr, cur inspector.Cursor) {
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return
 	}
+	// Only literals split by hand: a named constant in the sum is scanned
+	// where it is declared ("Bearer " + releaseNotesToken).
+	var parts []string
+	named := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident, *ast.SelectorExpr, *ast.CallExpr:
+			named = true
+		case *ast.BasicLit:
+			if n.Kind == token.STRING {
+				if s, err := strconv.Unquote(n.Value); err == nil {
+					parts = append(parts, s)
+				}
+			}
+		}
+		return !named
+	})
+	if named {
+		return
+	}
 	m, ok := r.matchFormats(constant.StringVal(tv.Value))
 	if !ok {
 		return
 	}
-	// Only literals split by hand: a named constant in the sum is scanned
-	// where it is declared ("Bearer " + releaseNotesToken).
-	skip := false
-	ast.Inspect(b, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.Ident, *ast.SelectorExpr, *ast.CallExpr:
-			skip = true
-			return false
+	// A part that matches alone is reported as its own literal.
+	for _, s := range parts {
+		if _, ok := r.matchFormats(s); ok {
+			return
 		}
-		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-			if s, err := strconv.Unquote(lit.Value); err == nil {
-				if _, ok := r.matchFormats(s); ok {
-					skip = true
-				}
-			}
-		}
-		return !skip
-	})
-	if !skip {
-		r.add(b.Pos(), &finding{pos: b.Pos(), end: b.End(), rank: rankFormat, kind: m.kind, value: m.value, sev: m.sev})
 	}
+	r.add(b.Pos(), &finding{pos: b.Pos(), end: b.End(), rank: rankFormat, kind: m.kind, value: m.value, sev: m.sev})
 }
 
 // call handles sink calls and arguments to parameters named like secrets.
@@ -768,5 +750,43 @@ func (r *runner) report() {
 			msg = fmt.Sprintf("possible hard-coded secret %q %s: if it is a credential, %s", check.Redact(f.value), f.where, advice)
 		}
 		check.Report(r.pass, analysis.Diagnostic{Pos: f.pos, End: f.end, Message: msg}, f.sev)
+	}
+}
+
+// scanFile looks for secrets at the literals and sinks of one file.
+func (r *runner) scanFile(fc inspector.Cursor) {
+	pass := r.pass
+	for cur := range fc.Preorder(
+		(*ast.BasicLit)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil), (*ast.BinaryExpr)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil),
+	) {
+		switch n := cur.Node().(type) {
+		case *ast.BasicLit:
+			r.literal(n, cur)
+		case *ast.CallExpr:
+			r.call(n)
+		case *ast.CompositeLit:
+			r.compositeLit(n)
+		case *ast.AssignStmt:
+			r.assign(n)
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if i < len(n.Values) && id.Name != "_" {
+					r.named(id.Name, n.Values[i], "assigned to "+id.Name)
+				}
+			}
+		case *ast.BinaryExpr:
+			r.compare(n)
+			r.folded(n, cur)
+		case *ast.FuncLit:
+			r.keyfunc(pass.TypesInfo.TypeOf(n), n.Body)
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				if obj := pass.TypesInfo.Defs[n.Name]; obj != nil {
+					r.keyfunc(obj.Type(), n.Body)
+				}
+				r.returnsNamed(n)
+			}
+		}
 	}
 }

@@ -116,15 +116,26 @@ func newFilter(pass *analysis.Pass) *filter {
 		if tf == nil {
 			continue
 		}
-		fi := &fileInfo{}
-		fi.skip = (!Options.Generated && ast.IsGenerated(file) && !cgoOutput(file)) ||
-			(!Options.Tests && strings.HasSuffix(tf.Name(), "_test.go"))
+		fi := &fileInfo{skip: skipped(tf, file)}
 		if !fi.skip {
 			fi.directives = parseDirectives(pass, tf, file, pass.Analyzer.Name)
 		}
 		f.files[tf] = fi
 	}
 	return f
+}
+
+// Skipped reports whether findings in file are dropped (a generated file,
+// or a test file without -tests): a check whose findings stay in the file
+// they are found in need not look at it.
+func Skipped(pass *analysis.Pass, file *ast.File) bool {
+	tf := pass.Fset.File(file.FileStart)
+	return tf != nil && skipped(tf, file)
+}
+
+func skipped(tf *token.File, file *ast.File) bool {
+	return (!Options.Generated && ast.IsGenerated(file) && !cgoOutput(file)) ||
+		(!Options.Tests && strings.HasSuffix(tf.Name(), "_test.go"))
 }
 
 // parseDirectives returns the //apivet:ignore directives in file that

@@ -44,7 +44,9 @@ type runner struct {
 	pkgFacts facts[*types.Package]
 
 	closureMu sync.Mutex
-	closure   map[*types.Package]map[*types.Package]bool // transitive imports
+	closure   map[*types.Package]pkgSet // transitive imports
+	pkgIndex  sync.Map                  // *types.Package -> int, the bit of the package in a pkgSet
+	pkgCount  int                       // packages numbered so far
 
 	// keep, if set, is offered each result; one it keeps is not
 	// released (apivet routes reads the HTTP model after the run).
@@ -144,7 +146,7 @@ func newRunner(analyzers []*analysis.Analyzer, readFile func(string) ([]byte, er
 	r := &runner{
 		readFile: readFile,
 		onGraph:  map[*analysis.Analyzer]bool{},
-		closure:  map[*types.Package]map[*types.Package]bool{},
+		closure:  map[*types.Package]pkgSet{},
 	}
 	seen := map[*analysis.Analyzer]bool{}
 	var visit func(a *analysis.Analyzer)
@@ -387,7 +389,7 @@ func (r *runner) pass(p *packages.Package, a *analysis.Analyzer, module *analysi
 	pass.AllPackageFacts = func() []analysis.PackageFact {
 		pkgs, fs := r.pkgFacts.all(a, func() func(*types.Package) bool {
 			closure := r.closureOf(p)
-			return func(pkg *types.Package) bool { return pkg == p.Types || closure[pkg] }
+			return func(pkg *types.Package) bool { return pkg == p.Types || closure(pkg) }
 		})
 		out := make([]analysis.PackageFact, len(pkgs))
 		for i := range pkgs {
@@ -416,47 +418,89 @@ func analysisModule(m *packages.Module) *analysis.Module {
 // lets through (checker.exportedFrom) — methods, fields, types and
 // constants of any dependency, exported functions and package variables
 // of direct imports only.
-func visibleFact(obj types.Object, pkg *types.Package, direct, closure map[*types.Package]bool) bool {
+func visibleFact(obj types.Object, pkg *types.Package, direct map[*types.Package]bool, closure func(*types.Package) bool) bool {
 	if obj.Pkg() == pkg {
 		return true
 	}
 	switch obj := obj.(type) {
 	case *types.Func:
 		if obj.Signature().Recv() != nil {
-			return closure[obj.Pkg()]
+			return closure(obj.Pkg())
 		}
 		return obj.Exported() && direct[obj.Pkg()]
 	case *types.Var:
 		if obj.IsField() {
-			return closure[obj.Pkg()]
+			return closure(obj.Pkg())
 		}
 		return direct[obj.Pkg()]
 	case *types.TypeName, *types.Const:
-		return closure[obj.Pkg()]
+		return closure(obj.Pkg())
 	}
 	return false
 }
 
-// closureOf returns the packages p imports, directly or not.
-func (r *runner) closureOf(p *packages.Package) map[*types.Package]bool {
+// closureOf returns a test of membership in the packages p imports,
+// directly or not. Each package's closure is a bit set over packages
+// numbered as they are first seen: on a graph of a thousand packages,
+// maps of every package's closure cost as much as the checks.
+func (r *runner) closureOf(p *packages.Package) func(*types.Package) bool {
 	r.closureMu.Lock()
-	defer r.closureMu.Unlock()
-	var visit func(p *packages.Package) map[*types.Package]bool
-	visit = func(p *packages.Package) map[*types.Package]bool {
+	var visit func(p *packages.Package) pkgSet
+	visit = func(p *packages.Package) pkgSet {
 		if c, ok := r.closure[p.Types]; ok {
 			return c
 		}
-		c := map[*types.Package]bool{}
-		r.closure[p.Types] = c
+		var c pkgSet
+		r.closure[p.Types] = c // an import cycle (ill-formed input) ends here
 		for _, imp := range p.Imports {
-			c[imp.Types] = true
-			for q := range visit(imp) {
-				c[q] = true
-			}
+			c = c.union(visit(imp))
+			c = c.add(r.indexOf(imp.Types))
 		}
+		r.closure[p.Types] = c
 		return c
 	}
-	return visit(p)
+	c := visit(p)
+	r.closureMu.Unlock()
+	return func(q *types.Package) bool {
+		i, ok := r.pkgIndex.Load(q)
+		return ok && c.has(i.(int))
+	}
+}
+
+// indexOf numbers pkg; called with closureMu held.
+func (r *runner) indexOf(pkg *types.Package) int {
+	if i, ok := r.pkgIndex.Load(pkg); ok {
+		return i.(int)
+	}
+	n := r.pkgCount
+	r.pkgCount++
+	r.pkgIndex.Store(pkg, n)
+	return n
+}
+
+// pkgSet is a set of package numbers (runner.indexOf).
+type pkgSet []uint64
+
+func (s pkgSet) has(i int) bool { return i/64 < len(s) && s[i/64]&(1<<(i%64)) != 0 }
+
+func (s pkgSet) add(i int) pkgSet {
+	for len(s) <= i/64 {
+		s = append(s, 0)
+	}
+	s[i/64] |= 1 << (i % 64)
+	return s
+}
+
+// union returns s ∪ t, in s's storage: s must not be shared (visit
+// builds each set from nil).
+func (s pkgSet) union(t pkgSet) pkgSet {
+	for len(s) < len(t) {
+		s = append(s, 0)
+	}
+	for i, w := range t {
+		s[i] |= w
+	}
+	return s
 }
 
 // ownTypesOK reports whether p's own files type-check: go/packages calls

@@ -185,7 +185,9 @@ func (s *Session) Analyze(dir string, unsaved map[string][]byte, severity check.
 	r := s.runner
 	r.readFile = src.read
 	r.closureMu.Lock()
-	r.closure = map[*types.Package]map[*types.Package]bool{}
+	r.closure = map[*types.Package]pkgSet{}
+	r.pkgIndex.Clear()
+	r.pkgCount = 0
 	r.closureMu.Unlock()
 	r.reuse = func(p *packages.Package) bool {
 		if s.state[p] != nil {
