@@ -361,10 +361,11 @@ func (r *runner) folded(b *ast.BinaryExpr, cur inspector.Cursor) {
 		}
 		return !named
 	})
-	if named {
+	whole := constant.StringVal(tv.Value)
+	if named || len(whole) > maxFolded {
 		return
 	}
-	m, ok := r.matchFormats(constant.StringVal(tv.Value))
+	m, ok := r.matchFormats(whole)
 	if !ok {
 		return
 	}
@@ -752,6 +753,12 @@ func (r *runner) report() {
 		check.Report(r.pass, analysis.Diagnostic{Pos: f.pos, End: f.end, Message: msg}, f.sev)
 	}
 }
+
+// maxFolded bounds the concatenations scanned whole: a secret split by
+// hand ("-----BEGIN RSA PRIVATE KEY-----\n" + "MIIE…" + …) is a few
+// kilobytes; a longer sum is a template (swag's 600 kB docs), whose
+// parts are scanned as literals of their own.
+const maxFolded = 16 << 10
 
 // scanFile looks for secrets at the literals and sinks of one file.
 func (r *runner) scanFile(fc inspector.Cursor) {
