@@ -49,23 +49,15 @@ type bodyRoute struct {
 // known; their handlers carry a ReadsBodyFact for it.
 func (c *checker) report() {
 	handled := map[*httpmodel.Route]bool{}
-	// One finding per cause: two serve calls of the same router (dev and
-	// prod branches) report it once, and a read reached by routes of two
-	// servers once.
-	servedOnce := map[*httpmodel.Route]bool{}
+	// One finding per cause: two serve calls of the same routes (dev and
+	// prod branches) report them once, and a read reached by routes of
+	// two servers once.
 	reportedAt := map[token.Pos]bool{}
 	sres := c.pass.ResultOf[serve.Analyzer].(*serve.Result)
-	for _, sc := range sres.Calls {
-		if serve.Wraps(c.pass, c.model, sc, httpmodel.BodyLimit) {
-			continue
-		}
-		routes, ok := serve.Routes(c.pass, c.model, sc)
-		if !ok {
-			continue
-		}
+	for _, srv := range serve.Servers(c.pass, c.model, sres.Calls, httpmodel.BodyLimit) {
 		var unbounded []bodyRoute
 		limited := false
-		for _, rt := range routes {
+		for _, rt := range srv.Routes {
 			handled[rt] = true
 			if c.limits(rt) {
 				limited = true
@@ -77,10 +69,7 @@ func (c *checker) report() {
 		case len(unbounded) == 0:
 		case !limited:
 			sortBodyRoutes(unbounded)
-			if !servedOnce[unbounded[0].route] {
-				servedOnce[unbounded[0].route] = true
-				c.reportServer(sc, unbounded)
-			}
+			c.reportServer(srv, unbounded)
 		default:
 			c.reportRoutes(unbounded, reportedAt)
 		}
@@ -186,7 +175,8 @@ func lineKey(p token.Position) string { return fmt.Sprintf("%s:%d", p.Filename, 
 
 // reportServer reports a serve call none of whose routes limits bodies,
 // once, with the routes that read them as related information.
-func (c *checker) reportServer(sc *serve.Call, brs []bodyRoute) {
+func (c *checker) reportServer(srv *serve.Server, brs []bodyRoute) {
+	sc := srv.Calls[0]
 	sortBodyRoutes(brs)
 	routes := make([]*httpmodel.Route, len(brs))
 	for i, br := range brs {
@@ -200,7 +190,7 @@ func (c *checker) reportServer(sc *serve.Call, brs []bodyRoute) {
 		Pos: sc.Call.Pos(), End: sc.Call.End(),
 		Message: fmt.Sprintf("%s serves %s the whole request body, and no route limits its size: one request can make the server buffer gigabytes; %s",
 			serve.CallName(sc), n, adviceFor(brs[0].route.Framework).router),
-		Related: c.related(brs),
+		Related: append(c.related(brs), serve.AlsoServed(srv)...),
 	})
 }
 

@@ -141,20 +141,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	model := pass.ResultOf[httpmodel.Analyzer].(*httpmodel.Result)
-	// One finding per router: two serve calls of the same routes (a dev
+	// One finding per server: two serve calls of the same routes (a dev
 	// and a prod branch) report it once, at the first, naming the others.
-	reported := map[*httpmodel.Route]*analysis.Diagnostic{}
-	var order []*analysis.Diagnostic
-	for _, sc := range sres.Calls {
-		if serve.Wraps(pass, model, sc, httpmodel.RateLimit) {
-			continue
-		}
-		routes, ok := serve.Routes(pass, model, sc)
-		if !ok {
-			continue
-		}
+	for _, srv := range serve.Servers(pass, model, sres.Calls, httpmodel.RateLimit) {
 		var covered, uncovered []*httpmodel.Route
-		for _, rt := range routes {
+		for _, rt := range srv.Routes {
 			if limited(model, rt) {
 				covered = append(covered, rt)
 			} else if !ignored(rt.Path) && rt.Path != "{?}" { // a path unknown as a whole says nothing
@@ -164,11 +155,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(uncovered) == 0 {
 			continue
 		}
-		if d := reported[uncovered[0]]; d != nil {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: sc.Call.Pos(), End: sc.Call.End(),
-				Message: "the same routes are also served here"})
-			continue
-		}
+		sc := srv.Calls[0]
 		name := serve.CallName(sc)
 		var msg string
 		if len(covered) == 0 {
@@ -186,11 +173,8 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(uncovered) > 1 {
 			d.Related = relatedRoutes(pass, sc, uncovered)
 		}
-		reported[uncovered[0]] = &d
-		order = append(order, &d)
-	}
-	for _, d := range order {
-		pass.Report(*d)
+		d.Related = append(d.Related, serve.AlsoServed(srv)...)
+		pass.Report(d)
 	}
 	return nil, nil
 }

@@ -1,8 +1,11 @@
 package serve
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -96,4 +99,59 @@ func onDefaultMux(pass *analysis.Pass, rt *httpmodel.Route) bool {
 	}
 	v, ok := pass.TypesInfo.Uses[inner.Sel].(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux"
+}
+
+// Server is the serve calls that serve the same routes: one server,
+// started from more than one place (a dev and a prod branch, TLS and
+// plain). Checks report a server's flaw once, at Calls[0], naming the
+// other calls.
+type Server struct {
+	Calls  []*Call
+	Routes []*httpmodel.Route
+}
+
+// Servers groups the serve calls whose routes are visible (Routes) by the
+// routes they serve, in the order of their first calls. A call that
+// wraps its router in middleware of kind (Wraps) is left out: that
+// server has it, whatever its other calls do.
+func Servers(pass *analysis.Pass, model *httpmodel.Result, calls []*Call, kind httpmodel.MiddlewareKind) []*Server {
+	var out []*Server
+	byKey := map[string]*Server{}
+	for _, sc := range calls {
+		if Wraps(pass, model, sc, kind) {
+			continue
+		}
+		routes, ok := Routes(pass, model, sc)
+		if !ok {
+			continue
+		}
+		key := routeSetKey(routes)
+		if s := byKey[key]; s != nil {
+			s.Calls = append(s.Calls, sc)
+			continue
+		}
+		s := &Server{Calls: []*Call{sc}, Routes: routes}
+		byKey[key] = s
+		out = append(out, s)
+	}
+	return out
+}
+
+// routeSetKey names a set of routes (the model's, by identity).
+func routeSetKey(routes []*httpmodel.Route) string {
+	ps := make([]string, len(routes))
+	for i, rt := range routes {
+		ps[i] = fmt.Sprintf("%p", rt)
+	}
+	slices.Sort(ps)
+	return strings.Join(ps, ",")
+}
+
+// AlsoServed is related information naming a server's other serve calls.
+func AlsoServed(srv *Server) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, sc := range srv.Calls[1:] {
+		out = append(out, analysis.RelatedInformation{Pos: sc.Call.Pos(), End: sc.Call.End(), Message: "the same routes are also served here"})
+	}
+	return out
 }
