@@ -78,6 +78,10 @@ var documentedExamples = []string{
 	"EXAMPLE", // AWS docs: AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 	"SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", // the signature of jwt.io's sample token
 	"xoxb-0000", "xoxp-0000",
+	// Words no random key body holds (16 or more base32/base62
+	// characters spelling one is chance past 1 in 10^9): published
+	// demo credentials such as lakeFS's AKIAIOSFOLQUICKSTART.
+	"QUICKSTART", "SAMPLE", "DUMMY", "FAKEKEY",
 }
 
 func isDocumentedExample(v string) bool {

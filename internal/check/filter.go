@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -13,7 +14,8 @@ import (
 // Options are the run-wide settings every driver (CLI, vet tool, plugin,
 // language server) sets before analysis starts; read-only afterwards.
 var Options struct {
-	// Tests keeps findings in _test.go files (dropped by default).
+	// Tests keeps findings in test code (TestCode: _test.go files and
+	// test-support directories), dropped by default.
 	Tests bool
 	// Generated keeps findings in generated files (dropped by default).
 	Generated bool
@@ -135,7 +137,29 @@ func Skipped(pass *analysis.Pass, file *ast.File) bool {
 
 func skipped(tf *token.File, file *ast.File) bool {
 	return (!Options.Generated && ast.IsGenerated(file) && !cgoOutput(file)) ||
-		(!Options.Tests && strings.HasSuffix(tf.Name(), "_test.go"))
+		(!Options.Tests && TestCode(tf.Name()))
+}
+
+// testSupportDirs are directories whose code exists for tests only: test
+// helpers, end-to-end suites and mocks, compiled into no service.
+var testSupportDirs = map[string]bool{
+	"testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
+	"e2e": true, "mocks": true, "mock": true,
+}
+
+// TestCode reports whether the file at path is test code: a _test.go
+// file, or a file in a test-support directory (testSupportDirs).
+func TestCode(path string) bool {
+	if strings.HasSuffix(path, "_test.go") {
+		return true
+	}
+	dir := filepath.ToSlash(filepath.Dir(path))
+	for _, d := range strings.Split(dir, "/") {
+		if testSupportDirs[d] {
+			return true
+		}
+	}
+	return false
 }
 
 // parseDirectives returns the //apivet:ignore directives in file that

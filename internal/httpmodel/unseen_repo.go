@@ -85,20 +85,36 @@ func unseenRepoFact(pkg *types.Package, fn *types.Func) *DataAccessFact {
 	return f
 }
 
-// httpClientMethod: a result is net/http's (a generated API client's
-// DeleteUser(ctx, id) (*http.Response, error)): the call asks another
-// service, which authorizes it; it touches no store of this one.
+// httpClientMethod: a result is net/http's, or a struct that carries
+// one (a generated API client's DeleteUser(ctx, id) (*http.Response,
+// error), oapi-codegen's DeleteUserWithResponse returning a
+// DeleteUserResponse{Body, HTTPResponse *http.Response}): the call asks
+// another service, which authorizes it; it touches no store of this one.
 func httpClientMethod(sig *types.Signature) bool {
 	for i := 0; i < sig.Results().Len(); i++ {
 		t := sig.Results().At(i).Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" {
+		if netHTTPType(t) {
 			return true
+		}
+		if n := structtype.Elem(t); n != nil {
+			st := n.Underlying().(*types.Struct)
+			for j := 0; j < st.NumFields(); j++ {
+				if netHTTPType(st.Field(j).Type()) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// netHTTPType: t is, or points to, a named type of net/http.
+func netHTTPType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http"
 }
 
 // filterStruct returns the struct type t is or points to when it reads

@@ -65,6 +65,13 @@ type API struct {
 // service authorizes the calls it receives.
 type UsersClient interface {
 	DeleteUser(ctx context.Context, userID string) (*http.Response, error)
+	DeleteUserWithResponse(ctx context.Context, userID string) (*DeleteUserResponse, error)
+}
+
+// DeleteUserResponse is the shape of oapi-codegen's client responses.
+type DeleteUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
 }
 
 func (a *API) Routes() http.Handler {
@@ -84,6 +91,7 @@ func (a *API) Routes() http.Handler {
 	mux.HandleFunc("DELETE /normalized/orders/{id}", a.deleteNormalized)
 	mux.HandleFunc("DELETE /unchecked/orders/{id}", a.deleteUncheckedOrder)
 	mux.HandleFunc("DELETE /proxy/users/{userID}", a.deleteUpstreamUser)
+	mux.HandleFunc("DELETE /proxy2/users/{userID}", a.deleteUpstreamUser2)
 	return auth.Middleware(mux)
 }
 
@@ -246,4 +254,13 @@ func (a *API) deleteUpstreamUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(resp.StatusCode)
+}
+
+func (a *API) deleteUpstreamUser2(w http.ResponseWriter, r *http.Request) {
+	resp, err := a.Users.DeleteUserWithResponse(r.Context(), r.PathValue("userID"))
+	if err != nil {
+		http.Error(w, "upstream", http.StatusBadGateway)
+		return
+	}
+	w.WriteHeader(resp.HTTPResponse.StatusCode)
 }

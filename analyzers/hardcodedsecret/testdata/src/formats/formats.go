@@ -62,6 +62,8 @@ var keywordDSN = "host=pg.prod.internal user=app password=Zr8qN2vXk4Lm dbname=ap
 var (
 	awsDocKeyID     = "AKIAIOSFODNN7EXAMPLE"
 	awsDocSecret    = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	quickstartKeyID = "AKIAIOSFOLQUICKSTART" // a demo setup's published credential
+	sampleKeyID     = "AKIASAMPLE2345672345"
 	stripeDocKey    = "sk_live_51Hqw2LKD8vqX8Z4EXAMPLE"
 	badChecksum     = "ghp_3BsYdLdigjpvPgKzcNdCWOQlCdARtt3aCV5x" // last character changed
 	githubDocSample = "gho_16C7e42F292c6912E7710c838347Ae178B4a" // GitHub docs' sample, checksum does not verify
