@@ -37,7 +37,11 @@ of module functions named mask*, redact*, obfuscate*, hash*, scrub*,
 encrypt*; values named for a hashed or encrypted form (hashedPassword);
 types that render themselves (String, Format, LogValue,
 MarshalLogObject, MarshalZerologObject methods), which is how a type
-redacts; constants (a message that says "password").
+redacts; constants (a message that says "password"); fmt printing in
+a command-line command's function (a cobra Run or RunE, an urfave/cli
+or kong action: a parameter of its command or context type), whose
+standard output is the terminal of whom ran it (lakefs setup prints the
+credentials it created) — its logger calls are still logs.
 
 Suppress a finding with a reason: //apivet:ignore logleak <reason>.`
 

@@ -25,6 +25,20 @@ type sinkRow struct {
 	// stdio: only when the first argument is os.Stdout or os.Stderr
 	// (fmt.Fprintf to a file or a response is not log output).
 	stdio bool
+	// terminal: the standard output, which is a log in a service but the
+	// user's terminal in a command-line command (cliCommandParams).
+	terminal bool
+}
+
+// cliCommandParams are the parameter types of command-line command
+// functions (cobra's Run, urfave/cli's Action): what such a function
+// prints with fmt goes to whom ran the command (lakefs setup prints the
+// credentials it created), not to a log.
+var cliCommandParams = []struct{ pkg, name string }{
+	{"github.com/spf13/cobra", "Command"},
+	{"github.com/urfave/cli/v2", "Context"},
+	{"github.com/urfave/cli/v3", "Command"},
+	{"github.com/alecthomas/kong", "Context"},
 }
 
 var (
@@ -103,8 +117,8 @@ var sinkRows = []sinkRow{
 	{kind: Log, pkg: "log/slog", recv: "Logger", names: []string{"Debug", "Info", "Warn", "Error", "With"}},
 	{kind: Log, pkg: "log/slog", recv: "Logger", names: []string{"DebugContext", "InfoContext", "WarnContext", "ErrorContext"}, from: 1},
 	{kind: Log, pkg: "log/slog", recv: "Logger", names: []string{"Log", "LogAttrs"}, from: 2},
-	{kind: Log, pkg: "fmt", names: []string{"Print", "Printf", "Println"}},
-	{kind: Log, pkg: "fmt", names: []string{"Fprint", "Fprintf", "Fprintln"}, from: 1, stdio: true},
+	{kind: Log, pkg: "fmt", names: []string{"Print", "Printf", "Println"}, terminal: true},
+	{kind: Log, pkg: "fmt", names: []string{"Fprint", "Fprintf", "Fprintln"}, from: 1, stdio: true, terminal: true},
 	{kind: Log, pkg: "go.uber.org/zap", recv: "Logger", names: []string{"Debug", "Info", "Warn", "Error", "DPanic", "Panic", "Fatal", "With"}},
 	{kind: Log, pkg: "go.uber.org/zap", recv: "Logger", names: []string{"Log"}, from: 1},
 	{kind: Log, pkg: "go.uber.org/zap", recv: "SugaredLogger", names: append([]string{"With"}, logLevels...)},

@@ -70,7 +70,7 @@ func (e *engine) callSites(c *fnCtx, call *ast.CallExpr) []site {
 	}
 	fn = c.devirtualize(call, fn).Origin()
 	if row := e.sinkRowOf(fn); row != nil {
-		if row.kind == URL && c.restrictedClient(call, fn) {
+		if row.kind == URL && c.restrictedClient(call, fn) || row.terminal && c.cliCommand() {
 			return nil
 		}
 		return e.rowSites(call, fn, row)
@@ -423,4 +423,35 @@ func (c *fnCtx) devirtualize(call *ast.CallExpr, fn *types.Func) *types.Func {
 		return m
 	}
 	return fn
+}
+
+// cliCommand: the function is a command-line command's body (a parameter
+// of a cliCommandParams type); closures inside it are walked with it.
+func (c *fnCtx) cliCommand() bool {
+	var ft *ast.FuncType
+	switch b := c.body.(type) {
+	case *ast.FuncDecl:
+		ft = b.Type
+	case *ast.FuncLit:
+		ft = b.Type
+	}
+	if ft == nil || ft.Params == nil {
+		return false
+	}
+	for _, f := range ft.Params.List {
+		t := c.e.info.TypeOf(f.Type)
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil {
+			continue
+		}
+		for _, cp := range cliCommandParams {
+			if n.Obj().Pkg().Path() == cp.pkg && n.Obj().Name() == cp.name {
+				return true
+			}
+		}
+	}
+	return false
 }
