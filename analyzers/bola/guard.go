@@ -17,19 +17,27 @@ import (
 	"github.com/apivet/apivet/internal/words"
 )
 
-var guardTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil)}
+var guardTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil), (*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)}
 
 // guard returns a description of the first authorization check in the
 // handler body, or "".
 func (r *runner) guard(h *httpmodel.Handler) string {
 	info := r.pass.TypesInfo
 	found := ""
+	discarded := map[*ast.CallExpr]bool{}
 	r.res.Inspect(h.Body, guardTypes, func(n ast.Node) bool {
 		if found != "" {
 			return false
 		}
 		switch n := n.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt:
+			if c := discardedDecision(info, n); c != nil {
+				discarded[c] = true
+			}
 		case *ast.CallExpr:
+			if discarded[n] {
+				return true // its answer is thrown away: it stops nothing
+			}
 			if why := r.authzCall(h, n); why != "" {
 				found = why
 			}

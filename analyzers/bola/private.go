@@ -1,0 +1,75 @@
+package bola
+
+// Models that are per-user data although no owner field says so: authored
+// content that can be private (a memo's Visibility, a post's Draft flag),
+// and the user accounts themselves.
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/words"
+)
+
+// privacyField returns the field of n that makes some of its objects
+// private to their author (Visibility, IsPrivate, Draft, Published), or "".
+func privacyField(n *types.Named) string {
+	for _, f := range persist.Fields(n) {
+		ws := words.Split(f.Name())
+		for _, p := range privacyPhrases {
+			// The phrase ends the name (Visibility, MemoVisibility,
+			// IsDraft), so PublicKey and PublishedAt are not one.
+			if i := words.Index(ws, p); i >= 0 && i+len(words.Split(p)) == len(ws) {
+				return f.Name()
+			}
+		}
+	}
+	return ""
+}
+
+// accountModel: n is a user account (User, Account, Member) with no owner
+// field: each record is that user's own, so a change selected by a
+// client-chosen ID changes another user's account.
+func accountModel(n *types.Named) bool {
+	ws := words.Split(n.Obj().Name())
+	if len(ws) == 0 || !accountWords[ws[len(ws)-1]] {
+		return false
+	}
+	if len(ws) > 1 && !accountQualifiers[ws[0]] {
+		return false // UserGroup is not an account; AppUser and SysUser are
+	}
+	return len(persist.OwnerFields(n)) == 0
+}
+
+// discardedDecision returns the call of statement n when n throws its
+// decision result away: a bare call statement, or an assignment of every
+// result to _ (s.CheckOwnership(ctx, memo); _ = canEdit(u, o)). A
+// decision that returns nothing (aborts the request itself) is kept.
+func discardedDecision(info *types.Info, n ast.Node) *ast.CallExpr {
+	var c *ast.CallExpr
+	switch n := n.(type) {
+	case *ast.ExprStmt:
+		c, _ = ast.Unparen(n.X).(*ast.CallExpr)
+	case *ast.AssignStmt:
+		if len(n.Rhs) != 1 {
+			return nil
+		}
+		for _, l := range n.Lhs {
+			if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+				return nil
+			}
+		}
+		c, _ = ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+	}
+	if c == nil {
+		return nil
+	}
+	fn, _ := typeutil.Callee(info, c).(*types.Func)
+	if fn == nil || !decisionResult(fn) {
+		return nil
+	}
+	return c
+}

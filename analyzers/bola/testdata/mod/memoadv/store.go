@@ -1,0 +1,77 @@
+// Package memoadv reproduces the IDOR fixes of memos (c7b48b8, #5217):
+// memos whose Visibility makes them private to their creator, user
+// accounts with no owner field, and ownership checks whose answer is
+// thrown away.
+package memoadv
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Memo is authored content (CreatorID) that may be private.
+type Memo struct {
+	ID         int    `json:"id"`
+	CreatorID  int    `json:"creatorId"`
+	Visibility string `json:"visibility"`
+	Content    string `json:"content"`
+}
+
+// Comment is authored content that is always public.
+type Comment struct {
+	ID        int    `json:"id"`
+	CreatorID int    `json:"creatorId"`
+	PublicKey string `json:"publicKey"` // not a visibility
+	Content   string `json:"content"`
+}
+
+// User is an account: no owner field, each record is that user's own.
+type User struct {
+	ID       int    `json:"id"`
+	Username string `json:"username"`
+	Email    string `json:"email"`
+}
+
+// UserGroup is shared by its members; not an account.
+type UserGroup struct {
+	ID   int    `json:"id"`
+	Name string `json:"name"`
+}
+
+type FindMemo struct{ ID *int }
+
+type FindComment struct{ ID *int }
+
+type UpdateUser struct {
+	ID    int
+	Email *string
+}
+
+type UpdateUserGroup struct {
+	ID   int
+	Name *string
+}
+
+type Store struct{ db *sql.DB }
+
+func (s *Store) GetMemo(ctx context.Context, find *FindMemo) (*Memo, error) {
+	m := &Memo{}
+	err := s.db.QueryRowContext(ctx, `SELECT id, creator_id, visibility, content FROM memo WHERE id = ?`, *find.ID).Scan(&m.ID, &m.CreatorID, &m.Visibility, &m.Content)
+	return m, err
+}
+
+func (s *Store) GetComment(ctx context.Context, find *FindComment) (*Comment, error) {
+	m := &Comment{}
+	err := s.db.QueryRowContext(ctx, `SELECT id, creator_id, content FROM comment WHERE id = ?`, *find.ID).Scan(&m.ID, &m.CreatorID, &m.Content)
+	return m, err
+}
+
+func (s *Store) UpdateUser(ctx context.Context, update *UpdateUser) (*User, error) {
+	_, err := s.db.ExecContext(ctx, `UPDATE user SET email = ? WHERE id = ?`, update.Email, update.ID)
+	return &User{ID: update.ID}, err
+}
+
+func (s *Store) UpdateUserGroup(ctx context.Context, update *UpdateUserGroup) (*UserGroup, error) {
+	_, err := s.db.ExecContext(ctx, `UPDATE user_group SET name = ? WHERE id = ?`, update.Name, update.ID)
+	return &UserGroup{ID: update.ID}, err
+}
