@@ -158,6 +158,9 @@ func (r *runner) handler(h *httpmodel.Handler) {
 			parent.Kind = da.Kind
 			model, owned = r.ownedModel(h, &parent, id)
 		}
+		if !owned && id.loaded == nil {
+			model, owned = r.partOf(da, id, model)
+		}
 		if !owned {
 			continue
 		}

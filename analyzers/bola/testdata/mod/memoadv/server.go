@@ -100,6 +100,52 @@ func (s *Server) Register(e *echo.Echo) {
 		return c.JSON(http.StatusOK, gr)
 	})
 
+	// Bad (memos before #870): a resource is linked to any memo.
+	g.POST("/memo/:memoId/resource", func(c echo.Context) error {
+		memoID, _ := strconv.Atoi(c.Param("memoId"))
+		upsert := &UpsertMemoResource{MemoID: memoID}
+		if err := c.Bind(upsert); err != nil {
+			return err
+		}
+		mr, err := s.Store.UpsertMemoResource(c.Request().Context(), upsert) // want `path parameter "memoId" selects memoadv.MemoResource of memoadv.Memo on POST /api/memo/:memoId/resource, so any caller can change others' objects`
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, mr)
+	})
+
+	// Good (after the fix): the memo's creator only.
+	g.PUT("/memo/:memoId/resource", func(c echo.Context) error {
+		userID, _ := c.Get("user-id").(int)
+		memoID, _ := strconv.Atoi(c.Param("memoId"))
+		memo, err := s.Store.GetMemo(c.Request().Context(), &FindMemo{ID: &memoID})
+		if err != nil {
+			return echo.ErrNotFound
+		}
+		if memo.CreatorID != userID {
+			return echo.ErrForbidden
+		}
+		upsert := &UpsertMemoResource{MemoID: memoID}
+		if err := c.Bind(upsert); err != nil {
+			return err
+		}
+		mr, err := s.Store.UpsertMemoResource(c.Request().Context(), upsert)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, mr)
+	})
+
+	// Good: anyone may like a public comment.
+	g.POST("/comment/:commentId/like", func(c echo.Context) error {
+		commentID, _ := strconv.Atoi(c.Param("commentId"))
+		cl, err := s.Store.UpsertCommentLike(c.Request().Context(), &UpsertCommentLike{CommentID: commentID})
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, cl)
+	})
+
 	// Bad: the ownership check's answer is thrown away.
 	g.POST("/user/:id/email", func(c echo.Context) error {
 		userID, _ := c.Get("user-id").(int)

@@ -75,3 +75,35 @@ func (s *Store) UpdateUserGroup(ctx context.Context, update *UpdateUserGroup) (*
 	_, err := s.db.ExecContext(ctx, `UPDATE user_group SET name = ? WHERE id = ?`, update.Name, update.ID)
 	return &UserGroup{ID: update.ID}, err
 }
+
+// MemoResource links a resource to a memo: a part of the memo, with no
+// owner field of its own.
+type MemoResource struct {
+	MemoID     int `json:"memoId"`
+	ResourceID int `json:"resourceId"`
+}
+
+// CommentLike is a part of a public comment.
+type CommentLike struct {
+	CommentID int `json:"commentId"`
+	Count     int `json:"count"`
+}
+
+type UpsertMemoResource struct {
+	MemoID     int `json:"-"`
+	ResourceID int `json:"resourceId"`
+}
+
+type UpsertCommentLike struct {
+	CommentID int `json:"-"`
+}
+
+func (s *Store) UpsertMemoResource(ctx context.Context, upsert *UpsertMemoResource) (*MemoResource, error) {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO memo_resource (memo_id, resource_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, upsert.MemoID, upsert.ResourceID)
+	return &MemoResource{MemoID: upsert.MemoID, ResourceID: upsert.ResourceID}, err
+}
+
+func (s *Store) UpsertCommentLike(ctx context.Context, upsert *UpsertCommentLike) (*CommentLike, error) {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO comment_like (comment_id, count) VALUES (?, 1) ON CONFLICT DO UPDATE SET count = count + 1`, upsert.CommentID)
+	return &CommentLike{CommentID: upsert.CommentID}, err
+}
