@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
 	"github.com/apivet/apivet/internal/words"
 )
@@ -72,4 +73,19 @@ func discardedDecision(info *types.Info, n ast.Node) *ast.CallExpr {
 		return nil
 	}
 	return c
+}
+
+// callerFiltersReads: another read of the handler is filtered by the
+// caller (memos' ListMemoComments: the memo is loaded by name only for
+// its ID, and the comments listed are filtered by
+// creator_id == me || visibility in [...]): what the handler returns is
+// what the caller may see, so loading private-capable content by ID
+// there exposes nothing.
+func (r *runner) callerFiltersReads(h *httpmodel.Handler, da *httpmodel.DataAccess) bool {
+	for _, o := range h.DataAccesses {
+		if o != da && o.Kind == httpmodel.Read && r.scoped(h, o, &idInput{}) {
+			return true
+		}
+	}
+	return false
 }

@@ -52,6 +52,22 @@ func (s *Server) Register(e *echo.Echo) {
 		return c.String(http.StatusOK, memo.Content)
 	})
 
+	// Good: the memo is loaded only for its ID; the comments listed are
+	// filtered by the caller.
+	g.GET("/memo/:id/comments", func(c echo.Context) error {
+		userID, _ := c.Get("user-id").(int)
+		id, _ := strconv.Atoi(c.Param("id"))
+		memo, err := s.Store.GetMemo(c.Request().Context(), &FindMemo{ID: &id})
+		if err != nil {
+			return echo.ErrNotFound
+		}
+		cs, err := s.Store.ListComments(c.Request().Context(), &FindComments{MemoID: &memo.ID, VisibleTo: &userID})
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, cs)
+	})
+
 	// Good: comments are public authored content (PublicKey is no
 	// visibility).
 	g.GET("/comment/:id", func(c echo.Context) error {

@@ -107,3 +107,25 @@ func (s *Store) UpsertCommentLike(ctx context.Context, upsert *UpsertCommentLike
 	_, err := s.db.ExecContext(ctx, `INSERT INTO comment_like (comment_id, count) VALUES (?, 1) ON CONFLICT DO UPDATE SET count = count + 1`, upsert.CommentID)
 	return &CommentLike{CommentID: upsert.CommentID}, err
 }
+
+type FindComments struct {
+	MemoID    *int
+	VisibleTo *int
+}
+
+func (s *Store) ListComments(ctx context.Context, find *FindComments) ([]*Memo, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, creator_id, visibility, content FROM memo WHERE parent_id = ? AND (creator_id = ? OR visibility = 'PUBLIC')`, *find.MemoID, *find.VisibleTo)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Memo
+	for rows.Next() {
+		m := &Memo{}
+		if err := rows.Scan(&m.ID, &m.CreatorID, &m.Visibility, &m.Content); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
