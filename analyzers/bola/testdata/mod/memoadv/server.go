@@ -162,6 +162,62 @@ func (s *Server) Register(e *echo.Echo) {
 		return c.JSON(http.StatusOK, cl)
 	})
 
+	// Bad (bindery before #1242): the owner is checked for one action of
+	// a bulk request, not for the delete.
+	g.POST("/memo/:id/action", func(c echo.Context) error {
+		userID, _ := c.Get("user-id").(int)
+		id, _ := strconv.Atoi(c.Param("id"))
+		switch c.FormValue("action") {
+		case "show":
+			memo, err := s.Store.GetMemo(c.Request().Context(), &FindMemo{ID: &id})
+			if err != nil || memo.CreatorID != userID {
+				return echo.ErrForbidden
+			}
+			return c.JSON(http.StatusOK, memo)
+		case "delete":
+			if err := s.Store.DeleteMemo(c.Request().Context(), &DeleteMemo{ID: id}); err != nil { // want `path parameter "id" selects memoadv.Memo in \(\*memoadv.Store\).DeleteMemo on POST /api/memo/:id/action`
+				return err
+			}
+		}
+		return c.NoContent(http.StatusOK)
+	})
+
+	// Good (after the fix): each action checks.
+	g.PUT("/memo/:id/action", func(c echo.Context) error {
+		userID, _ := c.Get("user-id").(int)
+		id, _ := strconv.Atoi(c.Param("id"))
+		memo, err := s.Store.GetMemo(c.Request().Context(), &FindMemo{ID: &id})
+		if err != nil || memo.CreatorID != userID {
+			return echo.ErrForbidden
+		}
+		switch c.FormValue("action") {
+		case "show":
+			return c.JSON(http.StatusOK, memo)
+		case "delete":
+			if err := s.Store.DeleteMemo(c.Request().Context(), &DeleteMemo{ID: id}); err != nil {
+				return err
+			}
+		}
+		return c.NoContent(http.StatusOK)
+	})
+
+	// Good: the check is in the case of the delete.
+	g.DELETE("/memo/:id/action", func(c echo.Context) error {
+		userID, _ := c.Get("user-id").(int)
+		id, _ := strconv.Atoi(c.Param("id"))
+		switch c.FormValue("action") {
+		case "delete":
+			memo, err := s.Store.GetMemo(c.Request().Context(), &FindMemo{ID: &id})
+			if err != nil || memo.CreatorID != userID {
+				return echo.ErrForbidden
+			}
+			if err := s.Store.DeleteMemo(c.Request().Context(), &DeleteMemo{ID: memo.ID}); err != nil {
+				return err
+			}
+		}
+		return c.NoContent(http.StatusOK)
+	})
+
 	// Bad: the ownership check's answer is thrown away.
 	g.POST("/user/:id/email", func(c echo.Context) error {
 		userID, _ := c.Get("user-id").(int)

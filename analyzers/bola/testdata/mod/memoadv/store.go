@@ -129,3 +129,10 @@ func (s *Store) ListComments(ctx context.Context, find *FindComments) ([]*Memo, 
 	}
 	return out, rows.Err()
 }
+
+type DeleteMemo struct{ ID int }
+
+func (s *Store) DeleteMemo(ctx context.Context, del *DeleteMemo) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM memo WHERE id = ?`, del.ID)
+	return err
+}
