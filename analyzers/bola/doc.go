@@ -209,7 +209,9 @@ and per route and handler at a registration.
 
 Limits. The analysis is per handler and syntactic (go/types plus the HTTP
 model's flow-insensitive value flow): a check anywhere in the handler
-covers every access in it; a check made in a helper the handler calls is
+covers every access in it, except that a check in one case of a switch
+or select covers only the accesses of that case (bindery's bulk
+endpoint checked "search" and deleted unchecked); a check made in a helper the handler calls is
 seen only when the helper is an authorizer (by name, library or fact) or
 receives the principal; IDs passed into callbacks (withID(c, func(id)
 {...})), through maps or globals are not followed; a model whose
