@@ -139,7 +139,7 @@ func (r *runner) handler(h *httpmodel.Handler) {
 			routes = append(routes, rt)
 		}
 	}
-	var guard string
+	var guards []guardHit
 	guardDone := false
 	var unscoped []DeferredAccess
 	var pending []finding
@@ -158,6 +158,9 @@ func (r *runner) handler(h *httpmodel.Handler) {
 			parent.Kind = da.Kind
 			model, owned = r.ownedModel(h, &parent, id)
 		}
+		if !owned && id.loaded == nil {
+			model, owned = r.partOf(da, id, model)
+		}
 		if !owned {
 			continue
 		}
@@ -168,10 +171,10 @@ func (r *runner) handler(h *httpmodel.Handler) {
 			continue // the object was loaded scoped by the caller
 		}
 		if !guardDone {
-			guard = r.guard(h)
+			guards = r.guards(h, false)
 			guardDone = true
 		}
-		if guard != "" && !r.bodyOverrides(h, da, id) {
+		if r.covered(h, guards, da) && !r.bodyOverrides(h, da, id) {
 			continue // a check of the path's ID covers it, unless the body replaces that ID
 		}
 		unscoped = append(unscoped, DeferredAccess{Desc: id.desc, Model: model, Via: r.via(da), Kind: string(da.Kind), Pos: shortPos(r.pass.Fset.Position(da.Call.Pos()))})

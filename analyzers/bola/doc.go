@@ -55,8 +55,12 @@ What counts as a check (no finding):
     ...), of a function known by a fact to compare an owner field of one
     parameter with another parameter, or the caller (a principal) with
     request input it reads itself (CheckEffectiveUser(w, r) comparing the
-    caller's ID with the path's user), or to call such a function, or of a
-    configured authz-funcs entry.
+    caller's ID with the path's user) or with an owner field of a
+    parameter (checkMemoAccess(ctx, memo): memo.CreatorID != user.ID),
+    or to call such a function, or of a configured authz-funcs entry. A
+    call whose bool or error answer is thrown away (a bare
+    s.CheckOwnership(ctx, id) statement, _ = canEdit(u, o)) checks
+    nothing.
   - The ID is the principal's own: selectors derived only from the principal
     are not client-chosen.
   - Route-level authorization: a route to the handler has middleware whose
@@ -71,7 +75,18 @@ What counts as a check (no finding):
     to be public or shared data (a catalog, reference data). A model whose
     only owner fields name an author or creator (AuthorID, CreatedBy) is
     authored content (posts, comments): reading it is not reported,
-    changing or deleting it is. A table whose owner lives only in a
+    changing or deleting it is. Authored content that can be private (a
+    field ending in Visibility, Private, Public, Draft, Published,
+    Hidden: a memo, a draft) is per-user when read too, unless the
+    handler loads it only to list what another read filtered by the
+    caller returns (memos' ListMemoComments). A user-account model (User,
+    SysUser, Account, Member, Profile) with no owner field is each user's
+    own record: changing one selected by a client-chosen ID is reported.
+    A part with no owner of its own (a memo's resource link
+    MemoResource{MemoID}) selected by the client-chosen ID of its parent
+    (memoId names Memo, and the part or its filter has a MemoID) is
+    judged by the parent: reported when the parent has an owner field or
+    is private-capable authored content, upserts included. A table whose owner lives only in a
     column counts as per-user when other SQL of the repository's package
     filters it by an owner column (SELECT ... FROM authors WHERE
     owner_user_id = ?), and a lookup of it by ID is judged as owned,
@@ -194,7 +209,9 @@ and per route and handler at a registration.
 
 Limits. The analysis is per handler and syntactic (go/types plus the HTTP
 model's flow-insensitive value flow): a check anywhere in the handler
-covers every access in it; a check made in a helper the handler calls is
+covers every access in it, except that a check in one case of a switch
+or select covers only the accesses of that case (bindery's bulk
+endpoint checked "search" and deleted unchecked); a check made in a helper the handler calls is
 seen only when the helper is an authorizer (by name, library or fact) or
 receives the principal; IDs passed into callbacks (withID(c, func(id)
 {...})), through maps or globals are not followed; a model whose

@@ -132,6 +132,12 @@ func authorizerBody(pass *analysis.Pass, model *httpmodel.Result, fd *ast.FuncDe
 				why = "compares the caller's " + types.ExprString(p) + " with request input " + types.ExprString(other)
 				return false
 			}
+			// The caller with the owner of an object it is given
+			// (checkMemoAccess(ctx, memo): memo.CreatorID != user.ID).
+			if px != py && ownerSelector(other) && paramOf(other) >= 0 {
+				why = "compares the caller's " + types.ExprString(p) + " with " + types.ExprString(other)
+				return false
+			}
 			if len(params) < 2 {
 				return true
 			}

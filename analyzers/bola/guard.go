@@ -17,28 +17,50 @@ import (
 	"github.com/apivet/apivet/internal/words"
 )
 
-var guardTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil)}
+var guardTypes = []ast.Node{(*ast.CallExpr)(nil), (*ast.IfStmt)(nil), (*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)}
 
 // guard returns a description of the first authorization check in the
 // handler body, or "".
 func (r *runner) guard(h *httpmodel.Handler) string {
+	if gs := r.guards(h, true); len(gs) > 0 {
+		return gs[0].why
+	}
+	return ""
+}
+
+// A guardHit is an authorization check found in a handler body.
+type guardHit struct {
+	node ast.Node
+	why  string
+}
+
+// guards returns the authorization checks of the handler body (only the
+// first when first is set).
+func (r *runner) guards(h *httpmodel.Handler, first bool) []guardHit {
 	info := r.pass.TypesInfo
-	found := ""
+	var found []guardHit
+	discarded := map[*ast.CallExpr]bool{}
 	r.res.Inspect(h.Body, guardTypes, func(n ast.Node) bool {
-		if found != "" {
+		if first && len(found) > 0 {
 			return false
 		}
 		switch n := n.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt:
+			if c := discardedDecision(info, n); c != nil {
+				discarded[c] = true
+			}
 		case *ast.CallExpr:
+			if discarded[n] {
+				return true // its answer is thrown away: it stops nothing
+			}
 			if why := r.authzCall(h, n); why != "" {
-				found = why
+				found = append(found, guardHit{n, why})
 			}
 		case *ast.IfStmt:
 			if why := r.comparisonCheck(h, n); why != "" {
-				found = why
+				found = append(found, guardHit{n, why})
 			}
 		}
-		_ = info
 		return true
 	})
 	return found

@@ -47,11 +47,15 @@ func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *
 		if fs := persist.OwnerFields(named); len(fs) > 0 {
 			// Authored content (posts, comments, articles: only an
 			// AuthorID/CreatedBy) is read by everyone; only changing it
-			// needs the author.
-			if da.Kind == httpmodel.Read && authoredOnly(fs) && !r.ownedTable(da) {
+			// needs the author. Unless it can be private (a memo's
+			// Visibility, a draft): then reading it needs the author too.
+			if da.Kind == httpmodel.Read && authoredOnly(fs) && !r.ownedTable(da) && (privacyField(named) == "" || r.callerFiltersReads(h, da)) {
 				return desc, false
 			}
 			return desc, true
+		}
+		if da.Kind != httpmodel.Read && accountModel(named) {
+			return desc, true // a user's own account record
 		}
 		return desc, ownerColumn(where) != "" || r.ownedTable(da)
 	}

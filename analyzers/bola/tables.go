@@ -188,3 +188,17 @@ func resourceName(field string) bool {
 	ws := words.Split(field)
 	return len(ws) == 1 && (ws[0] == "name" || ws[0] == "parent")
 }
+
+// privacyPhrases name a field that makes authored content private to its
+// author for some objects (memos' Visibility PRIVATE, a post's Draft or
+// unpublished state): such content is per-user when read. A bare Status
+// is not one (an order's or a comment's moderation state).
+var privacyPhrases = []string{"visibility", "visible", "private", "is private", "privacy", "public", "is public",
+	"draft", "is draft", "published", "is published", "hidden", "is hidden", "access level"}
+
+// accountWords end the name of a user-account model (User, SysUser,
+// Account, Member); accountQualifiers may precede them (AppUser, not
+// UserGroup, GroupMember or ServiceAccount).
+var accountWords = map[string]bool{"user": true, "users": true, "account": true, "member": true, "profile": true}
+
+var accountQualifiers = map[string]bool{"sys": true, "app": true, "end": true, "site": true, "web": true, "auth": true, "local": true, "portal": true}

@@ -1,0 +1,123 @@
+package bola
+
+// Models that are per-user data although no owner field says so: authored
+// content that can be private (a memo's Visibility, a post's Draft flag),
+// and the user accounts themselves.
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/httpmodel"
+	"github.com/apivet/apivet/internal/persist"
+	"github.com/apivet/apivet/internal/words"
+)
+
+// privacyField returns the field of n that makes some of its objects
+// private to their author (Visibility, IsPrivate, Draft, Published), or "".
+func privacyField(n *types.Named) string {
+	for _, f := range persist.Fields(n) {
+		ws := words.Split(f.Name())
+		for _, p := range privacyPhrases {
+			// The phrase ends the name (Visibility, MemoVisibility,
+			// IsDraft), so PublicKey and PublishedAt are not one.
+			if i := words.Index(ws, p); i >= 0 && i+len(words.Split(p)) == len(ws) {
+				return f.Name()
+			}
+		}
+	}
+	return ""
+}
+
+// accountModel: n is a user account (User, Account, Member) with no owner
+// field: each record is that user's own, so a change selected by a
+// client-chosen ID changes another user's account.
+func accountModel(n *types.Named) bool {
+	ws := words.Split(n.Obj().Name())
+	if len(ws) == 0 || !accountWords[ws[len(ws)-1]] {
+		return false
+	}
+	if len(ws) > 1 && !accountQualifiers[ws[0]] {
+		return false // UserGroup is not an account; AppUser and SysUser are
+	}
+	return len(persist.OwnerFields(n)) == 0
+}
+
+// discardedDecision returns the call of statement n when n throws its
+// decision result away: a bare call statement, or an assignment of every
+// result to _ (s.CheckOwnership(ctx, memo); _ = canEdit(u, o)). A
+// decision that returns nothing (aborts the request itself) is kept.
+func discardedDecision(info *types.Info, n ast.Node) *ast.CallExpr {
+	var c *ast.CallExpr
+	switch n := n.(type) {
+	case *ast.ExprStmt:
+		c, _ = ast.Unparen(n.X).(*ast.CallExpr)
+	case *ast.AssignStmt:
+		if len(n.Rhs) != 1 {
+			return nil
+		}
+		for _, l := range n.Lhs {
+			if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+				return nil
+			}
+		}
+		c, _ = ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+	}
+	if c == nil {
+		return nil
+	}
+	fn, _ := typeutil.Callee(info, c).(*types.Func)
+	if fn == nil || !decisionResult(fn) {
+		return nil
+	}
+	return c
+}
+
+// callerFiltersReads: another read of the handler is filtered by the
+// caller (memos' ListMemoComments: the memo is loaded by name only for
+// its ID, and the comments listed are filtered by
+// creator_id == me || visibility in [...]): what the handler returns is
+// what the caller may see, so loading private-capable content by ID
+// there exposes nothing.
+func (r *runner) callerFiltersReads(h *httpmodel.Handler, da *httpmodel.DataAccess) bool {
+	for _, o := range h.DataAccesses {
+		if o != da && o.Kind == httpmodel.Read && r.scoped(h, o, &idInput{}) {
+			return true
+		}
+	}
+	return false
+}
+
+// covered: one of the handler's checks can precede the access. A check
+// in one case of a switch or select covers only the accesses of that
+// case (bindery's BooksBulk checked ownership for "search" and deleted
+// unchecked in "delete"); the analysis is otherwise flow-insensitive.
+func (r *runner) covered(h *httpmodel.Handler, gs []guardHit, da *httpmodel.DataAccess) bool {
+	for _, g := range gs {
+		if c := enclosingCase(h.Body, g.node); c == nil || c.Pos() <= da.Call.Pos() && da.Call.End() <= c.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingCase is the innermost case or comm clause of body that holds
+// n (not through a function literal), or nil.
+func enclosingCase(body *ast.BlockStmt, n ast.Node) ast.Node {
+	var found ast.Node
+	ast.Inspect(body, func(x ast.Node) bool {
+		if x == nil || x.Pos() > n.Pos() || x.End() < n.End() {
+			return false // does not enclose n
+		}
+		switch x.(type) {
+		case *ast.CaseClause, *ast.CommClause:
+			found = x
+		case *ast.FuncLit:
+			found = nil
+		}
+		return x != n
+	})
+	return found
+}
