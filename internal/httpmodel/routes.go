@@ -139,6 +139,9 @@ type RoutesFact struct {
 	// the middleware the function put on it.
 	Router bool
 	Chain  []MiddlewareRef
+	// Callbacks are the calls of callback parameters with a router
+	// (callbacks.go).
+	Callbacks []*CallbackRef
 }
 
 func (*RoutesFact) AFact() {}
@@ -170,11 +173,12 @@ type muxRoute struct {
 
 // summary is the route summary of a function of this package.
 type summary struct {
-	fn       *types.Func
-	params   map[int]*Router // the fresh routers bound to router params
-	routes   []*Route        // every route registered by the walk
-	returned *Router
-	fact     *RoutesFact
+	fn        *types.Func
+	params    map[int]*Router // the fresh routers bound to router params
+	routes    []*Route        // every route registered by the walk
+	returned  *Router
+	fact      *RoutesFact
+	callbacks []*callbackSite
 }
 
 type walker struct {
@@ -185,6 +189,7 @@ type walker struct {
 	exprs  map[*types.Var]ast.Expr // last assignment of each local var
 	depth  int
 	inLits map[*ast.FuncLit]bool
+	cbDone map[*ast.FuncLit]bool // literals walked as route callbacks
 }
 
 func (m *modeler) summaryOf(fn *types.Func) *summary {
@@ -500,9 +505,11 @@ func (w *walker) call(call *ast.CallExpr) value {
 			w.inLits[lit] = true
 			w.block(lit.Body)
 		}
-		for _, a := range call.Args {
-			w.eval(a)
+		vals := make([]value, len(call.Args))
+		for i, a := range call.Args {
+			vals[i] = w.eval(a)
 		}
+		w.callbackCall(call, vals)
 		return nil
 	}
 	k := keyOf(fn)
@@ -524,7 +531,9 @@ func (w *walker) call(call *ast.CallExpr) value {
 	if v, ok := w.oapiCall(call, fn, args); ok {
 		return v
 	}
-	if v := w.applySummary(call, fn, args); v != nil {
+	v := w.applySummary(call, fn, args)
+	w.closureArgs(call)
+	if v != nil {
 		return v
 	}
 	// mw(router): a wrapper around a whole router.
@@ -548,13 +557,24 @@ func (w *walker) call(call *ast.CallExpr) value {
 // applySummary applies the route summary of fn (this package's walk, or
 // an imported RoutesFact) at a call site.
 func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) value {
-	fn = fn.Origin()
+	v, uses, fw := w.applyRoutes(call, fn.Origin(), args)
+	if len(uses) > 0 {
+		w.applyCallbacks(call, uses, args, v, fw)
+	}
+	return v
+}
+
+// applyRoutes applies fn's routes; it also returns fn's callback sites
+// and framework.
+func (w *walker) applyRoutes(call *ast.CallExpr, fn *types.Func, args []value) (value, []callbackUse, Framework) {
 	if fn.Pkg() == w.m.pass.Pkg {
 		s := w.m.summaryOf(fn)
 		if s == nil {
-			return nil
+			return nil, nil, ""
 		}
+		fw := Framework("")
 		for i, pr := range s.params {
+			fw = pr.Framework
 			if i >= len(args) {
 				continue
 			}
@@ -570,16 +590,21 @@ func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) 
 				w.m.cloneOnto(rt, actual, call, w.sum)
 			}
 		}
+		uses := s.callbackUses()
 		if s.returned != nil {
 			return &Router{Framework: s.returned.Framework, param: -1, Pos: call.Pos(), res: w.m.res,
-				virtual: &virtualRouter{call: call, fn: fn, local: w.m.routesOn(s, s.returned), registrar: qualifiedName(fn)}}
+				virtual: &virtualRouter{call: call, fn: fn, local: w.m.routesOn(s, s.returned), registrar: qualifiedName(fn)}}, uses, s.returned.Framework
 		}
-		return nil
+		for _, c := range s.callbacks {
+			fw = c.router.Framework
+		}
+		return nil, uses, fw
 	}
 	var f RoutesFact
 	if !w.m.pass.ImportObjectFact(fn, &f) {
-		return nil
+		return nil, nil, ""
 	}
+	uses := f.callbackUses()
 	for i, ts := range f.Params {
 		if i >= len(args) {
 			continue
@@ -595,16 +620,16 @@ func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) 
 	}
 	if len(f.Returned) > 0 {
 		return &Router{Framework: f.Framework, param: -1, Pos: call.Pos(), res: w.m.res,
-			virtual: &virtualRouter{call: call, fn: fn, remote: f.Returned, registrar: qualifiedName(fn)}}
+			virtual: &virtualRouter{call: call, fn: fn, remote: f.Returned, registrar: qualifiedName(fn)}}, uses, f.Framework
 	}
 	if f.Router {
 		r := &Router{Framework: f.Framework, param: -1, Pos: call.Pos(), res: w.m.res, dynamic: f.Framework == GorillaMux}
 		for _, mr := range f.Chain {
 			r.own = append(r.own, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
 		}
-		return r
+		return r, uses, f.Framework
 	}
-	return nil
+	return nil, uses, f.Framework
 }
 
 func (m *modeler) consume(fn *types.Func) {
@@ -805,6 +830,9 @@ func (w *walker) routerCall(call *ast.CallExpr, fn *types.Func, row routerRow) v
 			// r.Route("/x", mountX): a named function taking the router.
 			if obj, ok := w.m.info.Uses[identOf(f)].(*types.Func); ok {
 				w.applySummary(call, obj, []value{c})
+			} else {
+				// r.Group(fn), fn a callback parameter: a callback site.
+				w.callbackCall(&ast.CallExpr{Fun: f}, []value{c})
 			}
 		}
 		return c
@@ -1319,7 +1347,13 @@ func (m *modeler) buildRoutes(decls []*ast.FuncDecl) {
 				fact.Chain = append(fact.Chain, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind})
 			}
 		}
-		if len(fact.Params) > 0 || len(fact.Returned) > 0 || fact.Router {
+		for i, u := range s.callbackUses() {
+			fact.Callbacks = append(fact.Callbacks, u.ref())
+			if fact.Framework == "" {
+				fact.Framework = s.callbacks[i].router.Framework
+			}
+		}
+		if len(fact.Params) > 0 || len(fact.Returned) > 0 || fact.Router || len(fact.Callbacks) > 0 {
 			if fn.Pkg() == m.pass.Pkg {
 				m.pass.ExportObjectFact(fn, fact)
 			}
