@@ -154,32 +154,10 @@ func (w *walker) applyCallbacks(call *ast.CallExpr, uses []callbackUse, args []v
 		if u.param >= len(call.Args) {
 			continue
 		}
-		var base *Router
-		parentLen := 0
-		switch {
-		case u.on >= 0:
-			if u.on < len(args) {
-				base, _ = args[u.on].(*Router)
-			}
-			if base != nil {
-				parentLen = len(base.own)
-			}
-		case u.on == cbReturned:
-			// The returned router's own chain is the callee's whole
-			// chain; the callback sees the part before its call, which
-			// u.chain holds.
-			base, _ = ret.(*Router)
-		default:
-			// A router the callee keeps to itself (mounts in something
-			// the model cannot follow): its routes are still routes, on
-			// a root of their own with the chain the callee gave.
-			base = &Router{Framework: fw, param: -1, Pos: call.Pos(), res: w.m.res, dynamic: fw == GorillaMux}
-		}
-		if base == nil {
+		r := w.siteBase(call, u, args, ret, fw)
+		if r == nil {
 			continue
 		}
-		r := &Router{Framework: base.Framework, Prefix: u.prefix, Parent: base, parentLen: parentLen, param: -1, Pos: call.Pos(),
-			res: w.m.res, own: append([]*Middleware(nil), u.chain...)}
 		w.walkCallback(call, call.Args[u.param], u.field, u.arg, r)
 	}
 }

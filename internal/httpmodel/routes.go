@@ -142,6 +142,11 @@ type RoutesFact struct {
 	// Callbacks are the calls of callback parameters with a router
 	// (callbacks.go).
 	Callbacks []*CallbackRef
+	// Mounts are mounts of router-set parameters (Param, with Arg
+	// unused; routersets.go); ReturnedSet lists the router-set
+	// parameters the function returns in a value (a dispatcher).
+	Mounts      []*CallbackRef
+	ReturnedSet []int
 }
 
 func (*RoutesFact) AFact() {}
@@ -179,6 +184,8 @@ type summary struct {
 	returned  *Router
 	fact      *RoutesFact
 	callbacks []*callbackSite
+	mounts    []*setMount // router-set parameters mounted (routersets.go)
+	retSet    *routerSet  // the router set returned
 }
 
 type walker struct {
@@ -223,6 +230,8 @@ func (m *modeler) walkFunc(fn *types.Func, fd *ast.FuncDecl) *summary {
 			r.dynamic = fw == GorillaMux
 			s.params[i] = r
 			w.env[p] = r
+		} else if routerSetParam(p.Type()) {
+			w.env[p] = &routerSet{params: []int{i}}
 		}
 	}
 	w.block(fd.Body)
@@ -358,6 +367,9 @@ func (w *walker) stmt(s ast.Stmt) {
 	case *ast.ReturnStmt:
 		for _, r := range s.Results {
 			v := w.eval(r)
+			if set, ok := v.(*routerSet); ok && w.sum.retSet == nil {
+				w.sum.retSet = set
+			}
 			if rt, ok := v.(*Router); ok && w.sum.returned == nil {
 				root := rt.root()
 				if root.param < 0 {
@@ -476,12 +488,14 @@ func (w *walker) eval1(e ast.Expr) value {
 			return w.eval(x.X)
 		}
 	case *ast.CompositeLit:
+		vals := make([]value, 0, len(x.Elts))
 		for _, el := range x.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
 				el = kv.Value
 			}
-			w.eval(el)
+			vals = append(vals, w.eval(el))
 		}
+		return compositeSet(vals)
 	case *ast.CallExpr:
 		return w.call(x)
 	case *ast.FuncLit:
@@ -560,6 +574,13 @@ func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) 
 	v, uses, fw := w.applyRoutes(call, fn.Origin(), args)
 	if len(uses) > 0 {
 		w.applyCallbacks(call, uses, args, v, fw)
+	}
+	mounts, set := w.summaryMounts(fn.Origin())
+	if len(mounts) > 0 {
+		w.applyMounts(call, mounts, args, v, fw)
+	}
+	if v == nil {
+		v = returnedSet(set, args)
 	}
 	return v
 }
@@ -844,6 +865,9 @@ func (w *walker) routerCall(call *ast.CallExpr, fn *types.Func, row routerRow) v
 			w.link(rt, sub, prefix)
 			return rt
 		}
+		if set, ok := v.(*routerSet); ok {
+			w.mountSet(rt, set, prefix)
+		}
 		w.register(call, rt, row.fw, "*", joinPath(prefix, "/*"), h, nil)
 		return rt
 	case opSame:
@@ -908,6 +932,9 @@ func (w *walker) registerCall(call *ast.CallExpr, rt *Router, row routerRow) val
 			}
 			w.link(rt, sub, prefix)
 			return rt
+		}
+		if set, ok := v.(*routerSet); ok {
+			w.mountSet(rt, set, stripPrefixOf(w.m, h))
 		}
 	}
 	var routes []*Route
@@ -1353,7 +1380,13 @@ func (m *modeler) buildRoutes(decls []*ast.FuncDecl) {
 				fact.Framework = s.callbacks[i].router.Framework
 			}
 		}
-		if len(fact.Params) > 0 || len(fact.Returned) > 0 || fact.Router || len(fact.Callbacks) > 0 {
+		for _, u := range s.mountUses() {
+			fact.Mounts = append(fact.Mounts, u.ref())
+		}
+		if s.retSet != nil && len(s.retSet.routers) == 0 {
+			fact.ReturnedSet = s.retSet.params
+		}
+		if len(fact.Params) > 0 || len(fact.Returned) > 0 || fact.Router || len(fact.Callbacks) > 0 || len(fact.Mounts) > 0 || len(fact.ReturnedSet) > 0 {
 			if fn.Pkg() == m.pass.Pkg {
 				m.pass.ExportObjectFact(fn, fact)
 			}

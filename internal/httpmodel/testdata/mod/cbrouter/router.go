@@ -57,3 +57,30 @@ func WithAuth(r chi.Router, fn func(chi.Router)) {
 func Handler(fn func(http.Handler)) {
 	fn(http.NotFoundHandler())
 }
+
+// Negotiated mounts a dispatcher serving one of routers per request.
+func Negotiated(mw func(http.Handler) http.Handler, routers map[string]chi.Router) (chi.Router, error) {
+	d, err := newDispatcher(routers)
+	if err != nil {
+		return nil, err
+	}
+	r := chi.NewRouter()
+	r.Use(mw)
+	r.Mount("/", d) // want `route \* /\* -> newDispatcher@router.go:\d+ \[mw\]`
+	return r, nil
+}
+
+type dispatcher struct {
+	routers map[string]chi.Router
+}
+
+func newDispatcher(routers map[string]chi.Router) (*dispatcher, error) {
+	if len(routers) == 0 {
+		return nil, http.ErrNotSupported
+	}
+	return &dispatcher{routers: routers}, nil
+}
+
+func (d *dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want `handler \(\*dispatcher\).ServeHTTP net/http`
+	d.routers[r.Header.Get("Version")].ServeHTTP(w, r) // want `input header Version`
+}

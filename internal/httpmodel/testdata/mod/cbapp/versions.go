@@ -1,0 +1,38 @@
+package cbapp
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"example.com/hm/auth"
+	"example.com/hm/cbrouter"
+)
+
+// Versioned mounts two version routers through a dispatcher.
+func Versioned() http.Handler {
+	root := chi.NewRouter()
+	v1 := cbrouter.New(cbrouter.Config{Register: func(r chi.Router) {
+		r.Get("/v/{id}", getItem) // want `route GET /api/v/\{id\} -> getItem@app.go:\d+ \[Middleware\(auth\) mw RequestID\]`
+	}})
+	v2 := chi.NewRouter()
+	v2.Post("/v", getItem) // want `route POST /api/v -> getItem@app.go:\d+ \[Middleware\(auth\) mw\]`
+	neg, err := cbrouter.Negotiated(middleware.NoCache, map[string]chi.Router{"v1": v1, "v2": v2}) // want `route \* /api/\* -> cbrouter.newDispatcher@router.go:\d+ \[Middleware\(auth\) mw\]`
+	if err != nil {
+		return nil
+	}
+	root.Route("/api", func(r chi.Router) {
+		r.Use(auth.Middleware)
+		r.Mount("/", neg)
+	})
+	// Routers stored by index: the dispatcher's set is not followed, and
+	// v3's route is not put under /other or given its chain.
+	byIndex := map[string]chi.Router{}
+	v3 := chi.NewRouter()
+	v3.Get("/v3", getItem) // want `route GET /v3 -> getItem@app.go:\d+ \[\]`
+	byIndex["v3"] = v3
+	other, _ := cbrouter.Negotiated(auth.Limit, byIndex) // want `route \* /other/\* -> cbrouter.newDispatcher@router.go:\d+ \[mw\]`
+	root.Mount("/other", other)
+	return root
+}
