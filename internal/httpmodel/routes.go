@@ -1179,11 +1179,17 @@ func (m *modeler) middlewareList(w *walker, e ast.Expr) []*Middleware {
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := m.info.Uses[id].(*types.Var); ok {
 			if d, ok := w.exprs[v]; ok {
+				if l := m.middlewareSlice(w, d, 0); l != nil {
+					return l
+				}
 				mw := m.middlewareFromExpr(d)
 				mw.Expr = e
 				return []*Middleware{mw}
 			}
 		}
+	}
+	if l := m.middlewareSlice(w, e, 0); l != nil {
+		return l
 	}
 	return []*Middleware{m.middlewareFromExpr(e)}
 }

@@ -17,7 +17,7 @@ func Versioned() http.Handler {
 		r.Get("/v/{id}", getItem) // want `route GET /api/v/\{id\} -> getItem@app.go:\d+ \[Middleware\(auth\) mw RequestID\]`
 	}})
 	v2 := chi.NewRouter()
-	v2.Post("/v", getItem) // want `route POST /api/v -> getItem@app.go:\d+ \[Middleware\(auth\) mw\]`
+	v2.Post("/v", getItem)                                                                         // want `route POST /api/v -> getItem@app.go:\d+ \[Middleware\(auth\) mw\]`
 	neg, err := cbrouter.Negotiated(middleware.NoCache, map[string]chi.Router{"v1": v1, "v2": v2}) // want `route \* /api/\* -> cbrouter.newDispatcher@router.go:\d+ \[Middleware\(auth\) mw\]`
 	if err != nil {
 		return nil
@@ -35,4 +35,18 @@ func Versioned() http.Handler {
 	other, _ := cbrouter.Negotiated(auth.Limit, byIndex) // want `route \* /other/\* -> cbrouter.newDispatcher@router.go:\d+ \[mw\]`
 	root.Mount("/other", other)
 	return root
+}
+
+// Spread middleware slices are listed one by one.
+func Spread() http.Handler {
+	r := chi.NewRouter()
+	mws := []func(http.Handler) http.Handler{auth.Middleware, middleware.NoCache}
+	r.Use(mws...)
+	r.Use(append(mws, auth.Limit)...)
+	r.Get("/spread", getItem) // want `route GET /spread -> getItem@app.go:\d+ \[Middleware\(auth\) NoCache Middleware\(auth\) NoCache Limit\(ratelimit\)\]`
+	var none []func(http.Handler) http.Handler
+	g := chi.NewRouter()
+	g.Use(none...)
+	g.Get("/none", getItem) // want `route GET /none -> getItem@app.go:\d+ \[none\]`
+	return r
 }
