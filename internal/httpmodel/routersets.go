@@ -27,6 +27,9 @@ import (
 type routerSet struct {
 	routers []*Router
 	params  []int
+	// container: a map or slice literal of routers (not a struct that
+	// merely holds one, such as &http.Server{Handler: r}).
+	container bool
 }
 
 func (s *routerSet) add(v value) {
@@ -62,8 +65,8 @@ func routerSetParam(t types.Type) bool {
 
 // compositeSet is the router set of a composite literal whose elements
 // evaluated to vals, or nil.
-func compositeSet(vals []value) value {
-	s := &routerSet{}
+func compositeSet(vals []value, container bool) value {
+	s := &routerSet{container: container}
 	for _, v := range vals {
 		s.add(v)
 	}
@@ -196,4 +199,43 @@ func (w *walker) summaryMounts(fn *types.Func) ([]callbackUse, *routerSet) {
 		set = &routerSet{params: f.ReturnedSet}
 	}
 	return out, set
+}
+
+// escape marks v's routers, when they are roots, as handed to code the
+// walk cannot follow: their routes' chains may lack a mount's middleware.
+func escape(v value) {
+	switch x := v.(type) {
+	case *Router:
+		if x.Parent == nil {
+			x.escaped = true
+		}
+	case *routerSet:
+		for _, r := range x.routers {
+			escape(r)
+		}
+	}
+}
+
+// escapeArgs marks the routers of map and slice literals passed to a
+// call that neither mounts nor returns them (a dispatcher the model
+// does not know): they are served somewhere, under a chain not seen.
+func escapeArgs(args []value, mounts []callbackUse, ret *routerSet) {
+	for i, a := range args {
+		set, ok := a.(*routerSet)
+		if !ok || !set.container {
+			continue
+		}
+		used := false
+		for _, u := range mounts {
+			used = used || u.param == i
+		}
+		if ret != nil {
+			for _, p := range ret.params {
+				used = used || p == i
+			}
+		}
+		if !used {
+			escape(set)
+		}
+	}
 }

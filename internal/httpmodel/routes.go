@@ -25,6 +25,9 @@ type Router struct {
 	param     int           // >= 0: a parameter of the summarized function
 	virtual   *virtualRouter
 	res       *Result
+	// escaped: the router was handed to code the walk cannot follow
+	// (routersets.go); its routes are Detached unless it is mounted.
+	escaped bool
 }
 
 // virtualRouter is the router returned by a call of a function whose
@@ -383,6 +386,9 @@ func (w *walker) stmt(s ast.Stmt) {
 // assign binds a router value to a variable, field or package variable.
 func (w *walker) assign(lhs, rhs ast.Expr, v value) {
 	lhs = ast.Unparen(lhs)
+	if _, ok := lhs.(*ast.IndexExpr); ok {
+		escape(v) // routers[v] = r: the walk keeps no map contents
+	}
 	var obj types.Object
 	switch l := lhs.(type) {
 	case *ast.Ident:
@@ -495,7 +501,7 @@ func (w *walker) eval1(e ast.Expr) value {
 			}
 			vals = append(vals, w.eval(el))
 		}
-		return compositeSet(vals)
+		return compositeSet(vals, routerSetParam(w.m.info.TypeOf(x)))
 	case *ast.CallExpr:
 		return w.call(x)
 	case *ast.FuncLit:
@@ -579,6 +585,7 @@ func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) 
 	if len(mounts) > 0 {
 		w.applyMounts(call, mounts, args, v, fw)
 	}
+	escapeArgs(args, mounts, set)
 	if v == nil {
 		v = returnedSet(set, args)
 	}
@@ -1284,6 +1291,7 @@ func (m *modeler) finalize(r *Route) {
 		r.Path = "/"
 	}
 	chain := append(r.router.chain(r.ownLen, true), r.tail...)
+	r.Detached = r.router.root().escaped
 	r.Middleware = r.Middleware[:0]
 	for _, mw := range chain {
 		if mw.scope != "" && !strings.HasPrefix(r.suffix, mw.scope) && !strings.HasPrefix(r.Path, mw.scope) {

@@ -30,11 +30,25 @@ func Versioned() http.Handler {
 	// v3's route is not put under /other or given its chain.
 	byIndex := map[string]chi.Router{}
 	v3 := chi.NewRouter()
-	v3.Get("/v3", getItem) // want `route GET /v3 -> getItem@app.go:\d+ \[\]`
+	v3.Get("/v3", getItem) // want `route GET /v3 -> getItem@app.go:\d+ \[\] detached`
 	byIndex["v3"] = v3
 	other, _ := cbrouter.Negotiated(auth.Limit, byIndex) // want `route \* /other/\* -> cbrouter.newDispatcher@router.go:\d+ \[mw\]`
 	root.Mount("/other", other)
+	// A dispatcher the model does not know: its routers' routes are
+	// seen, marked as served under a chain the model lacks.
+	v4 := chi.NewRouter()
+	v4.Get("/v4", getItem) // want `route GET /v4 -> getItem@app.go:\d+ \[\] detached`
+	root.Mount("/unknown", unknownDispatcher([]chi.Router{v4})) // want `route \* /unknown/\* -> unknownDispatcher@versions.go:\d+ \[\]`
 	return root
+}
+
+// unknownDispatcher keeps its routers in a way the walk does not follow.
+func unknownDispatcher(rs []chi.Router) http.Handler {
+	var h http.Handler = http.NotFoundHandler()
+	for _, r := range rs {
+		h = r
+	}
+	return h
 }
 
 // Spread middleware slices are listed one by one.
