@@ -37,7 +37,7 @@ func Versioned() http.Handler {
 	// A dispatcher the model does not know: its routers' routes are
 	// seen, marked as served under a chain the model lacks.
 	v4 := chi.NewRouter()
-	v4.Get("/v4", getItem) // want `route GET /v4 -> getItem@app.go:\d+ \[\] detached`
+	v4.Get("/v4", getItem)                                      // want `route GET /v4 -> getItem@app.go:\d+ \[\] detached`
 	root.Mount("/unknown", unknownDispatcher([]chi.Router{v4})) // want `route \* /unknown/\* -> unknownDispatcher@versions.go:\d+ \[\]`
 	return root
 }
