@@ -199,7 +199,8 @@ type walker struct {
 	exprs  map[*types.Var]ast.Expr // last assignment of each local var
 	depth  int
 	inLits map[*ast.FuncLit]bool
-	cbDone map[*ast.FuncLit]bool // literals walked as route callbacks
+	cbDone map[*ast.FuncLit]bool     // literals walked as route callbacks
+	defs   map[*types.Var][]ast.Expr // localDefs of fn's body, when needed (mwslices.go)
 }
 
 func (m *modeler) summaryOf(fn *types.Func) *summary {
@@ -1183,20 +1184,17 @@ func (m *modeler) setHandler(r *Route, hd *Handler, fn *types.Func) {
 // (a variadic spread `mws...` gives none we can name).
 func (m *modeler) middlewareList(w *walker, e ast.Expr) []*Middleware {
 	e = ast.Unparen(e)
+	if l := m.middlewareSlice(w, e, 0); l != nil {
+		return l
+	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := m.info.Uses[id].(*types.Var); ok {
 			if d, ok := w.exprs[v]; ok {
-				if l := m.middlewareSlice(w, d, 0); l != nil {
-					return l
-				}
 				mw := m.middlewareFromExpr(d)
 				mw.Expr = e
 				return []*Middleware{mw}
 			}
 		}
-	}
-	if l := m.middlewareSlice(w, e, 0); l != nil {
-		return l
 	}
 	return []*Middleware{m.middlewareFromExpr(e)}
 }

@@ -57,7 +57,11 @@ func Spread() http.Handler {
 	mws := []func(http.Handler) http.Handler{auth.Middleware, middleware.NoCache}
 	r.Use(mws...)
 	r.Use(append(mws, auth.Limit)...)
-	r.Get("/spread", getItem) // want `route GET /spread -> getItem@app.go:\d+ \[Middleware\(auth\) NoCache Middleware\(auth\) NoCache Limit\(ratelimit\)\]`
+	steps := []func(http.Handler) http.Handler{middleware.NoCache}
+	steps = append(steps, mws...)
+	steps = append(steps, []func(http.Handler) http.Handler{auth.Limit}...)
+	r.With(steps...).Get("/steps", getItem) // want `route GET /steps -> getItem@app.go:\d+ \[Middleware\(auth\) NoCache Middleware\(auth\) NoCache Limit\(ratelimit\) NoCache Middleware\(auth\) NoCache Limit\(ratelimit\)\]`
+	r.Get("/spread", getItem)               // want `route GET /spread -> getItem@app.go:\d+ \[Middleware\(auth\) NoCache Middleware\(auth\) NoCache Limit\(ratelimit\)\]`
 	var none []func(http.Handler) http.Handler
 	g := chi.NewRouter()
 	g.Use(none...)
