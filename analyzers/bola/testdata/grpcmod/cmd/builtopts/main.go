@@ -43,7 +43,7 @@ func main() {
 	base := []grpc.ServerOption{grpc.MaxRecvMsgSize(1 << 10)}
 	withAuth := append(base, grpc.ChainUnaryInterceptor(authz.Authenticate))
 	bare := grpc.NewServer(base...)
-	orderpb.RegisterOrderServiceServer(bare, api.NewService(db))
+	orderpb.RegisterOrderServiceServer(bare, api.NewService(db)) // want `RPC /OrderService/DeleteOrder: handler \(\*api.service\).DeleteOrder selects store.Order by request field "Name"`
 	authed := grpc.NewServer(withAuth...)
 	_ = authed
 
