@@ -377,7 +377,7 @@ func (m *modeler) scanDecl(fd *ast.FuncDecl, fn *types.Func) funcDeps {
 func routerParams(fn *types.Func) bool {
 	params := fn.Signature().Params()
 	for i := 0; i < params.Len(); i++ {
-		if routerFramework(params.At(i).Type()) != "" {
+		if routerFramework(params.At(i).Type()) != "" || routerSetParam(params.At(i).Type()) {
 			return true
 		}
 	}
@@ -389,7 +389,7 @@ func routerParams(fn *types.Func) bool {
 // walk keeps one value per field and package variable, set anywhere in
 // the package).
 func mayHoldRouter(v *types.Var) bool {
-	if isRouterType(v.Type()) {
+	if isRouterType(v.Type()) || routerSetParam(v.Type()) {
 		return true
 	}
 	global := v.IsField() || v.Pkg() != nil && v.Parent() == v.Pkg().Scope()

@@ -189,65 +189,6 @@ func (m *modeler) rpcRoutes() {
 	}
 }
 
-// interceptors are the server options' interceptors of the grpc.Server
-// that e names: s := grpc.NewServer(grpc.ChainUnaryInterceptor(a, b),
-// grpc.UnaryInterceptor(c), opts...) with opts a []grpc.ServerOption
-// literal, in the enclosing function.
-func (m *modeler) interceptors(encl *ast.FuncDecl, e ast.Expr) []*Middleware {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || encl == nil || encl.Body == nil {
-		return nil
-	}
-	v, _ := m.info.Uses[id].(*types.Var)
-	if v == nil {
-		return nil
-	}
-	defs := m.localDefs(encl.Body)
-	var out []*Middleware
-	var option func(a ast.Expr, depth int)
-	option = func(a ast.Expr, depth int) {
-		if depth > 3 {
-			return
-		}
-		switch x := ast.Unparen(a).(type) {
-		case *ast.CallExpr:
-			ofn := m.callee(x)
-			if ofn == nil || ofn.Pkg() == nil || ofn.Pkg().Path() != pkgGRPC {
-				return
-			}
-			switch ofn.Name() {
-			case "UnaryInterceptor", "ChainUnaryInterceptor", "StreamInterceptor", "ChainStreamInterceptor":
-				for _, ic := range x.Args {
-					out = append(out, m.interceptor(ic))
-				}
-			}
-		case *ast.Ident:
-			if ov, ok := m.info.Uses[x].(*types.Var); ok {
-				for _, d := range defs[ov] {
-					option(d, depth+1)
-				}
-			}
-		case *ast.CompositeLit:
-			for _, el := range x.Elts {
-				option(el, depth+1)
-			}
-		}
-	}
-	for _, d := range defs[v] {
-		c, ok := ast.Unparen(d).(*ast.CallExpr)
-		if !ok {
-			continue
-		}
-		if nfn := m.callee(c); nfn == nil || nfn.Pkg() == nil || nfn.Pkg().Path() != pkgGRPC || nfn.Name() != "NewServer" {
-			continue
-		}
-		for _, a := range c.Args {
-			option(a, 0)
-		}
-	}
-	return out
-}
-
 // interceptor describes one interceptor expression: a function, a method
 // value or a factory call (auth.UnaryServerInterceptor(authFn)).
 func (m *modeler) interceptor(e ast.Expr) *Middleware {

@@ -89,6 +89,9 @@ var probe = &analysis.Analyzer{
 			if r.Partial {
 				flags += " partial"
 			}
+			if r.Detached {
+				flags += " detached"
+			}
 			pass.Reportf(r.Call.Pos(), "route %s %s -> %s@%s:%d [%s]%s", r.Method, r.Path, r.HandlerName,
 				filepath.Base(r.HandlerPos.Filename), r.HandlerPos.Line, strings.Join(mws, " "), flags)
 		}

@@ -522,6 +522,11 @@ type Route struct {
 	// SplicedFrom is the function of another package whose route summary
 	// (RoutesFact) this route was spliced from, at Call; nil otherwise.
 	SplicedFrom *types.Func
+	// Detached is true for a route whose root router was handed to code
+	// the model cannot follow (stored in a map by index, passed in a
+	// map or slice to a function that does not mount it): it is likely
+	// served under a prefix and middleware that Middleware lacks.
+	Detached bool
 
 	router *Router
 	ownLen int           // len(router.own) at registration

@@ -25,6 +25,9 @@ type Router struct {
 	param     int           // >= 0: a parameter of the summarized function
 	virtual   *virtualRouter
 	res       *Result
+	// escaped: the router was handed to code the walk cannot follow
+	// (routersets.go); its routes are Detached unless it is mounted.
+	escaped bool
 }
 
 // virtualRouter is the router returned by a call of a function whose
@@ -139,6 +142,14 @@ type RoutesFact struct {
 	// the middleware the function put on it.
 	Router bool
 	Chain  []MiddlewareRef
+	// Callbacks are the calls of callback parameters with a router
+	// (callbacks.go).
+	Callbacks []*CallbackRef
+	// Mounts are mounts of router-set parameters (Param, with Arg
+	// unused; routersets.go); ReturnedSet lists the router-set
+	// parameters the function returns in a value (a dispatcher).
+	Mounts      []*CallbackRef
+	ReturnedSet []int
 }
 
 func (*RoutesFact) AFact() {}
@@ -170,11 +181,14 @@ type muxRoute struct {
 
 // summary is the route summary of a function of this package.
 type summary struct {
-	fn       *types.Func
-	params   map[int]*Router // the fresh routers bound to router params
-	routes   []*Route        // every route registered by the walk
-	returned *Router
-	fact     *RoutesFact
+	fn        *types.Func
+	params    map[int]*Router // the fresh routers bound to router params
+	routes    []*Route        // every route registered by the walk
+	returned  *Router
+	fact      *RoutesFact
+	callbacks []*callbackSite
+	mounts    []*setMount // router-set parameters mounted (routersets.go)
+	retSet    *routerSet  // the router set returned
 }
 
 type walker struct {
@@ -185,6 +199,8 @@ type walker struct {
 	exprs  map[*types.Var]ast.Expr // last assignment of each local var
 	depth  int
 	inLits map[*ast.FuncLit]bool
+	cbDone map[*ast.FuncLit]bool     // literals walked as route callbacks
+	defs   map[*types.Var][]ast.Expr // localDefs of fn's body, when needed (mwslices.go)
 }
 
 func (m *modeler) summaryOf(fn *types.Func) *summary {
@@ -218,6 +234,8 @@ func (m *modeler) walkFunc(fn *types.Func, fd *ast.FuncDecl) *summary {
 			r.dynamic = fw == GorillaMux
 			s.params[i] = r
 			w.env[p] = r
+		} else if routerSetParam(p.Type()) {
+			w.env[p] = &routerSet{params: []int{i}}
 		}
 	}
 	w.block(fd.Body)
@@ -353,6 +371,9 @@ func (w *walker) stmt(s ast.Stmt) {
 	case *ast.ReturnStmt:
 		for _, r := range s.Results {
 			v := w.eval(r)
+			if set, ok := v.(*routerSet); ok && w.sum.retSet == nil {
+				w.sum.retSet = set
+			}
 			if rt, ok := v.(*Router); ok && w.sum.returned == nil {
 				root := rt.root()
 				if root.param < 0 {
@@ -366,6 +387,9 @@ func (w *walker) stmt(s ast.Stmt) {
 // assign binds a router value to a variable, field or package variable.
 func (w *walker) assign(lhs, rhs ast.Expr, v value) {
 	lhs = ast.Unparen(lhs)
+	if _, ok := lhs.(*ast.IndexExpr); ok {
+		escape(v) // routers[v] = r: the walk keeps no map contents
+	}
 	var obj types.Object
 	switch l := lhs.(type) {
 	case *ast.Ident:
@@ -471,12 +495,14 @@ func (w *walker) eval1(e ast.Expr) value {
 			return w.eval(x.X)
 		}
 	case *ast.CompositeLit:
+		vals := make([]value, 0, len(x.Elts))
 		for _, el := range x.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
 				el = kv.Value
 			}
-			w.eval(el)
+			vals = append(vals, w.eval(el))
 		}
+		return compositeSet(vals, routerSetParam(w.m.info.TypeOf(x)))
 	case *ast.CallExpr:
 		return w.call(x)
 	case *ast.FuncLit:
@@ -500,9 +526,11 @@ func (w *walker) call(call *ast.CallExpr) value {
 			w.inLits[lit] = true
 			w.block(lit.Body)
 		}
-		for _, a := range call.Args {
-			w.eval(a)
+		vals := make([]value, len(call.Args))
+		for i, a := range call.Args {
+			vals[i] = w.eval(a)
 		}
+		w.callbackCall(call, vals)
 		return nil
 	}
 	k := keyOf(fn)
@@ -524,7 +552,9 @@ func (w *walker) call(call *ast.CallExpr) value {
 	if v, ok := w.oapiCall(call, fn, args); ok {
 		return v
 	}
-	if v := w.applySummary(call, fn, args); v != nil {
+	v := w.applySummary(call, fn, args)
+	w.closureArgs(call)
+	if v != nil {
 		return v
 	}
 	// mw(router): a wrapper around a whole router.
@@ -548,13 +578,32 @@ func (w *walker) call(call *ast.CallExpr) value {
 // applySummary applies the route summary of fn (this package's walk, or
 // an imported RoutesFact) at a call site.
 func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) value {
-	fn = fn.Origin()
+	v, uses, fw := w.applyRoutes(call, fn.Origin(), args)
+	if len(uses) > 0 {
+		w.applyCallbacks(call, uses, args, v, fw)
+	}
+	mounts, set := w.summaryMounts(fn.Origin())
+	if len(mounts) > 0 {
+		w.applyMounts(call, mounts, args, v, fw)
+	}
+	escapeArgs(args, mounts, set)
+	if v == nil {
+		v = returnedSet(set, args)
+	}
+	return v
+}
+
+// applyRoutes applies fn's routes; it also returns fn's callback sites
+// and framework.
+func (w *walker) applyRoutes(call *ast.CallExpr, fn *types.Func, args []value) (value, []callbackUse, Framework) {
 	if fn.Pkg() == w.m.pass.Pkg {
 		s := w.m.summaryOf(fn)
 		if s == nil {
-			return nil
+			return nil, nil, ""
 		}
+		fw := Framework("")
 		for i, pr := range s.params {
+			fw = pr.Framework
 			if i >= len(args) {
 				continue
 			}
@@ -570,16 +619,21 @@ func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) 
 				w.m.cloneOnto(rt, actual, call, w.sum)
 			}
 		}
+		uses := s.callbackUses()
 		if s.returned != nil {
 			return &Router{Framework: s.returned.Framework, param: -1, Pos: call.Pos(), res: w.m.res,
-				virtual: &virtualRouter{call: call, fn: fn, local: w.m.routesOn(s, s.returned), registrar: qualifiedName(fn)}}
+				virtual: &virtualRouter{call: call, fn: fn, local: w.m.routesOn(s, s.returned), registrar: qualifiedName(fn)}}, uses, s.returned.Framework
 		}
-		return nil
+		for _, c := range s.callbacks {
+			fw = c.router.Framework
+		}
+		return nil, uses, fw
 	}
 	var f RoutesFact
 	if !w.m.pass.ImportObjectFact(fn, &f) {
-		return nil
+		return nil, nil, ""
 	}
+	uses := f.callbackUses()
 	for i, ts := range f.Params {
 		if i >= len(args) {
 			continue
@@ -595,16 +649,16 @@ func (w *walker) applySummary(call *ast.CallExpr, fn *types.Func, args []value) 
 	}
 	if len(f.Returned) > 0 {
 		return &Router{Framework: f.Framework, param: -1, Pos: call.Pos(), res: w.m.res,
-			virtual: &virtualRouter{call: call, fn: fn, remote: f.Returned, registrar: qualifiedName(fn)}}
+			virtual: &virtualRouter{call: call, fn: fn, remote: f.Returned, registrar: qualifiedName(fn)}}, uses, f.Framework
 	}
 	if f.Router {
 		r := &Router{Framework: f.Framework, param: -1, Pos: call.Pos(), res: w.m.res, dynamic: f.Framework == GorillaMux}
 		for _, mr := range f.Chain {
 			r.own = append(r.own, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
 		}
-		return r
+		return r, uses, f.Framework
 	}
-	return nil
+	return nil, uses, f.Framework
 }
 
 func (m *modeler) consume(fn *types.Func) {
@@ -805,6 +859,9 @@ func (w *walker) routerCall(call *ast.CallExpr, fn *types.Func, row routerRow) v
 			// r.Route("/x", mountX): a named function taking the router.
 			if obj, ok := w.m.info.Uses[identOf(f)].(*types.Func); ok {
 				w.applySummary(call, obj, []value{c})
+			} else {
+				// r.Group(fn), fn a callback parameter: a callback site.
+				w.callbackCall(&ast.CallExpr{Fun: f}, []value{c})
 			}
 		}
 		return c
@@ -815,6 +872,9 @@ func (w *walker) routerCall(call *ast.CallExpr, fn *types.Func, row routerRow) v
 		if sub, ok := v.(*Router); ok {
 			w.link(rt, sub, prefix)
 			return rt
+		}
+		if set, ok := v.(*routerSet); ok {
+			w.mountSet(rt, set, prefix)
 		}
 		w.register(call, rt, row.fw, "*", joinPath(prefix, "/*"), h, nil)
 		return rt
@@ -880,6 +940,9 @@ func (w *walker) registerCall(call *ast.CallExpr, rt *Router, row routerRow) val
 			}
 			w.link(rt, sub, prefix)
 			return rt
+		}
+		if set, ok := v.(*routerSet); ok {
+			w.mountSet(rt, set, stripPrefixOf(w.m, h))
 		}
 	}
 	var routes []*Route
@@ -1121,6 +1184,9 @@ func (m *modeler) setHandler(r *Route, hd *Handler, fn *types.Func) {
 // (a variadic spread `mws...` gives none we can name).
 func (m *modeler) middlewareList(w *walker, e ast.Expr) []*Middleware {
 	e = ast.Unparen(e)
+	if l := m.middlewareSlice(w, e, 0); l != nil {
+		return l
+	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := m.info.Uses[id].(*types.Var); ok {
 			if d, ok := w.exprs[v]; ok {
@@ -1223,6 +1289,7 @@ func (m *modeler) finalize(r *Route) {
 		r.Path = "/"
 	}
 	chain := append(r.router.chain(r.ownLen, true), r.tail...)
+	r.Detached = r.router.root().escaped
 	r.Middleware = r.Middleware[:0]
 	for _, mw := range chain {
 		if mw.scope != "" && !strings.HasPrefix(r.suffix, mw.scope) && !strings.HasPrefix(r.Path, mw.scope) {
@@ -1319,7 +1386,19 @@ func (m *modeler) buildRoutes(decls []*ast.FuncDecl) {
 				fact.Chain = append(fact.Chain, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind})
 			}
 		}
-		if len(fact.Params) > 0 || len(fact.Returned) > 0 || fact.Router {
+		for i, u := range s.callbackUses() {
+			fact.Callbacks = append(fact.Callbacks, u.ref())
+			if fact.Framework == "" {
+				fact.Framework = s.callbacks[i].router.Framework
+			}
+		}
+		for _, u := range s.mountUses() {
+			fact.Mounts = append(fact.Mounts, u.ref())
+		}
+		if s.retSet != nil && len(s.retSet.routers) == 0 {
+			fact.ReturnedSet = s.retSet.params
+		}
+		if len(fact.Params) > 0 || len(fact.Returned) > 0 || fact.Router || len(fact.Callbacks) > 0 || len(fact.Mounts) > 0 || len(fact.ReturnedSet) > 0 {
 			if fn.Pkg() == m.pass.Pkg {
 				m.pass.ExportObjectFact(fn, fact)
 			}

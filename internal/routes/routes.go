@@ -209,6 +209,9 @@ func entryOf(r *httpmodel.Route, base string) Entry {
 	if r.Partial {
 		e.Flags = append(e.Flags, "partial")
 	}
+	if r.Detached {
+		e.Flags = append(e.Flags, "detached")
+	}
 	return e
 }
 
