@@ -742,6 +742,7 @@ func (s *kindScan) call(n *ast.CallExpr, fn *types.Func) {
 	}
 	info := s.m.info
 	s.rpcError(n, fn)
+	s.k |= rejectionKind(fn)
 	switch keyOf(fn) {
 	case key{"net/http", "", "Error"}, key{"net/http", "ResponseWriter", "WriteHeader"},
 		key{pkgGin, "Context", "AbortWithStatus"}, key{pkgGin, "Context", "AbortWithStatusJSON"}, key{pkgGin, "Context", "AbortWithError"},
