@@ -143,8 +143,8 @@ func skipped(tf *token.File, file *ast.File) bool {
 // testSupportDirs are directories whose code exists for tests only: test
 // helpers, end-to-end suites and mocks, compiled into no service.
 var testSupportDirs = map[string]bool{
-	"testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
-	"e2e": true, "mocks": true, "mock": true,
+	"test": true, "tests": true, "testing": true, "testutil": true, "testutils": true,
+	"testhelper": true, "testhelpers": true, "e2e": true, "mocks": true, "mock": true,
 }
 
 // TestCode reports whether the file at path is test code: a _test.go
