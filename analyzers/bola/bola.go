@@ -76,6 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 		r.handler(h)
 	}
 	r.routeFindings()
+	r.reportUnauthenticated()
 	return nil, nil
 }
 
@@ -93,6 +94,11 @@ type runner struct {
 	delegating   map[*types.Func][]*httpmodel.Handler // delegators, memoized
 	// unscopedImpls are the methods with UnscopedAccessFacts, by name.
 	unscopedImpls map[string][]*types.Func
+	// unauthenticated holds, by service type, the findings of services
+	// that authenticate no caller (unauthenticatedService): one finding
+	// per service.
+	unauthenticated      map[*types.TypeName][]unauthFinding
+	unauthenticatedOrder []*types.TypeName
 }
 
 // idInput is a client-chosen identifier reaching a selector.
@@ -139,6 +145,7 @@ func (r *runner) handler(h *httpmodel.Handler) {
 			routes = append(routes, rt)
 		}
 	}
+	unauth := r.unauthenticatedService(h, routes)
 	var guards []guardHit
 	guardDone := false
 	var unscoped []DeferredAccess
@@ -193,6 +200,10 @@ func (r *runner) handler(h *httpmodel.Handler) {
 		pending = append(pending, finding{da, id, model})
 	}
 	for _, f := range strongestPerInput(pending) {
+		if unauth {
+			r.addUnauthenticated(h, f, routes)
+			continue
+		}
 		r.report(h, f.da, f.id, f.model, routes)
 	}
 	unscoped = strongestPerDesc(unscoped)

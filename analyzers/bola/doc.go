@@ -18,6 +18,18 @@ is known, and the fix: scope the query by the caller
 (WHERE id = ? AND user_id = ?), or load the object, compare its owner
 with the caller and return 403/404 on a mismatch.
 
+A service that knows no caller at all — a type whose handler methods
+are on visible routes none of which authenticates, and none of whose
+methods learns the caller (an internal backend such as lakeFS's
+contrib/auth/acl, or a service behind an authenticating gateway) — is
+one warning, at its first change by a client-chosen ID, with the others
+as related information: the root cause is that the service cannot tell
+clients apart, and the fix is to authenticate (or to declare the
+gateway's authorization with authz-middleware), not an ownership check
+per handler. An RPC service that never learns its caller is not
+reported (an mTLS admin API). Plain-function handlers, and services
+whose routes are not in sight, are judged one by one.
+
 What counts as a check (no finding):
 
   - Scoped access: another selector of the same call, or another argument

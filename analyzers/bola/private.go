@@ -5,11 +5,15 @@ package bola
 // and the user accounts themselves.
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
+	"sort"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/persist"
 	"github.com/apivet/apivet/internal/words"
@@ -120,4 +124,67 @@ func enclosingCase(body *ast.BlockStmt, n ast.Node) ast.Node {
 		return x != n
 	})
 	return found
+}
+
+// unauthenticatedService: h is a method of a service type none of whose
+// methods learns the caller, on visible routes none of which
+// authenticates (lakeFS's contrib/auth/acl: an auth backend with
+// NoopAuthenticationFunc that the lakeFS server calls). Such a service is
+// internal, or fronted by a gateway that authenticates; either way the
+// root cause is one — the service cannot tell one client from another —
+// and an ownership check in one handler would not fix it. Its accesses
+// are one warning for the service (reportUnauthenticated), not an error
+// per handler. Plain-function handlers and services whose routes are not
+// in sight are judged as before.
+func (r *runner) unauthenticatedService(h *httpmodel.Handler, routes []*httpmodel.Route) bool {
+	if h.Framework.IsRPC() || h.Func == nil || len(routes) == 0 {
+		return false
+	}
+	recv := h.Func.Type().(*types.Signature).Recv()
+	if recv == nil || recvNamed(recv.Type()) == nil {
+		return false
+	}
+	return !r.serviceKnowsCaller(h) && r.publicEndpoint(h, routes)
+}
+
+// unauthFinding is an access of an unauthenticated service.
+type unauthFinding struct {
+	finding
+	route *httpmodel.Route
+}
+
+func (r *runner) addUnauthenticated(h *httpmodel.Handler, f finding, routes []*httpmodel.Route) {
+	svc := recvNamed(h.Func.Type().(*types.Signature).Recv().Type()).Obj()
+	if r.unauthenticated == nil {
+		r.unauthenticated = map[*types.TypeName][]unauthFinding{}
+	}
+	if _, ok := r.unauthenticated[svc]; !ok {
+		r.unauthenticatedOrder = append(r.unauthenticatedOrder, svc)
+	}
+	r.unauthenticated[svc] = append(r.unauthenticated[svc], unauthFinding{f, routes[0]})
+}
+
+// reportUnauthenticated reports each unauthenticated service once, at
+// its first access by a client-chosen ID, naming the others.
+func (r *runner) reportUnauthenticated() {
+	for _, svc := range r.unauthenticatedOrder {
+		fs := r.unauthenticated[svc]
+		sort.Slice(fs, func(i, j int) bool { return fs[i].da.Call.Pos() < fs[j].da.Call.Pos() })
+		first := fs[0]
+		var related []analysis.RelatedInformation
+		for _, f := range fs {
+			related = append(related, analysis.RelatedInformation{Pos: f.da.Call.Pos(), End: f.da.Call.End(),
+				Message: fmt.Sprintf("%s %s: %s selects %s", f.route.Method, f.route.Path, f.id.desc, f.model)})
+		}
+		n := "1 route acts"
+		if len(fs) > 1 {
+			n = fmt.Sprintf("%d routes act", len(fs))
+		}
+		msg := fit(
+			fmt.Sprintf("no caller known: %s's %s on owned objects by client-chosen IDs (%s %s: %s selects %s), and none authenticates: authenticate, check owners, or declare the gateway's authorization (bola.authz-middleware)",
+				svc.Name(), n, first.route.Method, first.route.Path, first.id.desc, first.model),
+			fmt.Sprintf("no caller known: %s's %s on owned objects by client-chosen IDs and none authenticates; authenticate, check owners, or declare the gateway's authorization (bola.authz-middleware)",
+				svc.Name(), n))
+		check.Report(r.pass, analysis.Diagnostic{Pos: first.da.Call.Pos(), End: first.da.Call.End(), Message: msg, Related: related}, check.Warning)
+	}
 }

@@ -112,18 +112,23 @@ func (w *walker) callbackParam(e ast.Expr) (int, string) {
 func (s *summary) callbackUses() []callbackUse {
 	var out []callbackUse
 	for _, c := range s.callbacks {
-		u := callbackUse{param: c.param, arg: c.arg, field: c.field, prefix: c.router.FullPrefix(), chain: c.router.chain(c.ownLen, true)}
-		switch root := c.router.root(); {
-		case root.param >= 0:
-			u.on = root.param
-		case root == s.returned:
-			u.on = cbReturned
-		default:
-			u.on = cbOther
-		}
-		out = append(out, u)
+		out = append(out, callbackUse{param: c.param, arg: c.arg, field: c.field, prefix: c.router.FullPrefix(),
+			chain: c.router.chain(c.ownLen, true), on: s.useOn(c.router)})
 	}
 	return out
+}
+
+// useOn says which router a use applies to at the call site: a
+// parameter's (its index), the returned router, or another.
+func (s *summary) useOn(rt *Router) int {
+	switch root := rt.root(); {
+	case root.param >= 0:
+		return root.param
+	case root == s.returned:
+		return cbReturned
+	default:
+		return cbOther
+	}
 }
 
 func (f *RoutesFact) callbackUses() []callbackUse {

@@ -19,18 +19,14 @@ func (m *modeler) middlewareSlice(w *walker, e ast.Expr, depth int) []*Middlewar
 	}
 	switch x := e.(type) {
 	case *ast.CompositeLit:
-		out := []*Middleware{}
-		for _, el := range x.Elts {
+		elts := make([]ast.Expr, len(x.Elts))
+		for i, el := range x.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
 				el = kv.Value
 			}
-			if l := m.middlewareSlice(w, el, depth+1); l != nil {
-				out = append(out, l...)
-				continue
-			}
-			out = append(out, m.middlewareFromExpr(el))
+			elts[i] = el
 		}
-		return out
+		return m.middlewareElems(w, []*Middleware{}, elts, depth)
 	case *ast.CallExpr:
 		if !isBuiltin(m.info, x.Fun, "append") || len(x.Args) == 0 {
 			return nil
@@ -39,14 +35,7 @@ func (m *modeler) middlewareSlice(w *walker, e ast.Expr, depth int) []*Middlewar
 		if head == nil {
 			head = []*Middleware{m.middlewareFromExpr(x.Args[0])}
 		}
-		for _, a := range x.Args[1:] {
-			if l := m.middlewareSlice(w, a, depth+1); l != nil {
-				head = append(head, l...)
-				continue
-			}
-			head = append(head, m.middlewareFromExpr(a))
-		}
-		return head
+		return m.middlewareElems(w, head, x.Args[1:], depth)
 	case *ast.Ident:
 		if v, ok := m.info.Uses[x].(*types.Var); ok {
 			return m.sliceVar(w, v, depth)
@@ -100,4 +89,17 @@ func (m *modeler) sliceVar(w *walker, v *types.Var, depth int) []*Middleware {
 func isSliceType(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Slice)
 	return ok
+}
+
+// middlewareElems appends the middleware of each element (a slice's, or
+// the element's own) to out.
+func (m *modeler) middlewareElems(w *walker, out []*Middleware, elems []ast.Expr, depth int) []*Middleware {
+	for _, el := range elems {
+		if l := m.middlewareSlice(w, el, depth+1); l != nil {
+			out = append(out, l...)
+			continue
+		}
+		out = append(out, m.middlewareFromExpr(el))
+	}
+	return out
 }

@@ -91,16 +91,8 @@ func (w *walker) mountSet(rt *Router, set *routerSet, prefix string) {
 func (s *summary) mountUses() []callbackUse {
 	var out []callbackUse
 	for _, mt := range s.mounts {
-		u := callbackUse{param: mt.param, prefix: joinPath(mt.router.FullPrefix(), mt.prefix), chain: mt.router.chain(mt.ownLen, true)}
-		switch root := mt.router.root(); {
-		case root.param >= 0:
-			u.on = root.param
-		case root == s.returned:
-			u.on = cbReturned
-		default:
-			u.on = cbOther
-		}
-		out = append(out, u)
+		out = append(out, callbackUse{param: mt.param, prefix: joinPath(mt.router.FullPrefix(), mt.prefix),
+			chain: mt.router.chain(mt.ownLen, true), on: s.useOn(mt.router)})
 	}
 	return out
 }
