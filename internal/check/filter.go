@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -148,18 +149,48 @@ var testSupportDirs = map[string]bool{
 }
 
 // TestCode reports whether the file at path is test code: a _test.go
-// file, or a file in a test-support directory (testSupportDirs).
+// file, or a file in a test-support directory (testSupportDirs) of its
+// module. Only the directories below the module's root count (a checkout
+// under ~/test/ is not test code); with no go.mod above the file, only
+// the file name does.
 func TestCode(path string) bool {
 	if strings.HasSuffix(path, "_test.go") {
 		return true
 	}
-	dir := filepath.ToSlash(filepath.Dir(path))
-	for _, d := range strings.Split(dir, "/") {
+	dir := filepath.Dir(path)
+	root := moduleRoot(dir)
+	if root == "" {
+		return false
+	}
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || rel == "." {
+		return false
+	}
+	for _, d := range strings.Split(filepath.ToSlash(rel), "/") {
 		if testSupportDirs[d] {
 			return true
 		}
 	}
 	return false
+}
+
+// moduleRoots caches moduleRoot by directory.
+var moduleRoots sync.Map
+
+// moduleRoot returns the nearest directory at or above dir that holds a
+// go.mod file, or "".
+func moduleRoot(dir string) string {
+	if r, ok := moduleRoots.Load(dir); ok {
+		return r.(string)
+	}
+	root := ""
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		root = dir
+	} else if parent := filepath.Dir(dir); parent != dir {
+		root = moduleRoot(parent)
+	}
+	moduleRoots.Store(dir, root)
+	return root
 }
 
 // parseDirectives returns the //apivet:ignore directives in file that
