@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apivet/apivet/internal/modrefs"
 )
 
 // Options are the run-wide settings every driver (CLI, vet tool, plugin,
@@ -174,21 +175,15 @@ func TestCode(path string) bool {
 	return false
 }
 
-// moduleRoots caches moduleRoot by directory.
+// moduleRoots caches modrefs.ModuleRoot by directory: the filter asks
+// for every file of every package, once per check.
 var moduleRoots sync.Map
 
-// moduleRoot returns the nearest directory at or above dir that holds a
-// go.mod file, or "".
 func moduleRoot(dir string) string {
 	if r, ok := moduleRoots.Load(dir); ok {
 		return r.(string)
 	}
-	root := ""
-	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-		root = dir
-	} else if parent := filepath.Dir(dir); parent != dir {
-		root = moduleRoot(parent)
-	}
+	root := modrefs.ModuleRoot(dir)
 	moduleRoots.Store(dir, root)
 	return root
 }

@@ -439,16 +439,8 @@ func (c *fnCtx) cliCommand() bool {
 		return false
 	}
 	for _, f := range ft.Params.List {
-		t := c.e.info.TypeOf(f.Type)
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok || n.Obj().Pkg() == nil {
-			continue
-		}
 		for _, cp := range cliCommandParams {
-			if n.Obj().Pkg().Path() == cp.pkg && n.Obj().Name() == cp.name {
+			if isNamed(c.e.info.TypeOf(f.Type), cp.pkg, cp.name) {
 				return true
 			}
 		}
