@@ -19,7 +19,7 @@
 // resolvers (gqlgen.go).
 // Libraries: encoding/json, go-chi/render, gorm (gorm.io chain and
 // generics API, and jinzhu/gorm v1), database/sql, sqlx, mongo-driver
-// (v1 and v2), golang-jwt. Knowledge of each library is written as tables (tables.go),
+// (v1 and v2), golang-jwt. Knowledge of each library is written as tables (tables*.go),
 // keyed by package path, receiver type name and function name, checked
 // against the library source of the versions listed there.
 //
