@@ -8,7 +8,6 @@ package httpmodel
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 )
 
@@ -296,5 +295,3 @@ func (d funcDeps) dirty(changed map[*types.Func]bool) bool {
 	}
 	return false
 }
-
-var _ = token.NoPos

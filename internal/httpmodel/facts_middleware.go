@@ -21,6 +21,19 @@ type MiddlewareFact struct{ Kind MiddlewareKind }
 func (*MiddlewareFact) AFact()           {}
 func (f *MiddlewareFact) String() string { return "middleware(" + f.Kind.String() + ")" }
 
+// configuredKinds are the kinds the settings give fn by name
+// (authz-middleware, ratelimit-middleware).
+func configuredKinds(fn *types.Func) MiddlewareKind {
+	var k MiddlewareKind
+	if nameListed(Config.AuthMiddleware, fn) {
+		k |= Auth
+	}
+	if nameListed(Config.RateLimitMiddleware, fn) {
+		k |= RateLimit
+	}
+	return k
+}
+
 // mwKindOfFunc returns the middleware kinds of a called or referenced
 // function: table, settings, this package's summaries, facts.
 func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
@@ -36,13 +49,7 @@ func (m *modeler) mwKindOfFunc(fn *types.Func) MiddlewareKind {
 			return k
 		}
 	}
-	k := middlewareTable[keyOf(fn)]
-	if nameListed(Config.AuthMiddleware, fn) {
-		k |= Auth
-	}
-	if nameListed(Config.RateLimitMiddleware, fn) {
-		k |= RateLimit
-	}
+	k := middlewareTable[keyOf(fn)] | configuredKinds(fn)
 	if local {
 		return k | m.mwKinds[fn]
 	}
@@ -76,13 +83,7 @@ func (m *modeler) middlewareKindOf(fn *types.Func, fd *ast.FuncDecl) MiddlewareK
 			k |= m.mwKindOfFunc(f)
 		}
 	}
-	if nameListed(Config.AuthMiddleware, fn) {
-		k |= Auth
-	}
-	if nameListed(Config.RateLimitMiddleware, fn) {
-		k |= RateLimit
-	}
-	return k
+	return k | configuredKinds(fn)
 }
 
 // routerCall reports whether fn is a router method (not a constructor):

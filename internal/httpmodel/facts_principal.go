@@ -79,7 +79,7 @@ func (m *modeler) storedPrincipal(fl *Flow, call *ast.CallExpr, fromPrincipal fu
 
 // nonPrincipalKeys are context key names that carry request plumbing,
 // not identity.
-var nonPrincipalKeys = []string{"vars", "route", "params", "request id", "req id", "requestid", "trace", "span", "logger", "log", "tx", "db", "locale", "lang", "lang", "correlation", "deadline", "timeout"}
+var nonPrincipalKeys = []string{"vars", "route", "params", "request id", "req id", "requestid", "trace", "span", "logger", "log", "tx", "db", "locale", "lang", "correlation", "deadline", "timeout"}
 
 func isPlumbingKey(name string) bool { return words.ContainsAny(name, nonPrincipalKeys) }
 
