@@ -587,13 +587,15 @@ func isVarRef(e ast.Expr) bool {
 }
 
 // publicEndpoint: the handler learns no principal and no route to it is
-// authenticated.
+// authenticated. A detached route (its router handed to code the model
+// cannot follow) may be served under authentication the model does not
+// see: no sign of a public endpoint.
 func (r *runner) publicEndpoint(h *httpmodel.Handler, routes []*httpmodel.Route) bool {
 	if len(h.Principals) > 0 || len(routes) == 0 {
 		return false
 	}
 	for _, rt := range routes {
-		if rt.Kinds()&httpmodel.Auth != 0 {
+		if rt.Kinds()&httpmodel.Auth != 0 || rt.Detached {
 			return false
 		}
 	}

@@ -109,6 +109,10 @@ What counts as a check (no finding):
   - Public reads: a read (not a change) in a handler that learns no
     principal, on routes none of which has authentication middleware, is a
     public endpoint by design (GET /articles/:slug); BOLA needs a caller.
+    A route on a router handed to code the model cannot follow (a
+    dispatcher keeping routers in a map or slice; apivet routes flags it
+    detached) may be served behind authentication not seen: its reads are
+    reported.
   - Routes in another package: when a handler's routes are registered in
     another package (a controllers package mounted by a routes package),
     the handler gets a fact and the decision is made where the routes

@@ -206,7 +206,7 @@ func (r *runner) decideRoute(rt *httpmodel.Route, handler string, accs []Deferre
 		return
 	}
 	// One finding per route and handler: the access that does the most.
-	authn := rt.Kinds()&httpmodel.Auth != 0
+	authn := rt.Kinds()&httpmodel.Auth != 0 || rt.Detached // see publicEndpoint
 	var worst *DeferredAccess
 	n := 0
 	for i, d := range accs {
