@@ -11,6 +11,7 @@ import (
 
 	"example.com/demo/internal/api"
 	"example.com/demo/internal/config"
+	"example.com/demo/internal/ops"
 	"example.com/demo/internal/store"
 )
 
@@ -42,6 +43,10 @@ func main() {
 		}
 		log.Println(hs.ListenAndServe())
 	}()
+
+	// Bad: the operations API listens on every interface, unauthenticated.
+	opsSrv := (&ops.Ops{DB: db}).Server(cfg.OpsAddr)
+	go func() { log.Println(opsSrv.ListenAndServe()) }()
 
 	// Bad: no ReadHeaderTimeout, so slow clients can hold connections
 	// open for ever; and most API routes are not rate-limited.

@@ -9,6 +9,7 @@ import (
 // Config is the service configuration.
 type Config struct {
 	Addr        string
+	OpsAddr     string // the operations API (internal/ops)
 	DatabaseURL string
 	JWTSecret   []byte
 	// ReportsDSN is the read replica the nightly reports query.
@@ -25,7 +26,8 @@ const defaultJWTSecret = "orders-dev-Q7f2kL9xVm4t"
 // Load reads the configuration from the environment.
 func Load() Config {
 	return Config{
-		Addr: envOr("ADDR", ":8080"),
+		Addr:    envOr("ADDR", ":8080"),
+		OpsAddr: envOr("OPS_ADDR", ":9090"),
 		// Good: the local default uses the postgres container's stock
 		// credentials, which are not a secret.
 		DatabaseURL: envOr("DATABASE_URL", "postgres://orders:orders@localhost:5432/orders?sslmode=disable"),
@@ -42,6 +44,7 @@ func Load() Config {
 func LoadStrict() Config {
 	return Config{
 		Addr:        envOr("ADDR", ":8080"),
+		OpsAddr:     envOr("OPS_ADDR", "127.0.0.1:9090"),
 		DatabaseURL: mustEnv("DATABASE_URL"),
 		JWTSecret:   []byte(mustEnv("JWT_SECRET")),
 		ReportsDSN:  mustEnv("REPORTS_DSN"),
