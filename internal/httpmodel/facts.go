@@ -223,7 +223,7 @@ func (s *depScan) use(obj types.Object) {
 // middleware scan (bodyKindSummary, which middlewareKindOf reads).
 func (m *modeler) scanDecl(fd *ast.FuncDecl, fn *types.Func) funcDeps {
 	deps := depScan{m: m, seen: map[*types.Func]bool{}}
-	kinds := kindScan{m: m, self: fn, seen: map[*types.Func]bool{}}
+	kinds := kindScan{m: m, self: fn, body: fd.Body, seen: map[*types.Func]bool{}}
 	routes := false
 	m.inspect(fd.Body, kindTypes, func(n ast.Node) bool {
 		switch n := n.(type) {

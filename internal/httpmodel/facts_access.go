@@ -71,6 +71,15 @@ func (f *DataAccessFact) String() string {
 func (f *DataAccessFact) merge(g *DataAccessFact) *DataAccessFact {
 	out := *f
 	out.Kind = strongest(f.Kind, g.Kind)
+	// An access that neither selects by a parameter nor names a model
+	// (a connect helper's CREATE DATABASE) says nothing of what the
+	// selecting one does with the ID: a read stays a read.
+	switch {
+	case f.selects() && g.anonymous():
+		out.Kind = f.Kind
+	case g.selects() && f.anonymous():
+		out.Kind = g.Kind
+	}
 	out.SelectorParams = nil
 	for _, p := range append(append([]int(nil), f.SelectorParams...), g.SelectorParams...) {
 		if !slices.Contains(out.SelectorParams, p) {
@@ -92,6 +101,11 @@ func (f *DataAccessFact) merge(g *DataAccessFact) *DataAccessFact {
 	}
 	return &out
 }
+
+func (f *DataAccessFact) selects() bool { return len(f.SelectorParams) > 0 || f.SelectorRecv }
+
+// anonymous: an access by no parameter, of no known model.
+func (f *DataAccessFact) anonymous() bool { return !f.selects() && f.ModelName == "" }
 
 func strongest(a, b AccessKind) AccessKind {
 	rank := map[AccessKind]int{"": 0, Read: 1, Write: 2, Delete: 3}

@@ -116,7 +116,7 @@ func (m *modeler) bodyKinds(body ast.Node, self *types.Func) MiddlewareKind {
 // bodyKindsSplit is bodyKinds with the kinds of same-package functions
 // (which change while facts are computed) left to the caller.
 func (m *modeler) bodyKindsSplit(body ast.Node, self *types.Func) (MiddlewareKind, []*types.Func) {
-	s := kindScan{m: m, self: self, seen: map[*types.Func]bool{}}
+	s := kindScan{m: m, self: self, body: body, seen: map[*types.Func]bool{}}
 	m.inspect(body, kindTypes, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
@@ -135,6 +135,7 @@ func (m *modeler) bodyKindsSplit(body ast.Node, self *types.Func) (MiddlewareKin
 type kindScan struct {
 	m      *modeler
 	self   *types.Func
+	body   ast.Node // for local variables' values (loginRedirectKind)
 	k      MiddlewareKind
 	locals []*types.Func // same-package functions referred to
 	seen   map[*types.Func]bool
@@ -165,7 +166,7 @@ func (s *kindScan) call(n *ast.CallExpr, fn *types.Func) {
 	}
 	info := s.m.info
 	s.rpcError(n, fn)
-	s.k |= rejectionKind(fn)
+	s.k |= rejectionKind(fn) | s.m.loginRedirectKind(n, fn, s.body)
 	switch keyOf(fn) {
 	case key{"net/http", "", "Error"}, key{"net/http", "ResponseWriter", "WriteHeader"},
 		key{pkgGin, "Context", "AbortWithStatus"}, key{pkgGin, "Context", "AbortWithStatusJSON"}, key{pkgGin, "Context", "AbortWithError"},

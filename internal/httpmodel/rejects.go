@@ -1,6 +1,7 @@
 package httpmodel
 
 import (
+	"go/ast"
 	"go/types"
 
 	"github.com/apivet/apivet/internal/words"
@@ -42,4 +43,96 @@ func rejectionKind(fn *types.Func) MiddlewareKind {
 		k |= rejectionWords[w]
 	}
 	return k
+}
+
+// Refusals that send the client to a login page.
+//
+// A web application's middleware refuses an anonymous request by
+// redirecting it (govwa's AuthCheck: if !sess.IsLoggedIn(r) {
+// http.Redirect(w, r, "/login", 303); return }): no 401 is written, the
+// target page says what the refusal is.
+
+// loginRedirects are the redirect calls, with the index of the target
+// URL argument.
+var loginRedirects = map[key]int{
+	{"net/http", "", "Redirect"}:     2,
+	{pkgGin, "Context", "Redirect"}:  1,
+	{pkgEcho, "Context", "Redirect"}: 1,
+	{pkgFiber, "Ctx", "Redirect"}:    0,
+}
+
+// loginPageWords name a sign-in page in a URL's words.
+var loginPageWords = []string{"login", "signin", "sign in", "log in", "logon", "sso"}
+
+// loginRedirectKind is Auth for a redirect to a sign-in page: a constant
+// target, or a local variable of body defined only as one.
+func (m *modeler) loginRedirectKind(call *ast.CallExpr, fn *types.Func, body ast.Node) MiddlewareKind {
+	i, ok := loginRedirects[keyOf(fn)]
+	if !ok {
+		return 0
+	}
+	target := arg(call, i)
+	url, ok := constString(m.info, target)
+	if !ok {
+		url, ok = m.localConstString(target, body)
+	}
+	if !ok {
+		return 0
+	}
+	for _, w := range loginPageWords {
+		if words.Contains(url, w) {
+			return Auth
+		}
+	}
+	return 0
+}
+
+// localConstString is the constant string a local variable x of body is
+// given, when every assignment to it in body gives the same one.
+func (m *modeler) localConstString(x ast.Expr, body ast.Node) (string, bool) {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok || body == nil {
+		return "", false
+	}
+	v, ok := m.info.Uses[id].(*types.Var)
+	if !ok {
+		return "", false
+	}
+	val, found, other := "", false, false
+	set := func(lhs, rhs ast.Expr) {
+		l, ok := lhs.(*ast.Ident)
+		if !ok || m.info.ObjectOf(l) != v {
+			return
+		}
+		s, ok := constString(m.info, rhs)
+		if !ok || found && s != val {
+			other = true
+			return
+		}
+		val, found = s, true
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for j := range n.Lhs {
+					set(n.Lhs[j], n.Rhs[j])
+				}
+			} else {
+				for _, l := range n.Lhs {
+					set(l, nil)
+				}
+			}
+		case *ast.ValueSpec:
+			for j, name := range n.Names {
+				var rhs ast.Expr
+				if j < len(n.Values) {
+					rhs = n.Values[j]
+				}
+				set(name, rhs)
+			}
+		}
+		return !other
+	})
+	return val, found && !other
 }
