@@ -171,7 +171,7 @@ func (r *runner) handler(h *httpmodel.Handler) {
 		if !owned {
 			continue
 		}
-		if r.scoped(h, da, id) || r.checkedByScopedRead(h, da, id) {
+		if r.scoped(h, da, id) || r.checkedByScopedRead(h, da, id) || r.narrowedByCaller(h, da, id) {
 			continue
 		}
 		if id.loaded != nil && r.scoped(h, id.loaded, &idInput{sel: id.loadedBy}) {
@@ -655,21 +655,31 @@ func (r *runner) report(h *httpmodel.Handler, da *httpmodel.DataAccess, id *idIn
 	if da.Library == "repo" {
 		fix = "pass the caller to " + da.Method + " to scope it, or check the owner (403/404)"
 	}
+	verb := verbOf(string(da.Kind))
+	count := r.countOnly(h, da)
+	if count {
+		verb = "count"
+	}
 	var msg string
 	if len(routes) > 0 {
 		msg = fit(
 			fmt.Sprintf("no ownership check: %s selects %s in %s on %s %s, so any caller can %s others' objects; %s",
-				id.desc, model, r.via(da), routes[0].Method, routes[0].Path, verbOf(string(da.Kind)), fix),
+				id.desc, model, r.via(da), routes[0].Method, routes[0].Path, verb, fix),
 			fmt.Sprintf("no ownership check: %s selects %s on %s %s, so any caller can %s others' objects; %s",
-				id.desc, model, routes[0].Method, routes[0].Path, verbOf(string(da.Kind)), fix),
+				id.desc, model, routes[0].Method, routes[0].Path, verb, fix),
 			fmt.Sprintf("no ownership check: %s selects %s on %s %s; scope the query by the caller or check the owner",
 				id.desc, model, routes[0].Method, routes[0].Path))
 	} else {
 		msg = fit(
 			fmt.Sprintf("no ownership check: %s selects %s in %s, and no route to %s is visible; any caller may %s others' objects: scope the query or check the owner, or list it in bola.authorized-handlers",
-				id.desc, model, r.via(da), r.handlerLabel(h), verbOf(string(da.Kind))),
+				id.desc, model, r.via(da), r.handlerLabel(h), verb),
 			fmt.Sprintf("no ownership check: %s selects %s, and no route to %s is visible; scope the query or check the owner, or list it in bola.authorized-handlers",
 				id.desc, model, shortName(r.handlerLabel(h))))
+	}
+	if count {
+		// Only how many objects there are leaves the handler.
+		check.Report(r.pass, analysis.Diagnostic{Pos: da.Call.Pos(), End: da.Call.End(), Message: msg}, check.Warning)
+		return
 	}
 	r.pass.Report(analysis.Diagnostic{Pos: da.Call.Pos(), End: da.Call.End(), Message: msg})
 }

@@ -37,7 +37,9 @@ What counts as a check (no finding):
     a helper of the same package that receives the request itself (it can
     learn the caller and check there) (the caller, as the
     HTTP model recognizes it: auth.FromContext(ctx), c.Get("user"),
-    c.Locals("user"), JWT claims, configured principal-funcs).
+    c.Get(getUserIDContextKey()) with a key getter of the package that
+    only returns the key, c.Locals("user"), JWT claims, configured
+    principal-funcs).
   - Scoped existence check: before the access, the handler reads the
     object by the same client-chosen input scoped by the caller
     (FindResource(ctx, &ResourceFind{ID: &id, CreatorID: &me})) and
@@ -56,6 +58,15 @@ What counts as a check (no finding):
     an abort or exit call, or it is the handler's last statement and writes
     an error response. "if o.UserID == me.ID { ...respond... }" also
     counts. A mismatch branch that only logs is not a check.
+  - Caller-narrowed filter: before the access, an if-statement whose
+    condition compares the caller with the client-chosen ID or with a
+    field of the filter the access is given
+    (*memoFind.CreatorID != currentUserID) assigns, in one of its
+    branches, a visibility, status or owner field of that filter
+    (memoFind.VisibilityList = public only): the branches decide what
+    the caller sees (memos' GET /memo/stats). A branch on anything else
+    (a query flag), or one that sets another field (a page size),
+    checks nothing.
   - Role check: a principal's role/admin field compared with a constant, or
     a boolean admin flag, with a stopping mismatch branch (admin-only
     handlers).
@@ -213,14 +224,18 @@ from cookies (a uid cookie), and each element of a bound list of IDs
 (for _, id := range req.IDs: bulk endpoints). A handler no route names that other
 handlers only delegate to (memos' Connect methods calling the gRPC ones
 with req.Msg) is judged on their routes. The caller's own record, loaded
-by the principal (GetUser(ctx, &FindUser{ID: &claims.UserID})), is a
-principal too. Also seen as checks: decision methods of an authorizer
+by the principal (GetUser(ctx, &FindUser{ID: &claims.UserID}), a store
+reading a userRaw row included), is a principal too. Also seen as checks: decision methods of an authorizer
 object the handler holds (policy.Check, acl.Can, enforcer.Enforce on a
 Checker/Authorizer/Policy/Enforcer/ACL-named type), and functions named
 as a decision that are handed such an object (CheckRegistry(ctx,
 c.Authorizer, session)), that receive the caller, request input or the
-loaded object. One finding is reported per
-client-chosen input in a handler (the access that does the most with it)
+loaded object. A read whose answer leaves the handler only as a number —
+a count or existence query (CountMemos, ExistsOrder, gorm Count)
+answering an integer or a bool, or a list used only as len(list)
+(memos' GET /memo/amount) — is a warning, not an error: it tells how
+many objects another user has, not what they hold. One finding is
+reported per client-chosen input in a handler (the access that does the most with it)
 and per route and handler at a registration.
 
 Limits. The analysis is per handler and syntactic (go/types plus the HTTP

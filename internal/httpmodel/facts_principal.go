@@ -163,9 +163,10 @@ func (m *modeler) loadedCaller(fl *Flow, call *ast.CallExpr, fromPrincipal func(
 var identityModels = []string{"user", "account", "member", "principal", "identity", "customer", "person", "profile", "admin", "staff", "employee", "operator"}
 
 // identityModel: the model's name reads as the record of a caller (User,
-// AdminUser, Account), not an object callers own (Memo, Order).
+// AdminUser, Account, a store's userRaw row), not an object callers own
+// (Memo, Order).
 func identityModel(name string) bool {
-	ws := words.Split(name)
+	ws := trimStorageWords(words.Split(name))
 	return len(ws) > 0 && slices.Contains(identityModels, ws[len(ws)-1])
 }
 

@@ -63,9 +63,13 @@ type modeler struct {
 	mu sync.Mutex
 	// absent remembers imported functions known to lack a kind of fact:
 	// the same library functions are asked about at every call.
-	absent           map[*types.Func]factKinds
-	importedKinds    map[*types.Func]MiddlewareKind // see mwKindOfFunc
-	declOf           map[*types.Func]*ast.FuncDecl
+	absent        map[*types.Func]factKinds
+	importedKinds map[*types.Func]MiddlewareKind // see mwKindOfFunc
+	declOf        map[*types.Func]*ast.FuncDecl
+	// keyFuncs: this package's functions that only return a value (a
+	// context key getter), with the value; see keyFuncResult.
+	keyFuncs         map[*types.Func]ast.Expr
+	keyFuncsOnce     sync.Once
 	globals          map[types.Object]value
 	defMux           *Router
 	consumedLocal    map[*types.Func]bool // router-param summaries applied in this package
@@ -473,11 +477,33 @@ func (m *modeler) scanWrite(h *Handler, call *ast.CallExpr, fn *types.Func) {
 	}
 }
 
+// keyName names a context key: its constant string value, the name of
+// the variable or constant holding it, the type of a key literal
+// (ctxKey{}), or for a call of a function of this package whose body
+// only returns a key (memos' getUserIDContextKey(), returning
+// userIDContextKey), that key's name. Another call is named after its
+// function: a key getter of another package (auth.UserKey()) reads as
+// what its name says.
 func (m *modeler) keyName(e ast.Expr) string {
+	return m.keyNameDepth(e, 0)
+}
+
+func (m *modeler) keyNameDepth(e ast.Expr, depth int) string {
 	if s, ok := constString(m.info, e); ok {
 		return s
 	}
 	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := m.callee(x)
+		if fn == nil || len(x.Args) != 0 {
+			return ""
+		}
+		if ret := m.keyFuncResult(fn); ret != nil && depth < 4 {
+			if n := m.keyNameDepth(ret, depth+1); n != "" {
+				return n
+			}
+		}
+		return fn.Name()
 	case *ast.Ident:
 		return x.Name
 	case *ast.SelectorExpr:
@@ -490,6 +516,35 @@ func (m *modeler) keyName(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// keyFuncResult returns the expression fn returns when fn is a function
+// of this package without parameters whose body is a single return of
+// one value (func getUserIDContextKey() string { return
+// userIDContextKey }), else nil.
+func (m *modeler) keyFuncResult(fn *types.Func) ast.Expr {
+	if fn.Pkg() != m.pass.Pkg {
+		return nil
+	}
+	m.keyFuncsOnce.Do(func() {
+		m.keyFuncs = map[*types.Func]ast.Expr{}
+		for _, f := range m.pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Recv != nil || fd.Body == nil || len(fd.Body.List) != 1 || fd.Type.Params.NumFields() != 0 {
+					continue
+				}
+				ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+				if !ok || len(ret.Results) != 1 {
+					continue
+				}
+				if def, ok := m.info.Defs[fd.Name].(*types.Func); ok {
+					m.keyFuncs[def] = ret.Results[0]
+				}
+			}
+		}
+	})
+	return m.keyFuncs[fn.Origin()]
 }
 
 // ---- data access ----

@@ -49,7 +49,18 @@ func modelNoun(name string) string {
 	if _, verb := unseenRepoVerbs[ws[0]]; !verb {
 		return ""
 	}
-	ws = ws[1:]
+	ws = trimStorageWords(ws[1:])
+	last := ws[len(ws)-1]
+	if len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+		ws = append(ws[:len(ws)-1:len(ws)-1], strings.TrimSuffix(last, "s"))
+	}
+	return strings.Join(ws, "_")
+}
+
+// trimStorageWords drops the trailing words that name how objects are
+// stored, not what they are (memoRaw, UserRecord, MemoList, userRow),
+// keeping at least one word.
+func trimStorageWords(ws []string) []string {
 	for len(ws) > 1 {
 		switch ws[len(ws)-1] {
 		case "list", "raw", "row", "rows", "record", "model", "entity":
@@ -58,11 +69,7 @@ func modelNoun(name string) string {
 		}
 		break
 	}
-	last := ws[len(ws)-1]
-	if len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
-		ws = append(ws[:len(ws)-1:len(ws)-1], strings.TrimSuffix(last, "s"))
-	}
-	return strings.Join(ws, "_")
+	return ws
 }
 
 // upperFirst capitalizes the first letter of an identifier.

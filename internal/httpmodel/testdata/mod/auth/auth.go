@@ -74,6 +74,15 @@ func SharedPrincipal(r *http.Request) *User { // want `fact principal\(value sto
 	return u
 }
 
+func principalKey() string { return KeyPrincipal }
+
+// SharedPrincipalKeyed reads the caller under a key a function returns.
+func SharedPrincipalKeyed(r *http.Request) *User { // want `fact principal\(value store MustGet\)`
+	s, _ := r.Context().Value(sharedKey{}).(*Shared)
+	u, _ := s.MustGet(principalKey()).(*User)
+	return u
+}
+
 // SharedTheme reads something else out of the same store: not identity.
 func SharedTheme(r *http.Request) string {
 	s, _ := r.Context().Value(sharedKey{}).(*Shared)

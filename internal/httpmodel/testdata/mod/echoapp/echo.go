@@ -41,3 +41,39 @@ func (a *API) deleteInvoice(c echo.Context) error { // want `handler \(\*API\).d
 	a.db.MustExec("DELETE FROM invoices WHERE id = $1", id) // want `access sqlx delete MustExec \[id<path:id\] conds=0`
 	return c.NoContent(204)                                 // want `response $`
 }
+
+// Context keys returned by functions (memos v0.9.0's
+// getUserIDContextKey): the key is named by what the function returns.
+const userIDKey = "user-id"
+
+var sessionUserKey = "session-user"
+
+func getUserIDKey() string { return userIDKey }
+
+func getSessionUserKey() string { return sessionUserKey }
+
+func getRequestIDKey() string { return "request-id" }
+
+func (a *API) keyedInvoice(c echo.Context) error { // want `handler \(\*API\).keyedInvoice echo`
+	uid, _ := c.Get(getUserIDKey()).(string)     // want `principal echo.Get user-id`
+	su, _ := c.Get(getSessionUserKey()).(string) // want `principal echo.Get sessionUserKey`
+	var inv Invoice
+	err := a.db.Get(&inv, "SELECT * FROM invoices WHERE id = $1 AND owner IN ($2, $3)", c.Param("id"), uid, su) // want `access sqlx read Get \[c.Param\("id"\)<path:id, uid<principal, su<principal\] conds=0` `input path id`
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, inv) // want `response json inv`
+}
+
+// callerID returns the caller read under a key a function returns.
+func callerID(c echo.Context) string { // want `fact principal\(echo.Get\)`
+	id, _ := c.Get(getUserIDKey()).(string)
+	return id
+}
+
+// requestID reads request plumbing, under a key a function returns: no
+// principal.
+func requestID(c echo.Context) string {
+	id, _ := c.Get(getRequestIDKey()).(string)
+	return id
+}
