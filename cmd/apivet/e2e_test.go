@@ -135,6 +135,19 @@ func TestTestsFlag(t *testing.T) {
 	}
 }
 
+// TestTestHelpers: a function taking a testing.TB is test code even in a
+// file that is not a _test.go file.
+func TestTestHelpers(t *testing.T) {
+	r := apivet(t, "testdata/cases", "-checks", "pprof", "./helpers")
+	if !strings.Contains(r.stdout, "helpers/helpers.go:21:14: pprof:") || strings.Contains(r.stdout, "helpers/helpers.go:15:") {
+		t.Errorf("want only Serve's finding without -tests:\n%s", r.stdout)
+	}
+	r = apivet(t, "testdata/cases", "-checks", "pprof", "-tests", "./helpers")
+	if !strings.Contains(r.stdout, "helpers/helpers.go:15:9: pprof:") {
+		t.Errorf("-tests: the test helper's finding is missing:\n%s", r.stdout)
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	cases := []struct {
 		name string

@@ -71,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		format        = fs.String("format", "text", "output format: text, json or sarif")
 		severityFlag  = fs.String("severity", "", "report findings of this `severity` or more: error, warning or note (default: the config's severity, else warning)")
 		outFile       = fs.String("o", "", "write output to `file` instead of stdout")
-		tests         = fs.Bool("tests", false, "also analyze _test.go files and report findings in test-support directories (test, testutil, e2e, mocks, …)")
+		tests         = fs.Bool("tests", false, "also analyze _test.go files and report findings in test-support directories (test, testutil, e2e, mocks, …) and functions taking a *testing.T or testing.TB")
 		configFile    = fs.String("config", "", "configuration `file` (default: .apivet.yml found upward from the working directory)")
 		list          = fs.Bool("list", false, "list the checks and exit")
 		explain       = fs.String("explain", "", "print the full documentation of check `name` and exit")

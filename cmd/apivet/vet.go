@@ -20,7 +20,7 @@ import (
 // upward from there unless -config names it.
 func vetMain() {
 	configFile := flag.String("config", "", "apivet configuration file, an absolute path (default: .apivet.yml found upward from each package's directory)")
-	flag.BoolVar(&check.Options.Tests, "tests", false, "also report findings in _test.go files and test-support directories (test, testutil, e2e, mocks, …)")
+	flag.BoolVar(&check.Options.Tests, "tests", false, "also report findings in _test.go files, test-support directories (test, testutil, e2e, mocks, …) and functions taking a *testing.T or testing.TB")
 	severityFlag := flag.String("severity", "", "report findings of this severity or more: error, warning or note (default: the config's severity, else warning)")
 	all := analyzers.All()
 	byAnalyzer := map[*analysis.Analyzer]*check.Check{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -106,6 +107,7 @@ const NolintDirective = "//nolint:"
 type fileInfo struct {
 	skip       bool // generated, or a test file without -tests
 	directives []*directive
+	testFuncs  []ast.Node // test helpers (testHelpers), without -tests
 }
 
 type filter struct {
@@ -123,6 +125,9 @@ func newFilter(pass *analysis.Pass) *filter {
 		fi := &fileInfo{skip: skipped(tf, file)}
 		if !fi.skip {
 			fi.directives = parseDirectives(pass, tf, file, pass.Analyzer.Name)
+			if !Options.Tests {
+				fi.testFuncs = testHelpers(pass, file)
+			}
 		}
 		f.files[tf] = fi
 	}
@@ -171,6 +176,56 @@ func TestCode(path string) bool {
 		if testSupportDirs[d] {
 			return true
 		}
+	}
+	return false
+}
+
+// testHelpers returns the functions of file that take a *testing.T, B,
+// F or M, or a testing.TB: only tests can call them (lakeFS's
+// esti.StartWebhookServer(t) serves a mock webhook receiver), so they
+// are test code wherever their file is.
+func testHelpers(pass *analysis.Pass, file *ast.File) []ast.Node {
+	if pass.TypesInfo == nil || !importsTesting(file) {
+		return nil
+	}
+	var out []ast.Node
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		for _, f := range fd.Type.Params.List {
+			if testingType(pass.TypesInfo.TypeOf(f.Type)) {
+				out = append(out, fd)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func importsTesting(file *ast.File) bool {
+	for _, is := range file.Imports {
+		if is.Path.Value == `"testing"` {
+			return true
+		}
+	}
+	return false
+}
+
+// testingType: *testing.T, *testing.B, *testing.F, *testing.M or
+// testing.TB.
+func testingType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "T", "B", "F", "M", "TB":
+		return true
 	}
 	return false
 }
@@ -262,6 +317,11 @@ func (f *filter) keep(pos token.Pos) bool {
 	}
 	if fi.skip {
 		return false
+	}
+	for _, fd := range fi.testFuncs {
+		if fd.Pos() <= pos && pos < fd.End() {
+			return false
+		}
 	}
 	line := tf.Line(pos)
 	for _, d := range fi.directives {
