@@ -478,6 +478,10 @@ type Middleware struct {
 	AuthOverride bool
 
 	scope string // fiber app.Use("/prefix", mw): applies under the prefix only
+	// param is 1 + the index of the walked function's parameter the
+	// middleware is (Register(r, authn) { r.Use(authn) }), or 0: a call
+	// of that function puts its argument there (paramMiddleware).
+	param int
 }
 
 // Route is one route registration.

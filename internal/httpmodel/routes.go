@@ -130,6 +130,9 @@ type RouteTemplate struct {
 type MiddlewareRef struct {
 	PkgPath, Name string
 	Kind          MiddlewareKind
+	// Param is 1 + the index of the registering function's parameter
+	// this middleware is, or 0: callers put their argument there.
+	Param int
 }
 
 // RoutesFact summarizes the routes a function registers on its router
@@ -239,7 +242,7 @@ func (m *modeler) template(r *Route) *RouteTemplate {
 		t.HandlerName = m.pass.Pkg.Name() + "." + t.HandlerName
 	}
 	for _, mw := range append(r.router.chain(r.ownLen, true), r.tail...) {
-		t.Middleware = append(t.Middleware, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind})
+		t.Middleware = append(t.Middleware, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind, Param: mw.param})
 	}
 	return t
 }

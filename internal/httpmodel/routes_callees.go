@@ -50,7 +50,8 @@ func (w *walker) applyRoutes(call *ast.CallExpr, fn *types.Func, args []value) (
 				if rt.router.root() != pr {
 					continue
 				}
-				w.m.cloneOnto(rt, actual, call, w.sum)
+				c := w.m.cloneOnto(rt, actual, call, w.sum)
+				c.tail = w.m.paramMiddleware(w, c.tail, call, fn)
 			}
 		}
 		uses := s.callbackUses()
@@ -78,7 +79,9 @@ func (w *walker) applyRoutes(call *ast.CallExpr, fn *types.Func, args []value) (
 		}
 		w.m.consume(fn)
 		for _, t := range ts {
-			w.m.fromTemplate(t, actual, call, w.sum, f.Framework).SplicedFrom = fn
+			rt := w.m.fromTemplate(t, actual, call, w.sum, f.Framework)
+			rt.SplicedFrom = fn
+			rt.tail = w.m.paramMiddleware(w, rt.tail, call, fn)
 		}
 	}
 	if len(f.Returned) > 0 {
@@ -140,7 +143,7 @@ func (m *modeler) fromTemplate(t *RouteTemplate, actual *Router, call *ast.CallE
 		rt.Registrar = qualifiedName(into.fn)
 	}
 	for _, mr := range t.Middleware {
-		rt.tail = append(rt.tail, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
+		rt.tail = append(rt.tail, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind, param: mr.Param})
 	}
 	into.routes = append(into.routes, rt)
 	return rt
@@ -155,10 +158,13 @@ func (m *modeler) materialize(v *Router, linked bool, in *types.Func) []*Route {
 	}
 	tmp := &summary{fn: in}
 	for _, rt := range vr.local {
-		m.cloneOnto(rt, v, vr.call, tmp)
+		c := m.cloneOnto(rt, v, vr.call, tmp)
+		c.tail = m.paramMiddleware(nil, c.tail, vr.call, vr.fn)
 	}
 	for _, t := range vr.remote {
-		m.fromTemplate(t, v, vr.call, tmp, v.Framework).SplicedFrom = vr.fn
+		rt := m.fromTemplate(t, v, vr.call, tmp, v.Framework)
+		rt.SplicedFrom = vr.fn
+		rt.tail = m.paramMiddleware(nil, rt.tail, vr.call, vr.fn)
 	}
 	if linked {
 		vr.linked = true

@@ -134,9 +134,69 @@ func (m *modeler) middlewareList(w *walker, e ast.Expr) []*Middleware {
 				mw.Expr = e
 				return []*Middleware{mw}
 			}
+			if i := paramIndex(w.fn, v); i >= 0 {
+				mw := m.middlewareFromExpr(e)
+				mw.param = i + 1
+				return []*Middleware{mw}
+			}
 		}
 	}
 	return []*Middleware{m.middlewareFromExpr(e)}
+}
+
+// paramIndex is the index of v among fn's declared parameters, or -1.
+func paramIndex(fn *types.Func, v *types.Var) int {
+	if fn == nil {
+		return -1
+	}
+	ps := fn.Signature().Params()
+	for i := 0; i < ps.Len(); i++ {
+		if ps.At(i) == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// paramMiddleware replaces, in a callee's chain spliced at call, the
+// middleware that is one of the callee's parameters with what call
+// passes there (Register(r, auth.Middleware)), judged here; w, the walk
+// of the calling function, may be nil. A spread or missing argument
+// leaves the parameter's name.
+func (m *modeler) paramMiddleware(w *walker, chain []*Middleware, call *ast.CallExpr, fn *types.Func) []*Middleware {
+	if call == nil || fn == nil || call.Ellipsis.IsValid() {
+		return chain
+	}
+	if c := m.callee(call); c == nil || c.Origin() != fn.Origin() {
+		return chain
+	}
+	var out []*Middleware
+	for i, mw := range chain {
+		if mw.param == 0 || mw.param > len(call.Args) {
+			continue
+		}
+		a := call.Args[mw.param-1]
+		var actual *Middleware
+		if w != nil {
+			if l := m.middlewareList(w, a); len(l) == 1 {
+				actual = l[0]
+			}
+		} else {
+			actual = m.middlewareFromExpr(a)
+		}
+		if actual == nil {
+			continue
+		}
+		if out == nil {
+			out = append([]*Middleware(nil), chain...)
+		}
+		actual.Global, actual.scope = mw.Global, mw.scope
+		out[i] = actual
+	}
+	if out == nil {
+		return chain
+	}
+	return out
 }
 
 func (m *modeler) middlewareFromExpr(e ast.Expr) *Middleware {

@@ -18,7 +18,7 @@ func Versioned() http.Handler {
 	}})
 	v2 := chi.NewRouter()
 	v2.Post("/v", getItem)                                                                         // want `route POST /api/v -> getItem@app.go:\d+ \[Middleware\(auth\) mw\]`
-	neg, err := cbrouter.Negotiated(middleware.NoCache, map[string]chi.Router{"v1": v1, "v2": v2}) // want `route \* /api/\* -> cbrouter.newDispatcher@router.go:\d+ \[Middleware\(auth\) mw\]`
+	neg, err := cbrouter.Negotiated(middleware.NoCache, map[string]chi.Router{"v1": v1, "v2": v2}) // want `route \* /api/\* -> cbrouter.newDispatcher@router.go:\d+ \[Middleware\(auth\) NoCache\]`
 	if err != nil {
 		return nil
 	}
@@ -32,7 +32,7 @@ func Versioned() http.Handler {
 	v3 := chi.NewRouter()
 	v3.Get("/v3", getItem) // want `route GET /v3 -> getItem@app.go:\d+ \[\] detached`
 	byIndex["v3"] = v3
-	other, _ := cbrouter.Negotiated(auth.Limit, byIndex) // want `route \* /other/\* -> cbrouter.newDispatcher@router.go:\d+ \[mw\]`
+	other, _ := cbrouter.Negotiated(auth.Limit, byIndex) // want `route \* /other/\* -> cbrouter.newDispatcher@router.go:\d+ \[Limit\(ratelimit\)\]`
 	root.Mount("/other", other)
 	// A dispatcher the model does not know: its routers' routes are
 	// seen, marked as served under a chain the model lacks.
