@@ -100,7 +100,9 @@ What counts as a check (no finding):
     authored content (posts, comments): reading it is not reported,
     changing or deleting it is. Authored content that can be private (a
     field ending in Visibility, Private, Public, Draft, Published,
-    Hidden: a memo, a draft) is per-user when read too, unless the
+    Hidden: a memo, a draft), or that belongs to such a parent (an
+    Attachment's MemoID, the package's Memo having a Visibility), is
+    per-user when read too, unless the
     handler loads it only to list what another read filtered by the
     caller returns (memos' ListMemoComments). A user-account model (User,
     SysUser, Account, Member, Profile) with no owner field is each user's

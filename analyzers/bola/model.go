@@ -49,7 +49,7 @@ func (r *runner) ownedModel(h *httpmodel.Handler, da *httpmodel.DataAccess, id *
 			// AuthorID/CreatedBy) is read by everyone; only changing it
 			// needs the author. Unless it can be private (a memo's
 			// Visibility, a draft): then reading it needs the author too.
-			if da.Kind == httpmodel.Read && authoredOnly(fs) && !r.ownedTable(da) && (privacyField(named) == "" || r.callerFiltersReads(h, da)) {
+			if da.Kind == httpmodel.Read && authoredOnly(fs) && !r.ownedTable(da) && (privacyOf(named) == "" || r.callerFiltersReads(h, da)) {
 				return desc, false
 			}
 			return desc, true

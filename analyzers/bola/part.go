@@ -52,7 +52,7 @@ func (r *runner) partOf(da *httpmodel.DataAccess, id *idInput, child string) (st
 		// Parts of public authored content (a reaction to a comment) are
 		// anyone's to add or read; those of private-capable content (a
 		// memo's Visibility) are not.
-		owned := matchType(settings.OwnedModels, parent) || len(fs) > 0 && (!authoredOnly(fs) || privacyField(parent) != "")
+		owned := matchType(settings.OwnedModels, parent) || len(fs) > 0 && (!authoredOnly(fs) || privacyOf(parent) != "")
 		if !owned {
 			return "", false
 		}

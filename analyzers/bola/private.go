@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,6 +34,48 @@ func privacyField(n *types.Named) string {
 		}
 	}
 	return ""
+}
+
+// privacyOf returns what can make objects of n private: its own privacy
+// field, or a reference to a parent whose own field can (an attachment's
+// MemoID, when the package's Memo has a Visibility: a private memo's
+// attachments are private too), else "".
+func privacyOf(n *types.Named) string {
+	if f := privacyField(n); f != "" {
+		return f
+	}
+	scope := n.Obj().Pkg().Scope()
+	for _, f := range persist.Fields(n) {
+		ws := words.Split(f.Name())
+		if len(ws) < 2 || ws[len(ws)-1] != "id" {
+			continue
+		}
+		parent := parentType(scope, ws[:len(ws)-1])
+		if parent == nil || parent == n {
+			continue
+		}
+		if pf := privacyField(parent); pf != "" {
+			return f.Name() + " (" + parent.Obj().Name() + "." + pf + ")"
+		}
+	}
+	return ""
+}
+
+// parentType is the named struct type of scope whose name is the words
+// ws (memo → Memo, memo folder → MemoFolder), or nil.
+func parentType(scope *types.Scope, ws []string) *types.Named {
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !slices.Equal(words.Split(name), ws) {
+			continue
+		}
+		if nt, ok := tn.Type().(*types.Named); ok {
+			if _, ok := nt.Underlying().(*types.Struct); ok {
+				return nt
+			}
+		}
+	}
+	return nil
 }
 
 // accountModel: n is a user account (User, Account, Member) with no owner
