@@ -136,7 +136,7 @@ func (f *RoutesFact) callbackUses() []callbackUse {
 	for _, c := range f.Callbacks {
 		u := callbackUse{param: c.Param, arg: c.Arg, field: c.Field, on: c.On, prefix: c.Prefix}
 		for _, mr := range c.Chain {
-			u.chain = append(u.chain, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
+			u.chain = append(u.chain, mr.middleware())
 		}
 		out = append(out, u)
 	}
@@ -146,7 +146,7 @@ func (f *RoutesFact) callbackUses() []callbackUse {
 func (u callbackUse) ref() *CallbackRef {
 	c := &CallbackRef{Param: u.param, Field: u.field, Arg: u.arg, On: u.on, Prefix: u.prefix}
 	for _, mw := range u.chain {
-		c.Chain = append(c.Chain, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind})
+		c.Chain = append(c.Chain, refOf(mw))
 	}
 	return c
 }

@@ -250,7 +250,7 @@ func (m *modeler) spliceServerRoutes() {
 func rpcTemplate(r *Route) *RouteTemplate {
 	t := &RouteTemplate{Method: r.Method, Path: r.Path, HandlerName: r.HandlerName, HandlerPos: r.HandlerPos, Registrar: r.Registrar}
 	for _, mw := range r.Middleware {
-		t.Middleware = append(t.Middleware, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind})
+		t.Middleware = append(t.Middleware, refOf(mw))
 	}
 	if r.HandlerFunc != nil && r.HandlerFunc.Pkg() != nil && !strings.Contains(t.HandlerName, ".") {
 		t.HandlerName = r.HandlerFunc.Pkg().Name() + "." + t.HandlerName

@@ -161,7 +161,7 @@ func (w *walker) siteBase(call *ast.CallExpr, u callbackUse, args []value, ret v
 		return nil
 	}
 	return &Router{Framework: base.Framework, Prefix: u.prefix, Parent: base, parentLen: parentLen, param: -1, Pos: call.Pos(),
-		res: w.m.res, own: append([]*Middleware(nil), u.chain...)}
+		res: w.m.res, own: append([]*Middleware(nil), w.m.paramMiddleware(w, u.chain, call, w.m.callee(call))...)}
 }
 
 // summaryMounts returns fn's set mounts and the set it returns, from its
@@ -182,7 +182,7 @@ func (w *walker) summaryMounts(fn *types.Func) ([]callbackUse, *routerSet) {
 	for _, c := range f.Mounts {
 		u := callbackUse{param: c.Param, on: c.On, prefix: c.Prefix}
 		for _, mr := range c.Chain {
-			u.chain = append(u.chain, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
+			u.chain = append(u.chain, mr.middleware())
 		}
 		out = append(out, u)
 	}

@@ -135,6 +135,14 @@ type MiddlewareRef struct {
 	Param int
 }
 
+func (mr MiddlewareRef) middleware() *Middleware {
+	return &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind, param: mr.Param}
+}
+
+func refOf(mw *Middleware) MiddlewareRef {
+	return MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind, Param: mw.param}
+}
+
 // RoutesFact summarizes the routes a function registers on its router
 // parameters and on the router it returns, so another package's caller
 // can join them up.
@@ -242,7 +250,7 @@ func (m *modeler) template(r *Route) *RouteTemplate {
 		t.HandlerName = m.pass.Pkg.Name() + "." + t.HandlerName
 	}
 	for _, mw := range append(r.router.chain(r.ownLen, true), r.tail...) {
-		t.Middleware = append(t.Middleware, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind, Param: mw.param})
+		t.Middleware = append(t.Middleware, refOf(mw))
 	}
 	return t
 }
@@ -316,7 +324,7 @@ func (m *modeler) buildRoutes(decls []*ast.FuncDecl) {
 		if r := s.returned; r != nil && len(fact.Returned) == 0 && r.virtual == nil {
 			fact.Router, fact.Framework = true, r.Framework
 			for _, mw := range r.chain(len(r.own), true) {
-				fact.Chain = append(fact.Chain, MiddlewareRef{PkgPath: mw.PkgPath, Name: mw.Name, Kind: mw.Kind})
+				fact.Chain = append(fact.Chain, refOf(mw))
 			}
 		}
 		for i, u := range s.callbackUses() {

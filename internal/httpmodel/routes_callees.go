@@ -91,8 +91,9 @@ func (w *walker) applyRoutes(call *ast.CallExpr, fn *types.Func, args []value) (
 	if f.Router {
 		r := &Router{Framework: f.Framework, param: -1, Pos: call.Pos(), res: w.m.res, dynamic: f.Framework == GorillaMux}
 		for _, mr := range f.Chain {
-			r.own = append(r.own, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
+			r.own = append(r.own, mr.middleware())
 		}
+		r.own = w.m.paramMiddleware(w, r.own, call, fn)
 		return r, uses, f.Framework
 	}
 	return nil, uses, f.Framework
@@ -143,7 +144,7 @@ func (m *modeler) fromTemplate(t *RouteTemplate, actual *Router, call *ast.CallE
 		rt.Registrar = qualifiedName(into.fn)
 	}
 	for _, mr := range t.Middleware {
-		rt.tail = append(rt.tail, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind, param: mr.Param})
+		rt.tail = append(rt.tail, mr.middleware())
 	}
 	into.routes = append(into.routes, rt)
 	return rt

@@ -2,6 +2,7 @@ package routes
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -163,5 +164,35 @@ func TestPartialFailure(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "undefinedHandler") {
 		t.Errorf("the failure is not reported:\n%s", stderr.String())
+	}
+}
+
+// TestOnePackage: routes a package splices from other packages of its
+// module (mwparamapp calls mwparam.Register) are listed when only that
+// package is named, as with ./..., and no other package's routes are.
+func TestOnePackage(t *testing.T) {
+	dir := testutil.Module(t, "../httpmodel/testdata/mod")
+	run := func(pattern string) map[string]bool {
+		var out, errb bytes.Buffer
+		if code := Main([]string{"-C", dir, "-format", "json", pattern}, &out, &errb); code != 0 {
+			t.Fatalf("%s: exit %d: %s", pattern, code, errb.String())
+		}
+		var entries []Entry
+		if err := json.Unmarshal(out.Bytes(), &entries); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Package, "/mwparamapp") {
+				got[e.Method+" "+e.Path+" "+e.Middleware[0].Name] = true
+			} else if pattern != "./..." {
+				t.Errorf("%s lists a route of %s: %s %s", pattern, e.Package, e.Method, e.Path)
+			}
+		}
+		return got
+	}
+	all, one := run("./..."), run("./mwparamapp")
+	if !all["GET /items/{id} Middleware"] || len(one) != len(all) {
+		t.Errorf("./mwparamapp lists %v, ./... lists %v", one, all)
 	}
 }

@@ -14,10 +14,10 @@ import (
 func Versioned() http.Handler {
 	root := chi.NewRouter()
 	v1 := cbrouter.New(cbrouter.Config{Register: func(r chi.Router) {
-		r.Get("/v/{id}", getItem) // want `route GET /api/v/\{id\} -> getItem@app.go:\d+ \[Middleware\(auth\) mw RequestID\]`
+		r.Get("/v/{id}", getItem) // want `route GET /api/v/\{id\} -> getItem@app.go:\d+ \[Middleware\(auth\) NoCache RequestID\]`
 	}})
 	v2 := chi.NewRouter()
-	v2.Post("/v", getItem)                                                                         // want `route POST /api/v -> getItem@app.go:\d+ \[Middleware\(auth\) mw\]`
+	v2.Post("/v", getItem)                                                                         // want `route POST /api/v -> getItem@app.go:\d+ \[Middleware\(auth\) NoCache\]`
 	neg, err := cbrouter.Negotiated(middleware.NoCache, map[string]chi.Router{"v1": v1, "v2": v2}) // want `route \* /api/\* -> cbrouter.newDispatcher@router.go:\d+ \[Middleware\(auth\) NoCache\]`
 	if err != nil {
 		return nil

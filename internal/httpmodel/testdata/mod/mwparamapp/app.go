@@ -18,7 +18,7 @@ func Routes() http.Handler {
 		mwparam.Register(r, middleware.NoCache) // want `route GET /open/items/\{id\} -> mwparam.getItem@mwparam.go:\d+ \[NoCache\]`
 	})
 	r.Mount("/v2", mwparam.New(auth.Middleware)) // want `route GET /v2/things/\{id\} -> mwparam.getItem@mwparam.go:\d+ \[Middleware\(auth\)\]`
-	local(r, auth.Limit) // want `route GET /local -> ping@app.go:\d+ \[Limit\(ratelimit\)\]`
+	local(r, auth.Limit)                         // want `route GET /local -> ping@app.go:\d+ \[Limit\(ratelimit\)\]`
 	return r
 }
 
