@@ -135,6 +135,25 @@ func TestTestsFlag(t *testing.T) {
 	}
 }
 
+// TestPartOfModule: naming one package gives its findings as ./... does,
+// including those decided from facts of the module's packages it imports
+// (the demo's api package mounts support.Routes on a customer group), and
+// no other package's.
+func TestPartOfModule(t *testing.T) {
+	demo := testutil.Module(t, "../../testdata/demo")
+	all := apivet(t, demo, "-checks", "bola", "./...")
+	one := apivet(t, demo, "-checks", "bola", "./internal/api")
+	var want []string
+	for _, l := range strings.Split(all.stdout, "\n") {
+		if strings.HasPrefix(l, "internal/api/") {
+			want = append(want, l)
+		}
+	}
+	if got := strings.TrimSpace(one.stdout); got != strings.Join(want, "\n") || !strings.Contains(got, "routes.go:32:52: bola:") {
+		t.Errorf("./internal/api:\n%s\nwant the api lines of ./...:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
 // TestTestHelpers: a function taking a testing.TB is test code even in a
 // file that is not a _test.go file.
 func TestTestHelpers(t *testing.T) {

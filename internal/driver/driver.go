@@ -15,6 +15,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -55,6 +56,11 @@ type Config struct {
 	// MemProfile, if set, names a file that receives a heap profile taken
 	// when half of the packages are analyzed.
 	MemProfile string
+
+	// reportOnly, when set, names the packages (by path) whose findings
+	// and results are reported; the others were loaded for their facts
+	// (see widen).
+	reportOnly map[string]bool
 }
 
 // Edit is one text edit of a suggested fix, in byte offsets.
@@ -242,11 +248,58 @@ func completeGraph(roots []*packages.Package) {
 
 // Run loads and analyzes.
 func Run(cfg Config) (*Result, error) {
+	widen(&cfg)
 	pkgs, err := Load(cfg)
 	if err != nil {
 		return nil, err
 	}
 	return Analyze(cfg, pkgs)
+}
+
+// widen adds to cfg's patterns the packages of the main module that the
+// named ones import, and records the named ones in cfg.reportOnly. Facts
+// flow only between packages loaded from source: without this, `apivet
+// ./initialize` would not see the routes its router packages register
+// (their RoutesFacts) and decide less than `go vet`, which analyzes
+// every dependency for facts. The default ./... names the whole module
+// already and costs no extra go list; nor do editor overlays.
+func widen(cfg *Config) {
+	if len(cfg.Patterns) == 0 || len(cfg.Patterns) == 1 && cfg.Patterns[0] == "./..." || cfg.Overlay != nil {
+		return
+	}
+	args := append([]string{"list", "-e", "-deps", "-f", "{{if and .Module .Module.Main}}{{.ImportPath}} {{.DepOnly}}{{end}}"}, cfg.Patterns...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = cfg.Dir
+	cmd.Env = append(os.Environ(), cfg.Env...)
+	out, err := cmd.Output()
+	if err != nil {
+		return // Load reports what is wrong with the patterns
+	}
+	var all []string
+	named := map[string]bool{}
+	for _, line := range strings.Split(string(out), "\n") {
+		path, depOnly, found := strings.Cut(strings.TrimSpace(line), " ")
+		if !found {
+			continue
+		}
+		all = append(all, path)
+		if depOnly == "false" {
+			named[path] = true
+		}
+	}
+	if len(named) == 0 || len(all) == len(named) {
+		return
+	}
+	cfg.Patterns, cfg.reportOnly = all, named
+}
+
+// reported: p's findings and results are the caller's (see widen).
+func (cfg *Config) reported(p *packages.Package) bool {
+	if cfg.reportOnly == nil {
+		return true
+	}
+	path := strings.TrimSuffix(strings.TrimSuffix(p.PkgPath, ".test"), "_test")
+	return cfg.reportOnly[path]
 }
 
 // Results loads the packages cfg names, as Run does, and runs a (with the
@@ -256,6 +309,7 @@ func Run(cfg Config) (*Result, error) {
 // for each root package analyzed, and the problems met (load errors,
 // analyzer failures), for the caller to report.
 func Results(cfg Config, a *analysis.Analyzer) (map[*packages.Package]any, []*packages.Package, []Problem, error) {
+	widen(&cfg)
 	pkgs, err := Load(cfg)
 	if err != nil {
 		return nil, nil, nil, err
@@ -264,8 +318,12 @@ func Results(cfg Config, a *analysis.Analyzer) (map[*packages.Package]any, []*pa
 	problems := loadProblems(pkgs, cfg.Dir)
 	check.Guard(a)
 	roots := map[*packages.Package]bool{}
+	var reported []*packages.Package
 	for _, p := range pkgs {
-		roots[p] = true
+		roots[p] = cfg.reported(p)
+		if roots[p] {
+			reported = append(reported, p)
+		}
 	}
 	var mu sync.Mutex
 	out := map[*packages.Package]any{}
@@ -295,13 +353,18 @@ func Results(cfg Config, a *analysis.Analyzer) (map[*packages.Package]any, []*pa
 		}
 	})
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Message < problems[j].Message })
-	return out, pkgs, problems, nil
+	return out, reported, problems, nil
 }
 
 // Analyze runs cfg.Checks on loaded packages.
 func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 	check.Options.Tests = cfg.Tests
-	res := &Result{Packages: pkgs}
+	res := &Result{}
+	for _, p := range pkgs {
+		if cfg.reported(p) {
+			res.Packages = append(res.Packages, p)
+		}
+	}
 	if len(pkgs) > 0 {
 		res.Fset = pkgs[0].Fset
 	}
@@ -333,6 +396,9 @@ func Analyze(cfg Config, pkgs []*packages.Package) (*Result, error) {
 		findings, problems := unitResults(p, units, byAnalyzer, src)
 		if p.TypesInfo != nil {
 			dropSyntax(p)
+		}
+		if !cfg.reported(p) {
+			findings = nil // loaded for its facts
 		}
 		mu.Lock()
 		defer mu.Unlock()

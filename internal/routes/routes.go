@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -130,15 +129,6 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, []string, er
 	if _, set := os.LookupEnv("CGO_ENABLED"); !set {
 		cfg.Env = []string{"CGO_ENABLED=0"}
 	}
-	// Routes spliced from another package of the module (a router
-	// package whose Init…Router functions a setup package calls) need
-	// that package's facts, which only packages loaded from source give:
-	// load the module's packages the patterns import too, and list the
-	// routes of the named ones.
-	roots := map[string]bool{}
-	if wide, named, ok := withModuleDeps(cfg); ok {
-		cfg.Patterns, roots = wide, named
-	}
 	byPkg, pkgs, problems, err := driver.Results(cfg, httpmodel.Analyzer)
 	if err != nil {
 		return nil, nil, err
@@ -154,7 +144,7 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, []string, er
 		// With -tests a package appears up to three times; keep one
 		// copy of each route.
 		res, _ := byPkg[p].(*httpmodel.Result)
-		if res == nil || len(roots) > 0 && !roots[strings.TrimSuffix(p.PkgPath, ".test")] {
+		if res == nil {
 			continue
 		}
 		results = append(results, res)
@@ -196,35 +186,6 @@ func Inventory(dir string, tests bool, patterns []string) ([]Entry, []string, er
 		return out[i].Method < out[j].Method
 	})
 	return out, lost, nil
-}
-
-// withModuleDeps returns the import paths of the packages the patterns
-// name and of the main module's packages they import, and the set of
-// the named ones; ok is false when go list fails or adds nothing.
-func withModuleDeps(cfg driver.Config) (all []string, named map[string]bool, ok bool) {
-	args := append([]string{"list", "-e", "-deps", "-f", "{{if and .Module .Module.Main}}{{.ImportPath}} {{.DepOnly}}{{end}}"}, cfg.Patterns...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = cfg.Dir
-	cmd.Env = append(os.Environ(), cfg.Env...)
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, nil, false
-	}
-	named = map[string]bool{}
-	for _, line := range strings.Split(string(out), "\n") {
-		path, depOnly, found := strings.Cut(strings.TrimSpace(line), " ")
-		if !found {
-			continue
-		}
-		all = append(all, path)
-		if depOnly == "false" {
-			named[path] = true
-		}
-	}
-	if len(named) == 0 || len(all) == len(named) {
-		return nil, nil, false
-	}
-	return all, named, true
 }
 
 func entryOf(r *httpmodel.Route, base string) Entry {
