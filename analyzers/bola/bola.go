@@ -273,15 +273,15 @@ func strength(kind string) int {
 // does the most with it: one finding per root cause.
 func strongestPerInput(fs []finding) []finding {
 	var out []finding
-	at := map[*httpmodel.Input]int{}
+	at := map[string]int{} // by description: the same field read twice is one input
 	for _, f := range fs {
-		if i, ok := at[f.id.in]; ok {
+		if i, ok := at[f.id.desc]; ok {
 			if strength(string(f.da.Kind)) > strength(string(out[i].da.Kind)) {
 				out[i] = f
 			}
 			continue
 		}
-		at[f.id.in] = len(out)
+		at[f.id.desc] = len(out)
 		out = append(out, f)
 	}
 	return out

@@ -42,6 +42,16 @@ func (s *Store) GetReply(ctx context.Context, find *FindReply) (*Reply, error) {
 	return r, err
 }
 
+type UpdateAttachment struct {
+	ID       int
+	Filename *string
+}
+
+func (s *Store) UpdateAttachment(ctx context.Context, update *UpdateAttachment) (*Attachment, error) {
+	_, err := s.db.ExecContext(ctx, `UPDATE attachment SET filename = ? WHERE id = ?`, *update.Filename, update.ID)
+	return &Attachment{ID: update.ID}, err
+}
+
 func (s *Server) RegisterAttachments(e *echo.Echo) {
 	g := e.Group("/api", session)
 
@@ -61,6 +71,22 @@ func (s *Server) RegisterAttachments(e *echo.Echo) {
 		id, _ := strconv.Atoi(c.Param("id"))
 		a, err := s.Store.GetAttachment(c.Request().Context(), &FindAttachment{ID: &id})
 		if err != nil || a.CreatorID != userID {
+			return echo.ErrNotFound
+		}
+		return c.JSON(http.StatusOK, a)
+	})
+
+	// Bad, once: the change and the read-back select by the same path
+	// parameter, read twice; one finding, at the change.
+	g.PATCH("/attachment/:id", func(c echo.Context) error {
+		id, _ := strconv.Atoi(c.Param("id"))
+		name := c.FormValue("filename")
+		if _, err := s.Store.UpdateAttachment(c.Request().Context(), &UpdateAttachment{ID: id, Filename: &name}); err != nil { // want `path parameter "id" selects memoadv.Attachment in \(\*memoadv.Store\).UpdateAttachment on PATCH /api/attachment/:id, so any caller can change others' objects`
+			return err
+		}
+		again, _ := strconv.Atoi(c.Param("id"))
+		a, err := s.Store.GetAttachment(c.Request().Context(), &FindAttachment{ID: &again})
+		if err != nil {
 			return echo.ErrNotFound
 		}
 		return c.JSON(http.StatusOK, a)
