@@ -11,6 +11,7 @@ import (
 
 	"example.com/grpcbola/authz"
 	"example.com/grpcbola/mwauth"
+	"example.com/grpcbola/registry"
 	"example.com/grpcbola/streampb"
 	"example.com/grpcbola/streams"
 )
@@ -33,6 +34,11 @@ func main() {
 	unaryPolicy := grpc.NewServer(grpc.ChainUnaryInterceptor(authz.Authenticate, authz.UnaryServerInterceptor()),
 		grpc.StreamInterceptor(authz.AuthenticateStream))
 	streampb.RegisterOrderStreamsServer(unaryPolicy, &streams.Service{DB: db}) // want `RPC /OrderStreams/ListOrders: handler \(\*streams.Service\).ListOrders` `RPC /OrderStreams/UpdateOrders: handler \(\*streams.Service\).UpdateOrders` `RPC /OrderStreams/WatchOrders: handler \(\*streams.Service\).WatchOrders`
+
+	// Registered by registry.RegisterStreams on the server passed: each
+	// RPC has that server's interceptors of its kind.
+	registry.RegisterStreams(streamPolicy, &streams.Service{DB: db}) // want `RPC /OrderStreams/GetOrder: handler \(\*streams.Service\).GetOrder selects store.Order`
+	registry.RegisterStreams(unaryPolicy, &streams.Service{DB: db})  // want `RPC /OrderStreams/ListOrders: handler \(\*streams.Service\).ListOrders` `RPC /OrderStreams/UpdateOrders: handler \(\*streams.Service\).UpdateOrders` `RPC /OrderStreams/WatchOrders: handler \(\*streams.Service\).WatchOrders`
 
 	// go-grpc-middleware's auth interceptors, whose AuthFunc authorizes.
 	policy := grpc.NewServer(grpc.ChainUnaryInterceptor(grpcauth.UnaryServerInterceptor(mwauth.Authorize)),
