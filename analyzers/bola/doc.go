@@ -175,6 +175,21 @@ registered service interface are its routes. A tenant, organization or
 user ID read from incoming metadata (md.Get("x-tenant-id"),
 metadata.ValueFromIncomingContext) or an HTTP header is client-chosen.
 
+Streaming RPCs are handlers too: grpc-go's server streaming
+ListOrders(req *pb.ListReq, stream pb.Svc_ListOrdersServer), client
+streaming and bidi Upload(stream pb.Svc_UploadServer), and connect's
+(ctx, *connect.Request[T] or *T, *connect.ServerStream[U]),
+(ctx, *connect.ClientStream[T]) and (ctx, *connect.BidiStream[T, U]).
+The request message and every message received (msg, err :=
+stream.Recv(); stream.Msg(); stream.Receive()) are client input, field
+by field; the caller comes from stream.Context() or ctx. A route's
+interceptors are those of its kind of call: a streaming RPC has the
+server's grpc.StreamInterceptor/ChainStreamInterceptor ones, a unary RPC
+the unary ones; a connect.UnaryInterceptorFunc does not intercept
+streams, and a connect.Interceptor is judged per kind by its WrapUnary
+and WrapStreamingHandler. apivet routes flags streaming RPCs
+server-stream, client-stream or bidi-stream.
+
 Connect services (connect-go). Methods taking *connect.Request[T] and
 returning *connect.Response[U], and methods of the generator's simple
 form of a type implementing a generated XServiceHandler, are handlers;

@@ -26,6 +26,7 @@ import (
 // generated <Service><Method>Procedure constant), whose middleware is the
 // HTTP chain of the route that mounts h (mux.Handle(path, mw(h))) followed
 // by the interceptors of connect.WithInterceptors(...) among opts.
+// Streaming RPCs: streams.go.
 
 // Connect is a connect-go service method.
 const Connect Framework = "connect"
@@ -39,7 +40,9 @@ func (f Framework) IsRPC() bool { return f == GRPC || f == Connect || f == Graph
 
 // connectHeaderMethods return the request headers of a connect request.
 var connectHeaderMethods = map[key]bool{
-	{pkgConnect, "Request", "Header"}: true,
+	{pkgConnect, "Request", "Header"}:             true,
+	{pkgConnect, "ClientStream", "RequestHeader"}: true,
+	{pkgConnect, "BidiStream", "RequestHeader"}:   true,
 }
 
 // connectOptionFuncs are the connect.HandlerOption constructors whose
@@ -53,6 +56,17 @@ var connectOptionFuncs = map[key]string{
 // index of its request parameter.
 func (m *modeler) connectMethod(fn *types.Func) (int, bool) {
 	sig := fn.Type().(*types.Signature)
+	if st, ok := streamSig(fn); ok && st.param.fw == Connect {
+		// A streaming RPC (streams.go): the generic form is a handler
+		// by its connect types, the simple one by its service.
+		if !st.simple {
+			return st.req, true
+		}
+		if promotedFromBase(fn) || !m.implementsConnectService(fn) {
+			return -1, false
+		}
+		return st.req, true
+	}
 	if sig.Recv() == nil || !fn.Exported() || sig.Params().Len() != 2 || sig.Results().Len() != 2 {
 		return -1, false
 	}
@@ -62,16 +76,22 @@ func (m *modeler) connectMethod(fn *types.Func) (int, bool) {
 	if isPointerTo(sig.Params().At(1).Type(), pkgConnect, "Request") && isPointerTo(sig.Results().At(0).Type(), pkgConnect, "Response") {
 		return 1, true
 	}
-	if _, ok := rpcSig(fn); !ok || promotedFromBase(fn) {
+	if _, ok := rpcSig(fn); !ok || promotedFromBase(fn) || !m.implementsConnectService(fn) {
 		return -1, false
 	}
-	recv := sig.Recv().Type()
+	return 1, true
+}
+
+// implementsConnectService: fn's receiver implements a generated
+// XServiceHandler interface that has a method of fn's name.
+func (m *modeler) implementsConnectService(fn *types.Func) bool {
+	recv := fn.Type().(*types.Signature).Recv().Type()
 	for _, s := range m.connectServices() {
 		if hasMethod(s.iface, fn.Name()) && (types.Implements(recv, s.iface) || types.Implements(types.NewPointer(recv), s.iface)) {
-			return 1, true
+			return true
 		}
 	}
-	return -1, false
+	return false
 }
 
 func hasMethod(iface *types.Interface, name string) bool {
@@ -161,7 +181,7 @@ func connectCtor(fn *types.Func) *types.Interface {
 // connectInputs records the request headers a connect handler reads:
 // req.Header().Get("X-Tenant-Id").
 func (m *modeler) connectInputs(h *Handler) {
-	if h.Request == nil {
+	if h.Request == nil && h.Stream == nil {
 		return
 	}
 	m.inspect(h.Body, []ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
@@ -175,7 +195,7 @@ func (m *modeler) connectInputs(h *Handler) {
 			return true
 		}
 		inner, ok := h.flow.Origin(sel.X).(*ast.CallExpr)
-		if !ok || !connectHeaderMethods[keyOf(m.callee(inner))] || !m.rootedAt(inner, h.Request) {
+		if !ok || !connectHeaderMethods[keyOf(m.callee(inner))] || !(h.Request != nil && m.rootedAt(inner, h.Request) || h.Stream != nil && m.rootedAt(inner, h.Stream)) {
 			return true
 		}
 		name, _ := constString(m.info, arg(call, 0))
@@ -359,7 +379,7 @@ func (m *modeler) connectInterceptors(e ast.Expr, defs map[*types.Var][]ast.Expr
 		switch connectOptionFuncs[keyOf(m.callee(x))] {
 		case "interceptors":
 			for _, ic := range x.Args {
-				out = append(out, m.connectInterceptor(ic))
+				out = append(out, m.connectInterceptor(ic)...)
 			}
 		case "options":
 			for _, a := range x.Args {
@@ -381,38 +401,77 @@ func (m *modeler) connectInterceptors(e ast.Expr, defs map[*types.Var][]ast.Expr
 }
 
 // connectInterceptor describes an interceptor, seeing through the
-// connect.UnaryInterceptorFunc(f) conversion.
-func (m *modeler) connectInterceptor(e ast.Expr) *Middleware {
+// connect.UnaryInterceptorFunc(f) conversion. A connect.Interceptor
+// wraps unary calls with WrapUnary and streams with WrapStreamingHandler:
+// one that does not touch streams (connect.UnaryInterceptorFunc's
+// pass-through) intercepts unary calls only, and one whose two methods
+// do different things is two interceptors, one per kind of call.
+func (m *modeler) connectInterceptor(e ast.Expr) []*Middleware {
+	calls := m.connectCalls(m.info.TypeOf(e))
 	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(c.Args) == 1 {
 		if tv, ok := m.info.Types[c.Fun]; ok && tv.IsType() {
 			mw := m.interceptor(c.Args[0])
-			mw.Expr = e
-			return mw
+			mw.Expr, mw.Calls = e, calls
+			return []*Middleware{mw}
 		}
 	}
 	mw := m.interceptor(e)
-	if mw.Kind == 0 {
-		// A value implementing connect.Interceptor (memos'
-		// NewAuthInterceptor(store, secret)): what its Wrap methods'
-		// handlers do.
-		if t := m.info.TypeOf(e); t != nil {
-			for _, name := range []string{"WrapUnary", "WrapStreamingHandler"} {
-				if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
-					if fn, ok := obj.(*types.Func); ok {
-						mw.Kind |= m.mwKindOfFunc(fn)
-					}
-				}
+	mw.Calls = calls
+	if mw.Kind != 0 {
+		return []*Middleware{mw}
+	}
+	// A value implementing connect.Interceptor (memos'
+	// NewAuthInterceptor(store, secret)): what its Wrap methods'
+	// handlers do.
+	t := m.info.TypeOf(e)
+	if t == nil {
+		return []*Middleware{mw}
+	}
+	kindOf := func(name string) MiddlewareKind {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			if fn, ok := obj.(*types.Func); ok {
+				return m.mwKindOfFunc(fn)
 			}
 		}
+		return 0
 	}
-	return mw
+	unary, stream := kindOf("WrapUnary"), kindOf("WrapStreamingHandler")
+	if unary == stream || calls != 0 {
+		mw.Kind = unary | stream
+		return []*Middleware{mw}
+	}
+	u, s := *mw, *mw
+	u.Kind, u.Calls = unary, UnaryCalls
+	s.Kind, s.Calls = stream, StreamCalls
+	return []*Middleware{&u, &s}
+}
+
+// connectCalls are the calls an interceptor of type t intercepts: 0 for
+// every call, UnaryCalls when its WrapStreamingHandler hands streams on
+// untouched (connectPassThrough).
+func (m *modeler) connectCalls(t types.Type) CallKinds {
+	if t == nil {
+		return 0
+	}
+	var passed CallKinds
+	for _, name := range []string{"WrapUnary", "WrapStreamingHandler"} {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+		if fn, ok := obj.(*types.Func); ok {
+			passed |= connectPassThrough[keyOf(fn)]
+		}
+	}
+	if passed == 0 {
+		return 0
+	}
+	return (UnaryCalls | StreamCalls) &^ passed
 }
 
 // addRPCRoute appends an RPC route to method mf of a registered service.
 func (m *modeler) addRPCRoute(fw Framework, path string, call *ast.CallExpr, implExpr ast.Expr, mf *types.Func, mws []*Middleware, registrar string) {
+	stream := streamKindOf(mf)
 	rt := &Route{Framework: fw, Method: "RPC", Path: path, Call: call, HandlerExpr: implExpr,
-		HandlerFunc: mf, Handler: m.res.byFunc[mf.Origin()], Middleware: mws, Registrar: registrar,
-		HandlerName: funcName(mf), HandlerPos: m.pass.Fset.Position(mf.Pos())}
+		HandlerFunc: mf, Handler: m.res.byFunc[mf.Origin()], Middleware: rpcChain(mws, stream), Registrar: registrar,
+		HandlerName: funcName(mf), HandlerPos: m.pass.Fset.Position(mf.Pos()), Stream: stream}
 	if mf.Pkg() != nil && mf.Pkg() != m.pass.Pkg {
 		rt.HandlerName = mf.Pkg().Name() + "." + rt.HandlerName
 	}

@@ -20,7 +20,7 @@ const pkgGRPC = "google.golang.org/grpc"
 // (req.OrderId, req.GetOrderId(), req.GetOrder().GetId()). Its routes are
 // the service registrations, pb.RegisterXServer(s, impl), one per method,
 // with the interceptors of the grpc.NewServer(...) that s holds as their
-// middleware (Result.RPCRoutes).
+// middleware (Result.RPCRoutes). Streaming RPCs: streams.go.
 
 // GRPC is a grpc-go service method.
 const GRPC Framework = "grpc"
@@ -28,10 +28,16 @@ const GRPC Framework = "grpc"
 // Message is a field of an RPC request message.
 const Message InputKind = "message"
 
-// grpcMethod reports whether fn is a unary RPC of a generated service
-// implementation, and the index of its request parameter.
+// grpcMethod reports whether fn is an RPC of a generated service
+// implementation, unary or streaming (streams.go), and the index of its
+// request parameter (-1 for client and bidi streams).
 func grpcMethod(fn *types.Func) (int, bool) {
 	i, ok := rpcSig(fn)
+	if !ok {
+		var st streamRPC
+		st, ok = grpcStreamSig(fn)
+		i = st.req
+	}
 	return i, ok && embedsServiceBase(fn.Type().(*types.Signature).Recv().Type())
 }
 
@@ -88,15 +94,19 @@ func embedsServiceBase(t types.Type) bool {
 // scanMessageInputs records the fields of the request message the body
 // reads: req.X and req.GetX(), through nested messages (the last field
 // names the input).
+//
+// For a streaming RPC, the messages it receives are client input too
+// (msg, err := stream.Recv(); msg.GetOrderId(); stream.Msg().OrderId).
 func (m *modeler) scanMessageInputs(h *Handler) {
-	if h.Request == nil {
+	if h.Request == nil && h.Stream == nil {
 		return
 	}
+	roots := m.messageRoots(h)
 	m.inspect(h.Body, []ast.Node{(*ast.CallExpr)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			if !ok || len(n.Args) != 0 || !m.rootedAt(sel.X, h.Request) {
+			if !ok || len(n.Args) != 0 || !m.messageRooted(h, sel.X, roots) {
 				return true
 			}
 			if fn, ok := m.info.Uses[sel.Sel].(*types.Func); ok && !fromPkg(fn, pkgConnect) {
@@ -106,7 +116,7 @@ func (m *modeler) scanMessageInputs(h *Handler) {
 			}
 		case *ast.SelectorExpr:
 			// (connect's req.Msg is the message, not a field of it.)
-			if v, ok := m.info.Uses[n.Sel].(*types.Var); ok && v.IsField() && v.Exported() && !fromPkg(v, pkgConnect) && m.rootedAt(n.X, h.Request) {
+			if v, ok := m.info.Uses[n.Sel].(*types.Var); ok && v.IsField() && v.Exported() && !fromPkg(v, pkgConnect) && m.messageRooted(h, n.X, roots) {
 				h.Inputs = append(h.Inputs, &Input{Kind: Message, Name: v.Name(), Expr: n})
 			}
 		}
@@ -177,7 +187,8 @@ func (m *modeler) rpcRoutes() {
 			if !ok {
 				continue
 			}
-			if _, ok := rpcSig(mf); !ok || promotedFromBase(mf) {
+			_, unary := rpcSig(mf)
+			if _, stream := grpcStreamSig(mf); !unary && !stream || promotedFromBase(mf) {
 				continue
 			}
 			if ifc != nil && !hasMethod(ifc, mf.Name()) {

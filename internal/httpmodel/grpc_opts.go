@@ -62,10 +62,9 @@ func (r *optResolver) option(a ast.Expr, defs map[*types.Var][]ast.Expr) {
 			return
 		}
 		if ofn.Pkg() != nil && ofn.Pkg().Path() == pkgGRPC {
-			switch ofn.Name() {
-			case "UnaryInterceptor", "ChainUnaryInterceptor", "StreamInterceptor", "ChainStreamInterceptor":
+			if calls, ok := grpcInterceptorOptions[keyOf(ofn)]; ok {
 				for _, ic := range x.Args {
-					r.interceptorArg(ic, defs)
+					r.interceptorArg(ic, defs, calls)
 				}
 			}
 			return
@@ -126,18 +125,19 @@ func (r *optResolver) returned(fn *types.Func) {
 // interceptorArg adds the interceptors of an argument of
 // ChainUnaryInterceptor and the like: an interceptor, or a spread slice
 // of them (a literal, or a variable built up with append).
-func (r *optResolver) interceptorArg(e ast.Expr, defs map[*types.Var][]ast.Expr) {
+// calls are the calls the option's interceptors intercept.
+func (r *optResolver) interceptorArg(e ast.Expr, defs map[*types.Var][]ast.Expr, calls CallKinds) {
 	m := r.m
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		for _, el := range x.Elts {
-			r.interceptorArg(el, defs)
+			r.interceptorArg(el, defs, calls)
 		}
 		return
 	case *ast.CallExpr:
 		if isBuiltin(m.info, x.Fun, "append") {
 			for _, el := range x.Args {
-				r.interceptorArg(el, defs)
+				r.interceptorArg(el, defs, calls)
 			}
 			return
 		}
@@ -147,14 +147,16 @@ func (r *optResolver) interceptorArg(e ast.Expr, defs map[*types.Var][]ast.Expr)
 				if !r.seen[v] {
 					r.seen[v] = true
 					for _, d := range defs[v] {
-						r.interceptorArg(d, defs)
+						r.interceptorArg(d, defs, calls)
 					}
 				}
 				return
 			}
 		}
 	}
-	r.out = append(r.out, m.interceptor(e))
+	mw := m.interceptor(e)
+	mw.Calls = calls
+	r.out = append(r.out, mw)
 }
 
 // isBuiltin reports whether e names the predeclared function name.

@@ -181,10 +181,10 @@ func (m *modeler) spliceServerRoutes() {
 			for _, rt := range sp.routes {
 				c := *rt
 				c.Partial, c.PartialOf, c.Call, c.Registrar = false, nil, call, registrar
-				c.Middleware = mws
+				c.Middleware = rpcChain(mws, rt.Stream)
 				if sp.connect {
 					// The mounting chain stays; the options add theirs.
-					c.Middleware = append(append([]*Middleware(nil), rt.Middleware...), mws...)
+					c.Middleware = append(append([]*Middleware(nil), rt.Middleware...), rpcChain(mws, rt.Stream)...)
 				}
 				added = append(added, &c)
 			}
@@ -210,16 +210,16 @@ func (m *modeler) spliceServerRoutes() {
 			impl = m.info.TypeOf(implExpr)
 		}
 		for i, t := range f.Routes {
-			rmws := mws
+			rmws := rpcChain(mws, t.Stream)
 			if f.Connect {
 				rmws = nil
 				for _, mr := range t.Middleware {
 					rmws = append(rmws, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
 				}
-				rmws = append(rmws, mws...)
+				rmws = append(rmws, rpcChain(mws, t.Stream)...)
 			}
 			rt := &Route{Framework: fw, Method: t.Method, Path: t.Path, Call: call,
-				HandlerName: t.HandlerName, HandlerPos: t.HandlerPos, Middleware: rmws, Registrar: registrar, SplicedFrom: fn}
+				HandlerName: t.HandlerName, HandlerPos: t.HandlerPos, Middleware: rmws, Registrar: registrar, SplicedFrom: fn, Stream: t.Stream}
 			if impl != nil && i < len(f.Methods) && f.Methods[i] != "" {
 				// The argument's method serves the route.
 				if obj, _, _ := types.LookupFieldOrMethod(impl, true, nil, f.Methods[i]); obj != nil {
@@ -248,7 +248,7 @@ func (m *modeler) spliceServerRoutes() {
 
 // rpcTemplate is an RPC route as a fact keeps it.
 func rpcTemplate(r *Route) *RouteTemplate {
-	t := &RouteTemplate{Method: r.Method, Path: r.Path, HandlerName: r.HandlerName, HandlerPos: r.HandlerPos, Registrar: r.Registrar}
+	t := &RouteTemplate{Method: r.Method, Path: r.Path, HandlerName: r.HandlerName, HandlerPos: r.HandlerPos, Registrar: r.Registrar, Stream: r.Stream}
 	for _, mw := range r.Middleware {
 		t.Middleware = append(t.Middleware, refOf(mw))
 	}

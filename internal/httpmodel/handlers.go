@@ -160,6 +160,7 @@ func (m *modeler) findHandlers() {
 		if wr >= 0 {
 			h.Writer = paramVar(m.info, ftype, wr)
 		}
+		m.setStream(h, ftype)
 		if lit, ok := n.(*ast.FuncLit); ok {
 			// The enclosing functions, outermost first, then lit.
 			var stack []ast.Node

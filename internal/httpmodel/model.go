@@ -239,6 +239,13 @@ type Handler struct {
 	Request *types.Var
 	// Writer is the http.ResponseWriter parameter (net/http handlers only).
 	Writer *types.Var
+	// Stream is the stream parameter of a streaming RPC (grpc-go's
+	// pb.Svc_MethodServer, connect's *connect.ServerStream[T],
+	// *connect.ClientStream[T], *connect.BidiStream[T, U]), or nil; its
+	// received messages are client input (streams.go).
+	Stream *types.Var
+	// StreamKind is what a streaming RPC streams; "" for other handlers.
+	StreamKind StreamKind
 	// Middleware is true for handler-shaped closures that are the inner
 	// part of a middleware (inside `func(next http.Handler) http.Handler`,
 	// echo `func(next echo.HandlerFunc) echo.HandlerFunc`), and for
@@ -260,7 +267,8 @@ type Handler struct {
 	Responses    []*Response
 	DataAccesses []*DataAccess
 
-	flow *Flow
+	flow   *Flow
+	stream streamParam // the row of Stream's type
 }
 
 // Flow returns the value-flow helper of the handler body.
@@ -476,6 +484,12 @@ type Middleware struct {
 	// AuthOverride: go-grpc-middleware's auth interceptor, which a
 	// service implementing AuthFuncOverride replaces with that method.
 	AuthOverride bool
+	// Calls are the RPC calls an interceptor intercepts: grpc-go's
+	// unary interceptor options, connect's UnaryInterceptorFunc
+	// (UnaryCalls); grpc's stream interceptor options (StreamCalls); 0
+	// for every call (HTTP middleware, connect interceptors wrapping
+	// both). A route of the other kind does not have it in its chain.
+	Calls CallKinds
 
 	scope string // fiber app.Use("/prefix", mw): applies under the prefix only
 	// param is 1 + the index of the walked function's parameter the
@@ -531,6 +545,9 @@ type Route struct {
 	// map or slice to a function that does not mount it): it is likely
 	// served under a prefix and middleware that Middleware lacks.
 	Detached bool
+	// Stream is what a streaming RPC route streams; "" for unary RPCs
+	// and HTTP routes.
+	Stream StreamKind
 
 	router *Router
 	ownLen int           // len(router.own) at registration

@@ -124,6 +124,7 @@ type RouteTemplate struct {
 	HandlerPos  token.Position
 	Middleware  []MiddlewareRef
 	Registrar   string
+	Stream      StreamKind // RPC routes
 }
 
 // MiddlewareRef identifies middleware in a fact.

@@ -17,7 +17,7 @@ import (
 )
 
 // TestGeneratedFrameworkInputs checks the handlers and inputs the model
-// finds in the Connect, gqlgen and oapi-codegen test modules of bola
+// finds in the gRPC, Connect, gqlgen and oapi-codegen test modules of bola
 // (the taint engine's sources): which parameters are client-chosen, and
 // that a field resolver's parent object is not.
 func TestGeneratedFrameworkInputs(t *testing.T) {
@@ -44,7 +44,7 @@ func TestGeneratedFrameworkInputs(t *testing.T) {
 			return true, nil
 		},
 	}
-	for _, mod := range []string{"connectmod", "gqlmod", "oapimod"} {
+	for _, mod := range []string{"grpcmod", "connectmod", "gqlmod", "oapimod"} {
 		dir := testutil.Module(t, "../../analyzers/bola/testdata/"+mod)
 		pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOFLAGS=", "GOWORK=off")}, "./...")
 		if err != nil {
@@ -62,6 +62,29 @@ func TestGeneratedFrameworkInputs(t *testing.T) {
 		"server (*Server).ListOrders header:X-Tenant-Id",
 		"simple (*ProfileServer).GetProfile connect",
 		"simple (*ProfileServer).GetProfile message:ProfileId",
+		// Streaming RPCs: the request message of a server stream, the
+		// messages a client or bidi stream receives (grpc Recv, connect
+		// Msg and Receive), connect's stream request headers.
+		"streams (*Service).ListOrders grpc",
+		"streams (*Service).ListOrders message:UserId",
+		"streams (*Service).UpdateOrders grpc",
+		"streams (*Service).UpdateOrders message:OrderId",
+		"streams (*Service).UpdateOrders message:Item",
+		"streams (*Service).WatchOrders message:OrderId",
+		"streams (*Scoped).UpdateOrders message:OrderId",
+		"streamsvc (*Service).ListOrders connect",
+		"streamsvc (*Service).ListOrders message:UserId",
+		"streamsvc (*Service).UpdateOrders connect",
+		"streamsvc (*Service).UpdateOrders message:OrderId",
+		"streamsvc (*Service).UpdateOrders message:Item",
+		"streamsvc (*Service).WatchOrders connect",
+		"streamsvc (*Service).WatchOrders message:OrderId",
+		"streamsvc (*Scoped).UpdateOrders message:OrderId",
+		"streamsvc (*Scoped).WatchOrders header:X-Tenant-Id",
+		"simplestreams (*Service).ListOrders connect",
+		"simplestreams (*Service).ListOrders message:UserId",
+		"simplestreams (*Service).UpdateOrders connect",
+		"simplestreams (*Service).UpdateOrders message:OrderId",
 		"graph (*queryResolver).Order gqlgen",
 		"graph (*orderResolver).Owner gqlgen",
 		"graph (*queryResolver).Order argument:id",
@@ -94,6 +117,11 @@ func TestGeneratedFrameworkInputs(t *testing.T) {
 		"graph (*orderResolver).Owner argument:obj", "graph (*orderResolver).Owner argument:ID",
 		"graph (*userResolver).Orders argument:obj", "graph (*userResolver).Orders argument:ID",
 		"simple (*cache).GetProfile connect", "server (*Server).GetOrder message:Msg",
+		"simplestreams (*cache).ListOrders connect",
+		// A stream's own methods and connect's types are not fields of
+		// a message.
+		"streams (*Service).WatchOrders message:Context", "streamsvc (*Service).UpdateOrders message:Msg",
+		"streamsvc (*Service).UpdateOrders message:Err",
 	} {
 		if got[bad] {
 			missing = append(missing, "unexpected: "+bad)

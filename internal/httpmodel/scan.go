@@ -172,6 +172,7 @@ func (m *modeler) scanHandler(h *Handler) {
 	h.flow = m.newFlow(h.Body)
 	if h.Framework.IsRPC() {
 		m.scanMessageInputs(h)
+		m.streamResponses(h)
 	}
 	if h.Framework == Connect {
 		m.connectInputs(h)

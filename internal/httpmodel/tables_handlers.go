@@ -285,3 +285,50 @@ var marshalKeys = map[key]string{
 	{"encoding/xml", "", "Marshal"}:        "xml",
 	{"encoding/xml", "", "MarshalIndent"}:  "xml",
 }
+
+// ---- streaming RPCs ----
+
+// streamParams are the server-side stream parameter types of streaming
+// RPC handlers (grpc-go v1.85 stream_interfaces.go, connect v1.21
+// handler_stream.go), by package and type name: recv is the method that
+// returns a received client message (grpc Recv() (*Req, error); connect's
+// ClientStream.Msg() *Req, read after Receive() bool; BidiStream.Receive()
+// (*Req, error)), "" for a server stream; send is the method that sends a
+// response message; header the one returning the request headers.
+var streamParams = map[[2]string]streamParam{
+	{pkgGRPC, "ServerStreamingServer"}: {fw: GRPC, kind: ServerStream, send: "Send"},
+	{pkgGRPC, "ClientStreamingServer"}: {fw: GRPC, kind: ClientStream, recv: "Recv", send: "SendAndClose"},
+	{pkgGRPC, "BidiStreamingServer"}:   {fw: GRPC, kind: BidiStream, recv: "Recv", send: "Send"},
+	{pkgConnect, "ServerStream"}:       {fw: Connect, kind: ServerStream, pointer: true, send: "Send"},
+	{pkgConnect, "ClientStream"}:       {fw: Connect, kind: ClientStream, pointer: true, recv: "Msg", header: "RequestHeader"},
+	{pkgConnect, "BidiStream"}:         {fw: Connect, kind: BidiStream, pointer: true, recv: "Receive", send: "Send", header: "RequestHeader"},
+}
+
+// legacyStreams are the stream interfaces protoc-gen-go-grpc generated
+// before grpc-go's generic streams (interface { Send(*Resp) error;
+// grpc.ServerStream }, use_generic_streams_experimental=false), by the
+// methods they declare besides grpc.ServerStream's, most specific first.
+var legacyStreams = []struct {
+	methods []string
+	row     streamParam
+}{
+	{[]string{"Recv", "Send"}, streamParam{fw: GRPC, kind: BidiStream, recv: "Recv", send: "Send"}},
+	{[]string{"Recv", "SendAndClose"}, streamParam{fw: GRPC, kind: ClientStream, recv: "Recv", send: "SendAndClose"}},
+	{[]string{"Send"}, streamParam{fw: GRPC, kind: ServerStream, send: "Send"}},
+}
+
+// grpcInterceptorOptions are the grpc.ServerOption constructors that
+// install interceptors, by the calls those intercept.
+var grpcInterceptorOptions = map[key]CallKinds{
+	{pkgGRPC, "", "UnaryInterceptor"}:       UnaryCalls,
+	{pkgGRPC, "", "ChainUnaryInterceptor"}:  UnaryCalls,
+	{pkgGRPC, "", "StreamInterceptor"}:      StreamCalls,
+	{pkgGRPC, "", "ChainStreamInterceptor"}: StreamCalls,
+}
+
+// connectPassThrough are the methods of connect's own interceptor types
+// that hand the calls of their kind on untouched: a
+// connect.UnaryInterceptorFunc intercepts unary calls only.
+var connectPassThrough = map[key]CallKinds{
+	{pkgConnect, "UnaryInterceptorFunc", "WrapStreamingHandler"}: StreamCalls,
+}

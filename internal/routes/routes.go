@@ -212,6 +212,9 @@ func entryOf(r *httpmodel.Route, base string) Entry {
 	if r.Detached {
 		e.Flags = append(e.Flags, "detached")
 	}
+	if r.Stream != "" {
+		e.Flags = append(e.Flags, string(r.Stream)) // server-stream, client-stream, bidi-stream
+	}
 	return e
 }
 

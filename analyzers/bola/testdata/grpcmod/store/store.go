@@ -9,3 +9,10 @@ type Order struct {
 	UserID uint
 	Item   string
 }
+
+// Product is catalog data: it has no owner.
+type Product struct {
+	gorm.Model
+	CategoryID uint
+	Name       string
+}
