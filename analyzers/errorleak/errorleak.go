@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apivet/apivet/internal/check"
@@ -108,7 +109,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "errorleak",
 	Doc:       Doc,
 	URL:       "https://github.com/apivet/apivet/blob/main/docs/checks.md#errorleak",
-	Requires:  []*analysis.Analyzer{httpmodel.Analyzer},
+	Requires:  []*analysis.Analyzer{httpmodel.Analyzer, check.Inspect},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(textFact), new(fiberReturnFact)},
 }
@@ -149,6 +150,7 @@ var Check = &check.Check{
 type checker struct {
 	pass      *analysis.Pass
 	hm        *httpmodel.Result
+	walk      *source.Walker // on the package's inspector
 	summaries map[*types.Func][]int
 	funcDecls map[*types.Func]*ast.FuncDecl
 	reported  map[token.Pos]bool
@@ -160,7 +162,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || hm == nil {
 		return nil, nil
 	}
-	c := &checker{pass: pass, hm: hm, summaries: map[*types.Func][]int{}, reported: map[token.Pos]bool{}}
+	ins, _ := pass.ResultOf[check.Inspect].(*inspector.Inspector)
+	c := &checker{pass: pass, hm: hm, walk: source.NewWalker(ins), summaries: map[*types.Func][]int{}, reported: map[token.Pos]bool{}}
 	for _, h := range hm.Handlers {
 		if h.Body != nil {
 			c.handler(h)

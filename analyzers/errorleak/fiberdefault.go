@@ -83,35 +83,33 @@ func (c *checker) fiberReturns(h *httpmodel.Handler) {
 // whose config sets no ErrorHandler (no config, or a literal without it).
 func (c *checker) defaultErrorApps() map[token.Pos]bool {
 	apps := map[token.Pos]bool{}
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-			if k := keyOf(fn); k.recv != "" || k.name != "New" || k.pkg != pkgFiber && k.pkg != pkgFiber3 {
-				return true
-			}
-			if len(call.Args) == 0 {
-				apps[call.Pos()] = true
-				return true
-			}
-			lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
-			if !ok || len(call.Args) > 1 {
-				return true // a config built elsewhere: unknown
-			}
-			for _, el := range lit.Elts {
-				if kv, ok := el.(*ast.KeyValueExpr); ok {
-					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "ErrorHandler" {
-						return true
-					}
-				}
-			}
+	c.inspectFiles([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if k := keyOf(fn); k.recv != "" || k.name != "New" || k.pkg != pkgFiber && k.pkg != pkgFiber3 {
+			return true
+		}
+		if len(call.Args) == 0 {
 			apps[call.Pos()] = true
 			return true
-		})
-	}
+		}
+		lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
+		if !ok || len(call.Args) > 1 {
+			return true // a config built elsewhere: unknown
+		}
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "ErrorHandler" {
+					return true
+				}
+			}
+		}
+		apps[call.Pos()] = true
+		return true
+	})
 	return apps
 }
 

@@ -25,60 +25,58 @@ const (
 // gin.CustomRecovery) and echo's e.Debug = true.
 func (c *checker) frameworkConfig() {
 	info := c.pass.TypesInfo
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CompositeLit:
-				n2 := namedOf(info.TypeOf(n))
-				if n2 == nil || n2.Obj().Pkg() == nil || n2.Obj().Name() != "Config" {
-					return true
-				}
-				if p := n2.Obj().Pkg().Path(); p != pkgFiber && p != pkgFiber3 {
-					return true
-				}
-				for _, el := range n.Elts {
-					if kv, ok := el.(*ast.KeyValueExpr); ok {
-						if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "ErrorHandler" {
-							c.errorHandler(kv.Value, 1, false)
-						}
+	c.inspectFiles([]ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			n2 := namedOf(info.TypeOf(n))
+			if n2 == nil || n2.Obj().Pkg() == nil || n2.Obj().Name() != "Config" {
+				return true
+			}
+			if p := n2.Obj().Pkg().Path(); p != pkgFiber && p != pkgFiber3 {
+				return true
+			}
+			for _, el := range n.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "ErrorHandler" {
+						c.errorHandler(kv.Value, 1, false)
 					}
-				}
-			case *ast.AssignStmt:
-				if len(n.Lhs) != len(n.Rhs) {
-					return true
-				}
-				for i, l := range n.Lhs {
-					sel, ok := l.(*ast.SelectorExpr)
-					if !ok || namedOf(info.TypeOf(sel.X)) == nil {
-						continue
-					}
-					t := namedOf(info.TypeOf(sel.X)).Obj()
-					if t.Pkg() == nil || t.Pkg().Path() != pkgEcho || t.Name() != "Echo" {
-						continue
-					}
-					switch sel.Sel.Name {
-					case "HTTPErrorHandler":
-						c.errorHandler(n.Rhs[i], 0, false)
-					case "Debug":
-						if tv, ok := info.Types[n.Rhs[i]]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
-							msg, sev := "echo's Debug mode is on: its default error handler then adds every error's text to the response (CWE-209); leave e.Debug false in served apps", check.Warning
-							if c.underIf(n) {
-								// if cfg.Dev { e.Debug = true }: a development switch.
-								msg, sev = "echo's Debug mode is turned on under a condition: make sure production cannot turn it on, as every error's text then reaches clients (CWE-209)", check.Note
-							}
-							check.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg}, sev)
-						}
-					}
-				}
-			case *ast.CallExpr:
-				fn, _ := typeutil.Callee(info, n).(*types.Func)
-				if k := keyOf(fn); k.pkg == pkgGin && (k.name == "CustomRecovery" || k.name == "CustomRecoveryWithWriter") && len(n.Args) > 0 {
-					c.errorHandler(n.Args[len(n.Args)-1], 1, true)
 				}
 			}
-			return true
-		})
-	}
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, l := range n.Lhs {
+				sel, ok := l.(*ast.SelectorExpr)
+				if !ok || namedOf(info.TypeOf(sel.X)) == nil {
+					continue
+				}
+				t := namedOf(info.TypeOf(sel.X)).Obj()
+				if t.Pkg() == nil || t.Pkg().Path() != pkgEcho || t.Name() != "Echo" {
+					continue
+				}
+				switch sel.Sel.Name {
+				case "HTTPErrorHandler":
+					c.errorHandler(n.Rhs[i], 0, false)
+				case "Debug":
+					if tv, ok := info.Types[n.Rhs[i]]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+						msg, sev := "echo's Debug mode is on: its default error handler then adds every error's text to the response (CWE-209); leave e.Debug false in served apps", check.Warning
+						if c.underIf(n) {
+							// if cfg.Dev { e.Debug = true }: a development switch.
+							msg, sev = "echo's Debug mode is turned on under a condition: make sure production cannot turn it on, as every error's text then reaches clients (CWE-209)", check.Note
+						}
+						check.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg}, sev)
+					}
+				}
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(info, n).(*types.Func)
+			if k := keyOf(fn); k.pkg == pkgGin && (k.name == "CustomRecovery" || k.name == "CustomRecoveryWithWriter") && len(n.Args) > 0 {
+				c.errorHandler(n.Args[len(n.Args)-1], 1, true)
+			}
+		}
+		return true
+	})
 }
 
 // errorHandler judges a function the framework calls with an error (or,
@@ -228,4 +226,12 @@ func namesDebug(cond ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// inspectFiles is ast.Inspect over the package's files for a visitor f
+// that only looks at nodes of the given types (see source.Walker).
+func (c *checker) inspectFiles(types []ast.Node, f func(ast.Node) bool) {
+	for _, file := range c.pass.Files {
+		c.walk.Inspect(file, types, f)
+	}
 }

@@ -26,6 +26,9 @@ type format struct {
 	// hints are substrings one of which every match contains: a cheap
 	// test before the regular expression runs. None means always run it.
 	hints []string
+	// maybe, if set, is a further test every match passes, cheaper than
+	// the expression on a long string whose hint occurs in prose.
+	maybe func(s string) bool
 	// whole marks a generic, low-confidence format (a bearer scheme, a
 	// prefix and hex): it counts only as the whole literal (or a header
 	// line of its own), not inside a larger string.
@@ -41,10 +44,35 @@ func (f *format) quick(s string) bool {
 	}
 	for _, h := range f.hints {
 		if strings.Contains(s, h) {
-			return true
+			return f.maybe == nil || f.maybe(s)
 		}
 	}
 	return false
+}
+
+// hexAfter returns a test of whether s holds prefix followed by n
+// lower-case hex digits: for Twilio's SK keys, whose two-letter hint
+// also occurs in text (swag's 600 kB docs hold 秘钥SK), so that the
+// expression, which has no literal prefix to skip ahead by (its leading
+// \b), does not scan the whole string for nothing.
+func hexAfter(prefix string, n int) func(string) bool {
+	return func(s string) bool {
+		for i := 0; ; {
+			j := strings.Index(s[i:], prefix)
+			if j < 0 {
+				return false
+			}
+			k := i + j + len(prefix)
+			h := 0
+			for h < n && k+h < len(s) && ('0' <= s[k+h] && s[k+h] <= '9' || 'a' <= s[k+h] && s[k+h] <= 'f') {
+				h++
+			}
+			if h == n {
+				return true
+			}
+			i += j + 1
+		}
+	}
 }
 
 // formats are the known credential formats. The prefixes are fixed by each
@@ -59,7 +87,7 @@ var formats = []format{
 	{kind: "Slack webhook URL", re: regexp.MustCompile(`https://hooks\.slack\.com/services/T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}`), sev: check.Error, hints: []string{"hooks.slack.com"}},
 	{kind: "Stripe live secret key", re: regexp.MustCompile(`\b[sr]k_live_[0-9A-Za-z]{20,}\b`), sev: check.Error, hints: []string{"k_live_"}},
 	{kind: "SendGrid API key", re: regexp.MustCompile(`\bSG\.[0-9A-Za-z_\-]{22}\.[0-9A-Za-z_\-]{43}\b`), sev: check.Error, hints: []string{"SG."}},
-	{kind: "Twilio API key", re: regexp.MustCompile(`\bSK[0-9a-f]{32}\b`), valid: notLowEntropy, sev: check.Error, hints: []string{"SK"}, whole: true},
+	{kind: "Twilio API key", re: regexp.MustCompile(`\bSK[0-9a-f]{32}\b`), valid: notLowEntropy, sev: check.Error, hints: []string{"SK"}, maybe: hexAfter("SK", 32), whole: true},
 	{kind: "PyPI API token", re: regexp.MustCompile(`\bpypi-AgEIcHlwaS5vcmc[0-9A-Za-z_\-]{50,}`), sev: check.Error, hints: []string{"pypi-"}},
 	{kind: "GitLab personal access token", re: regexp.MustCompile(`\bglpat-[0-9A-Za-z_\-]{20,}\b`), valid: notLowEntropy, sev: check.Error, hints: []string{"glpat-"}},
 	{kind: "OpenAI API key", re: regexp.MustCompile(`\bsk-(?:proj-|svcacct-|admin-)?[0-9A-Za-z_\-]{20,}T3BlbkFJ[0-9A-Za-z_\-]{20,}`), sev: check.Error, hints: []string{"T3BlbkFJ"}},
@@ -228,18 +256,50 @@ func dsnPassword(v string) (password, user, host string, ok bool) {
 }
 
 // containsFold reports whether s contains the lower-case ASCII sub in any
-// case, without lowering s (literals can be hundreds of kilobytes).
+// case, without lowering s (literals can be hundreds of kilobytes): a
+// byte c of s matches a byte b of sub when c|0x20 == b. It finds the
+// candidates for sub's last byte (rarer than its first: the '=' of
+// "password=") with IndexByte, then compares the bytes before it.
 func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
+	n := len(sub)
+	if n == 0 {
+		return true
+	}
+	last := sub[n-1]
+	if last&0x20 == 0 {
+		return false // no byte c has c|0x20 == last
+	}
+	other := last &^ 0x20 // the other byte that matches last
+	next, nextOther := -1, -1
+	for i := n - 1; i < len(s); {
+		if next < i {
+			next = indexByteFrom(s, last, i)
+		}
+		if nextOther < i {
+			nextOther = indexByteFrom(s, other, i)
+		}
+		k := min(next, nextOther)
+		if k == len(s) {
+			return false
+		}
 		j := 0
-		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+		for j < n-1 && s[k-n+1+j]|0x20 == sub[j] {
 			j++
 		}
-		if j == len(sub) {
+		if j == n-1 {
 			return true
 		}
+		i = k + 1
 	}
 	return false
+}
+
+// indexByteFrom is the index of the first c in s at or after i, or len(s).
+func indexByteFrom(s string, c byte, i int) int {
+	if j := strings.IndexByte(s[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(s)
 }
 
 // defaultPasswords are the stock credentials of local development

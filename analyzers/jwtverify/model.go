@@ -8,7 +8,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/source"
 )
 
 // checker holds the per-package state: the function declarations, every
@@ -34,6 +38,7 @@ type checker struct {
 	wrappers map[*types.Func]int
 	// ifaceMethods indexes the methods known to verify by name (iface.go).
 	ifaceMethods map[string][]*types.Func
+	walk         *source.Walker // on the package's inspector
 }
 
 // zeroValue stands for the zero value of a variable declared without one.
@@ -55,6 +60,8 @@ func newChecker(pass *analysis.Pass) *checker {
 		optMemo:      map[types.Object]*optEffect{},
 		verifiesMemo: map[*types.Func]bool{},
 	}
+	ins, _ := pass.ResultOf[check.Inspect].(*inspector.Inspector)
+	c.walk = source.NewWalker(ins)
 	info := pass.TypesInfo
 	addParams := func(ft *ast.FuncType, recv *ast.FieldList) {
 		for _, fl := range []*ast.FieldList{recv, ft.Params, ft.Results} {
@@ -70,8 +77,9 @@ func newChecker(pass *analysis.Pass) *checker {
 			}
 		}
 	}
+	indexed := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CompositeLit)(nil)}
 	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		c.walk.Inspect(f, indexed, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
 				if fn, ok := info.Defs[n.Name].(*types.Func); ok {

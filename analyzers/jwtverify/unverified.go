@@ -97,13 +97,15 @@ func (c *checker) knownNonVerifier(fn *types.Func) bool {
 	return fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) && !f.Verifies
 }
 
+var callTypes = []ast.Node{(*ast.CallExpr)(nil)}
+
 // usesLibrary reports whether body parses or verifies a token with one of
 // the libraries (a call of a library function named Parse*, Unsafe*,
 // Verify* or Claims).
 func (c *checker) usesLibrary(body *ast.BlockStmt) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
+	c.walk.Inspect(body, callTypes, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
 			if fn := c.callee(call); fn != nil {
 				p := pkgPath(fn)
 				if isLibraryPath(p) || strings.HasPrefix(p, "github.com/lestrrat-go/jwx") {
@@ -267,7 +269,7 @@ func (c *checker) funcVerifies(fn *types.Func, depth int) bool {
 	c.verifiesMemo[fn] = false // recursion: not (yet) known to verify
 	v := false
 	if depth < maxDepth {
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
+		c.walk.Inspect(decl.Body, callTypes, func(n ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok && !v {
 				if cf := c.callee(call); cf != nil && c.decls[cf] != nil {
 					v = c.funcVerifies(cf, depth+1)

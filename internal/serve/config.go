@@ -76,23 +76,58 @@ func (f *ServerFact) String() string { return string(f.Kind) + "{" + strings.Joi
 
 // resolver traces a server value to where it is built, within a package.
 type resolver struct {
-	info   *types.Info
-	funcs  map[*types.Func]*ast.FuncDecl
-	defs   map[types.Object][]ast.Expr          // values assigned to a variable or struct field
-	fields map[types.Object]map[string]ast.Expr // base.path = value, path "F" or "S.F"
-	fact   func(*types.Func) *ServerFact
-	seen   map[*types.Func]bool
+	info  *types.Info
+	ins   *inspector.Inspector
+	funcs map[*types.Func]*ast.FuncDecl
+	// defs and fields index the package's assignments, on first use (see
+	// defsOf): most packages build no server value.
+	indexed bool
+	defs    map[types.Object][]ast.Expr          // values assigned to a variable or struct field
+	fields  map[types.Object]map[string]ast.Expr // base.path = value, path "F" or "S.F"
+	fact    func(*types.Func) *ServerFact
+	seen    map[*types.Func]bool
 }
 
 func newResolver(info *types.Info, ins *inspector.Inspector, fact func(*types.Func) *ServerFact) *resolver {
 	r := &resolver{
 		info:   info,
+		ins:    ins,
 		funcs:  map[*types.Func]*ast.FuncDecl{},
 		defs:   map[types.Object][]ast.Expr{},
 		fields: map[types.Object]map[string]ast.Expr{},
 		fact:   fact,
 		seen:   map[*types.Func]bool{},
 	}
+	ins.Preorder(funcDeclTypes, func(n ast.Node) {
+		fd := n.(*ast.FuncDecl)
+		if fn, ok := info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
+			r.funcs[fn] = fd
+		}
+	})
+	return r
+}
+
+var funcDeclTypes = []ast.Node{(*ast.FuncDecl)(nil)}
+
+// defsOf returns the values assigned to obj in the package.
+func (r *resolver) defsOf(obj types.Object) []ast.Expr {
+	r.index()
+	return r.defs[obj]
+}
+
+// fieldsOf returns the fields assigned on obj (obj.F = x, obj.S.F = x).
+func (r *resolver) fieldsOf(obj types.Object) map[string]ast.Expr {
+	r.index()
+	return r.fields[obj]
+}
+
+// index fills defs and fields, once.
+func (r *resolver) index() {
+	if r.indexed {
+		return
+	}
+	r.indexed = true
+	info := r.info
 	addField := func(base types.Object, path string, v ast.Expr) {
 		if base == nil {
 			return
@@ -104,13 +139,9 @@ func newResolver(info *types.Info, ins *inspector.Inspector, fact func(*types.Fu
 		}
 		m[path] = v
 	}
-	ins.Preorder(resolverTypes, func(n ast.Node) {
+	r.ins.Preorder(resolverTypes, func(n ast.Node) {
 		func() bool {
 			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-					r.funcs[fn] = n
-				}
 			case *ast.AssignStmt:
 				if len(n.Lhs) != len(n.Rhs) {
 					return true
@@ -155,10 +186,9 @@ func newResolver(info *types.Info, ins *inspector.Inspector, fact func(*types.Fu
 			return true
 		}()
 	})
-	return r
 }
 
-var resolverTypes = []ast.Node{(*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)}
+var resolverTypes = []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)}
 
 // objOf is the variable or struct field e denotes, or nil.
 func (r *resolver) objOf(e ast.Expr) types.Object {
@@ -209,7 +239,7 @@ func (r *resolver) resolveObj(obj types.Object, k Kind, depth int) *Config {
 		return nil
 	}
 	var c *Config
-	defs := r.defs[obj]
+	defs := r.defsOf(obj)
 	for i := len(defs) - 1; i >= 0 && c == nil; i-- {
 		c = r.resolve(defs[i], k, depth+1)
 	}
@@ -219,7 +249,7 @@ func (r *resolver) resolveObj(obj types.Object, k Kind, depth int) *Config {
 		}
 		// An *echo.Echo whose construction is out of sight: its
 		// Server fields may still be set here.
-		if len(r.fields[obj]) == 0 {
+		if len(r.fieldsOf(obj)) == 0 {
 			return nil
 		}
 		c = &Config{Kind: k, Set: map[string]ast.Expr{}}
@@ -258,7 +288,7 @@ func deref(t types.Type) types.Type {
 
 // overlay adds the fields assigned after construction (v.F = x).
 func (r *resolver) overlay(c *Config, obj types.Object, depth int) {
-	for path, v := range r.fields[obj] {
+	for path, v := range r.fieldsOf(obj) {
 		switch {
 		case k2(c.Kind, HTTPServer, FiberApp) && !strings.Contains(path, "."):
 			c.Set[path] = v
@@ -361,7 +391,7 @@ func (r *resolver) resolveFiberConfig(e ast.Expr, depth int) *Config {
 	if obj == nil {
 		return nil
 	}
-	defs := r.defs[obj]
+	defs := r.defsOf(obj)
 	for i := len(defs) - 1; i >= 0; i-- {
 		if lit, ok := ast.Unparen(defs[i]).(*ast.CompositeLit); ok {
 			c := litConfig(FiberApp, lit)

@@ -9,8 +9,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apivet/apivet/internal/check"
 	"github.com/apivet/apivet/internal/httpmodel"
 	"github.com/apivet/apivet/internal/source"
 	"github.com/apivet/apivet/internal/words"
@@ -19,6 +21,7 @@ import (
 type engine struct {
 	pass *analysis.Pass
 	hm   *httpmodel.Result
+	walk *source.Walker // on the package's inspector
 	info *types.Info
 	// inputs maps the model's input expressions and calls to their Input.
 	inputs    map[ast.Node]*httpmodel.Input
@@ -53,6 +56,8 @@ func newEngine(pass *analysis.Pass, hm *httpmodel.Result) *engine {
 		formats:     map[types.Type]bool{},
 		globalMemo:  map[memoKey]origins{},
 	}
+	ins, _ := pass.ResultOf[check.Inspect].(*inspector.Inspector)
+	e.walk = source.NewWalker(ins)
 	e.markRequestMessages()
 	for _, h := range hm.Handlers {
 		for _, in := range h.Inputs {
@@ -490,7 +495,7 @@ func (e *engine) writesInto(c *fnCtx, v *types.Var) []writeDef {
 		return nil
 	}
 	var out []writeDef
-	ast.Inspect(c.body, func(n ast.Node) bool {
+	e.walk.Inspect(c.body, []ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
@@ -706,7 +711,7 @@ func (e *engine) tupleIndex() map[ast.Expr]int {
 	e.tuples = map[ast.Expr]int{}
 	e.nameKeys = map[ast.Expr]bool{}
 	for _, f := range e.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		e.walk.Inspect(f, []ast.Node{(*ast.RangeStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.RangeStmt:
 				if n.Key != nil && e.namedMap(n.X) {
@@ -740,7 +745,7 @@ func (c *fnCtx) defsBefore(defs []ast.Expr, pos token.Pos) int {
 	}
 	if c.loops == nil {
 		c.loops = []ast.Node{}
-		ast.Inspect(c.body, func(n ast.Node) bool {
+		c.e.walk.Inspect(c.body, []ast.Node{(*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)}, func(n ast.Node) bool {
 			switch n.(type) {
 			case *ast.ForStmt, *ast.RangeStmt:
 				c.loops = append(c.loops, n)

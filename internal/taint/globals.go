@@ -51,7 +51,7 @@ func (e *engine) globalDefs() map[*types.Var][]globalDef {
 				}
 				fn, _ = e.info.Defs[fd.Name].(*types.Func)
 			}
-			ast.Inspect(d, func(n ast.Node) bool {
+			e.walk.Inspect(d, []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.AssignStmt:
 					if n.Tok == token.DEFINE {

@@ -53,7 +53,7 @@ func (c *fnCtx) validated(v *types.Var) bool {
 }
 
 func (c *fnCtx) collectGuards() {
-	ast.Inspect(c.body, func(n ast.Node) bool {
+	c.e.walk.Inspect(c.body, []ast.Node{(*ast.IfStmt)(nil), (*ast.SwitchStmt)(nil)}, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.IfStmt:
 			if n.Init != nil {

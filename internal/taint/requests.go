@@ -125,7 +125,7 @@ func (e *engine) outgoingRequests() map[*types.Var]bool {
 	e.outgoing = map[*types.Var]bool{}
 	params := map[*types.Var]bool{}
 	for _, f := range e.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		e.walk.Inspect(f, []ast.Node{(*ast.FuncType)(nil)}, func(n ast.Node) bool {
 			if ft, ok := n.(*ast.FuncType); ok && ft.Params != nil {
 				for _, fld := range ft.Params.List {
 					for _, name := range fld.Names {
@@ -141,7 +141,7 @@ func (e *engine) outgoingRequests() map[*types.Var]bool {
 	// A ReverseProxy's Director and Rewrite change the outgoing copy of
 	// the incoming request: what they read of it is still the client's.
 	for _, f := range e.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		e.walk.Inspect(f, []ast.Node{(*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) bool {
 			var key string
 			var val ast.Expr
 			switch n := n.(type) {
@@ -177,7 +177,7 @@ func (e *engine) outgoingRequests() map[*types.Var]bool {
 		}
 	}
 	for _, f := range e.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+		e.walk.Inspect(f, []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok {
 				// req.Header.Set(k, v), req.AddCookie(c), req.SetBasicAuth(u, p)
 				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && requestWriters[sel.Sel.Name] {

@@ -42,7 +42,7 @@ func (e *engine) sites(c *fnCtx) []site {
 	if lit, ok := c.body.(*ast.FuncLit); ok {
 		e.incomingRequests(lit.Type, incoming)
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	e.walk.Inspect(body, []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			e.incomingRequests(n.Type, incoming)
@@ -278,7 +278,7 @@ func (e *engine) findFlows() {
 			if !ok {
 				continue
 			}
-			ast.Inspect(gd, func(n ast.Node) bool {
+			e.walk.Inspect(gd, []ast.Node{(*ast.FuncLit)(nil)}, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {
 					e.bodyFlows(e.fnCtx(lit, nil))
 					return false

@@ -139,7 +139,7 @@ func (e *engine) summarize(fn *types.Func, fd *ast.FuncDecl) *SummaryFact {
 	s.ToResult = make([][3]uint64, res.Len())
 	var returns []*ast.ReturnStmt
 	var results []ast.Expr
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	e.walk.Inspect(fd.Body, []ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -77,7 +77,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "taint",
 	Doc:        "finds flows of client input and secrets into SQL text, outgoing request URLs and logs; reports nothing",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{httpmodel.Analyzer},
+	Requires:   []*analysis.Analyzer{httpmodel.Analyzer, check.Inspect},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(SummaryFact)},
 }
