@@ -152,6 +152,11 @@ func TestPartOfModule(t *testing.T) {
 	if got := strings.TrimSpace(one.stdout); got != strings.Join(want, "\n") || !strings.Contains(got, "routes.go:32:52: bola:") {
 		t.Errorf("./internal/api:\n%s\nwant the api lines of ./...:\n%s", got, strings.Join(want, "\n"))
 	}
+	// A pattern that matches nothing is still an error next to one that
+	// matches.
+	if r := apivet(t, demo, "-checks", "bola", "./internal/api", "./nonexistent/..."); r.code != 3 || !strings.Contains(r.stderr, "nonexistent") {
+		t.Errorf("a pattern matching nothing: exit %d, stderr %q; want 3 and the pattern named", r.code, r.stderr)
+	}
 }
 
 // TestTestHelpers: a function taking a testing.TB is test code even in a

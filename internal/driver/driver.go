@@ -275,22 +275,25 @@ func widen(cfg *Config) {
 	if err != nil {
 		return // Load reports what is wrong with the patterns
 	}
-	var all []string
+	var deps []string
 	named := map[string]bool{}
 	for _, line := range strings.Split(string(out), "\n") {
 		path, depOnly, found := strings.Cut(strings.TrimSpace(line), " ")
-		if !found {
-			continue
-		}
-		all = append(all, path)
-		if depOnly == "false" {
+		switch {
+		case !found:
+		case depOnly == "false":
 			named[path] = true
+		default:
+			deps = append(deps, path)
 		}
 	}
-	if len(named) == 0 || len(all) == len(named) {
+	if len(named) == 0 || len(deps) == 0 {
 		return
 	}
-	cfg.Patterns, cfg.reportOnly = all, named
+	// The patterns stay as given, so one that matches nothing is
+	// reported as before.
+	cfg.Patterns = append(append([]string(nil), cfg.Patterns...), deps...)
+	cfg.reportOnly = named
 }
 
 // reported: p's findings and results are the caller's (see widen).
