@@ -54,6 +54,9 @@ type setMount struct {
 
 // routerSetParam reports whether t is a map or slice of routers.
 func routerSetParam(t types.Type) bool {
+	if t == nil {
+		return false // an ill-typed literal
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Map:
 		return routerFramework(u.Elem()) != ""
