@@ -44,6 +44,9 @@ func privacyOf(n *types.Named) string {
 	if f := privacyField(n); f != "" {
 		return f
 	}
+	if n.Obj().Pkg() == nil {
+		return ""
+	}
 	scope := n.Obj().Pkg().Scope()
 	for _, f := range persist.Fields(n) {
 		ws := words.Split(f.Name())
