@@ -26,10 +26,7 @@ func (r *runner) countOnly(h *httpmodel.Handler, da *httpmodel.DataAccess) bool 
 	info := r.pass.TypesInfo
 	counting := false
 	for _, w := range words.Split(da.Method) {
-		switch w {
-		case "count", "counts", "exist", "exists", "has", "total":
-			counting = true
-		}
+		counting = counting || countWords[w]
 	}
 	if t := info.TypeOf(da.Call); t != nil && counting {
 		if tu, ok := t.(*types.Tuple); ok && tu.Len() > 0 {

@@ -199,6 +199,10 @@ var privacyPhrases = []string{"visibility", "visible", "private", "is private", 
 // accountWords end the name of a user-account model (User, SysUser,
 // Account, Member); accountQualifiers may precede them (AppUser, not
 // UserGroup, GroupMember or ServiceAccount).
+// countWords name a query that answers how many objects there are, or
+// whether one exists (CountMemos, ExistsOrder, HasDraft): see countOnly.
+var countWords = map[string]bool{"count": true, "counts": true, "exist": true, "exists": true, "has": true, "total": true}
+
 var accountWords = map[string]bool{"user": true, "users": true, "account": true, "member": true, "profile": true}
 
 var accountQualifiers = map[string]bool{"sys": true, "app": true, "end": true, "site": true, "web": true, "auth": true, "local": true, "portal": true}

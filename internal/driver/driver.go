@@ -267,25 +267,9 @@ func widen(cfg *Config) {
 	if len(cfg.Patterns) == 0 || len(cfg.Patterns) == 1 && cfg.Patterns[0] == "./..." || cfg.Overlay != nil {
 		return
 	}
-	args := append([]string{"list", "-e", "-deps", "-f", "{{if and .Module .Module.Main}}{{.ImportPath}} {{.DepOnly}}{{end}}"}, cfg.Patterns...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = cfg.Dir
-	cmd.Env = append(os.Environ(), cfg.Env...)
-	out, err := cmd.Output()
+	named, deps, err := ModuleDeps(cfg.Dir, cfg.Env, cfg.Patterns)
 	if err != nil {
 		return // Load reports what is wrong with the patterns
-	}
-	var deps []string
-	named := map[string]bool{}
-	for _, line := range strings.Split(string(out), "\n") {
-		path, depOnly, found := strings.Cut(strings.TrimSpace(line), " ")
-		switch {
-		case !found:
-		case depOnly == "false":
-			named[path] = true
-		default:
-			deps = append(deps, path)
-		}
 	}
 	if len(named) == 0 || len(deps) == 0 {
 		return
@@ -293,7 +277,34 @@ func widen(cfg *Config) {
 	// The patterns stay as given, so one that matches nothing is
 	// reported as before.
 	cfg.Patterns = append(append([]string(nil), cfg.Patterns...), deps...)
-	cfg.reportOnly = named
+	cfg.reportOnly = map[string]bool{}
+	for _, p := range named {
+		cfg.reportOnly[p] = true
+	}
+}
+
+// ModuleDeps lists, by import path, the packages of the main module the
+// patterns name and those of its packages they import (go list -deps).
+func ModuleDeps(dir string, env, patterns []string) (named, deps []string, err error) {
+	args := append([]string{"list", "-e", "-deps", "-f", "{{if and .Module .Module.Main}}{{.ImportPath}} {{.DepOnly}}{{end}}"}, patterns...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		path, depOnly, found := strings.Cut(strings.TrimSpace(line), " ")
+		switch {
+		case !found:
+		case depOnly == "false":
+			named = append(named, path)
+		default:
+			deps = append(deps, path)
+		}
+	}
+	return named, deps, nil
 }
 
 // reported: p's findings and results are the caller's (see widen).

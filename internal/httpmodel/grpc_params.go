@@ -214,7 +214,7 @@ func (m *modeler) spliceServerRoutes() {
 			if f.Connect {
 				rmws = nil
 				for _, mr := range t.Middleware {
-					rmws = append(rmws, &Middleware{PkgPath: mr.PkgPath, Name: mr.Name, Kind: mr.Kind})
+					rmws = append(rmws, mr.middleware())
 				}
 				rmws = append(rmws, rpcChain(mws, t.Stream)...)
 			}

@@ -88,7 +88,8 @@ func (m *modeler) loginRedirectKind(call *ast.CallExpr, fn *types.Func, body ast
 }
 
 // localConstString is the constant string a local variable x of body is
-// given, when every assignment to it in body gives the same one.
+// given, when every definition of it in body (Flow.Defs) gives the same
+// one.
 func (m *modeler) localConstString(x ast.Expr, body ast.Node) (string, bool) {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok || body == nil {
@@ -98,41 +99,14 @@ func (m *modeler) localConstString(x ast.Expr, body ast.Node) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	val, found, other := "", false, false
-	set := func(lhs, rhs ast.Expr) {
-		l, ok := lhs.(*ast.Ident)
-		if !ok || m.info.ObjectOf(l) != v {
-			return
+	defs := m.newFlow(body).Defs(v)
+	val := ""
+	for i, d := range defs {
+		s, ok := constString(m.info, d)
+		if !ok || i > 0 && s != val {
+			return "", false
 		}
-		s, ok := constString(m.info, rhs)
-		if !ok || found && s != val {
-			other = true
-			return
-		}
-		val, found = s, true
+		val = s
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for j := range n.Lhs {
-					set(n.Lhs[j], n.Rhs[j])
-				}
-			} else {
-				for _, l := range n.Lhs {
-					set(l, nil)
-				}
-			}
-		case *ast.ValueSpec:
-			for j, name := range n.Names {
-				var rhs ast.Expr
-				if j < len(n.Values) {
-					rhs = n.Values[j]
-				}
-				set(name, rhs)
-			}
-		}
-		return !other
-	})
-	return val, found && !other
+	return val, len(defs) > 0
 }

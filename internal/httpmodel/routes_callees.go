@@ -50,8 +50,7 @@ func (w *walker) applyRoutes(call *ast.CallExpr, fn *types.Func, args []value) (
 				if rt.router.root() != pr {
 					continue
 				}
-				c := w.m.cloneOnto(rt, actual, call, w.sum)
-				c.tail = w.m.paramMiddleware(w, c.tail, call, fn)
+				w.m.cloneOnto(w, rt, actual, call, fn, w.sum)
 			}
 		}
 		uses := s.callbackUses()
@@ -79,9 +78,7 @@ func (w *walker) applyRoutes(call *ast.CallExpr, fn *types.Func, args []value) (
 		}
 		w.m.consume(fn)
 		for _, t := range ts {
-			rt := w.m.fromTemplate(t, actual, call, w.sum, f.Framework)
-			rt.SplicedFrom = fn
-			rt.tail = w.m.paramMiddleware(w, rt.tail, call, fn)
+			w.m.fromTemplate(w, t, actual, call, fn, w.sum, f.Framework)
 		}
 	}
 	if len(f.Returned) > 0 {
@@ -120,13 +117,15 @@ func (m *modeler) routesOn(s *summary, r *Router) []*Route {
 	return out
 }
 
-// cloneOnto registers, on router actual, a copy of route rt of a callee
-// (whose path and chain are relative to the callee's router parameter
-// or returned router).
-func (m *modeler) cloneOnto(rt *Route, actual *Router, call *ast.CallExpr, into *summary) *Route {
+// cloneOnto registers, on router actual, a copy of route rt of callee
+// fn called at call (whose path and chain are relative to the callee's
+// router parameter or returned router). Middleware that is one of fn's
+// parameters becomes what call passes (paramMiddleware; w, the caller's
+// walk, may be nil).
+func (m *modeler) cloneOnto(w *walker, rt *Route, actual *Router, call *ast.CallExpr, fn *types.Func, into *summary) *Route {
 	c := *rt
 	c.suffix = joinPath(rt.router.FullPrefix(), rt.suffix)
-	c.tail = append(rt.router.chain(rt.ownLen, true), rt.tail...)
+	c.tail = m.paramMiddleware(w, append(rt.router.chain(rt.ownLen, true), rt.tail...), call, fn)
 	c.router, c.ownLen = actual, len(actual.own)
 	c.Call = call
 	c.Partial, c.Returned, c.PartialOf = false, false, nil
@@ -137,15 +136,18 @@ func (m *modeler) cloneOnto(rt *Route, actual *Router, call *ast.CallExpr, into 
 	return &c
 }
 
-func (m *modeler) fromTemplate(t *RouteTemplate, actual *Router, call *ast.CallExpr, into *summary, fw Framework) *Route {
+// fromTemplate registers, on router actual, the route of another
+// package's callee fn that t describes, as cloneOnto does.
+func (m *modeler) fromTemplate(w *walker, t *RouteTemplate, actual *Router, call *ast.CallExpr, fn *types.Func, into *summary, fw Framework) *Route {
 	rt := &Route{Framework: fw, Method: t.Method, Call: call, HandlerName: t.HandlerName, HandlerPos: t.HandlerPos,
-		Registrar: t.Registrar, router: actual, ownLen: len(actual.own), suffix: t.Path}
+		Registrar: t.Registrar, router: actual, ownLen: len(actual.own), suffix: t.Path, SplicedFrom: fn}
 	if into.fn != nil {
 		rt.Registrar = qualifiedName(into.fn)
 	}
 	for _, mr := range t.Middleware {
 		rt.tail = append(rt.tail, mr.middleware())
 	}
+	rt.tail = m.paramMiddleware(w, rt.tail, call, fn)
 	into.routes = append(into.routes, rt)
 	return rt
 }
@@ -159,13 +161,10 @@ func (m *modeler) materialize(v *Router, linked bool, in *types.Func) []*Route {
 	}
 	tmp := &summary{fn: in}
 	for _, rt := range vr.local {
-		c := m.cloneOnto(rt, v, vr.call, tmp)
-		c.tail = m.paramMiddleware(nil, c.tail, vr.call, vr.fn)
+		m.cloneOnto(nil, rt, v, vr.call, vr.fn, tmp)
 	}
 	for _, t := range vr.remote {
-		rt := m.fromTemplate(t, v, vr.call, tmp, v.Framework)
-		rt.SplicedFrom = vr.fn
-		rt.tail = m.paramMiddleware(nil, rt.tail, vr.call, vr.fn)
+		m.fromTemplate(nil, t, v, vr.call, vr.fn, tmp, v.Framework)
 	}
 	if linked {
 		vr.linked = true

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apivet/apivet/internal/check"
+	"github.com/apivet/apivet/internal/source"
 	"github.com/apivet/apivet/internal/words"
 )
 
@@ -69,7 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res.m = m
 	m.library = dependencyPackage(pass)
-	m.bodies = bodyCursors(m.ins)
+	m.walker = source.NewWalker(m.ins)
 	pass.ExportPackageFact(&ModelFact{})
 	decls := m.funcDecls()
 	m.computeFacts(decls)

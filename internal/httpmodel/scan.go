@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/apivet/apivet/internal/source"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -40,10 +41,10 @@ type modeler struct {
 	responses map[*types.Func]*ResponseFact
 	// bodyKindCache: middleware scans of declared bodies (computeFacts)
 	bodyKindCache map[*ast.FuncDecl]*bodyKindSummary
-	// ins is the package's inspector; bodies, the cursors of function
-	// bodies, for m.inspect
+	// ins is the package's inspector; walker, its cursors of files,
+	// declarations and function bodies, for m.inspect
 	ins    *inspector.Inspector
-	bodies map[*ast.BlockStmt]inspector.Cursor
+	walker *source.Walker
 
 	// route walker state
 	summaries map[*types.Func]*summary

@@ -4,39 +4,17 @@ import (
 	"go/ast"
 	"reflect"
 
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
-
-// bodyCursors indexes the package's function bodies (declarations and
-// literals) by their inspector cursor, so that scans of a body can use the
-// inspector's event table instead of ast.Inspect: it skips subtrees holding
-// none of the node types a scan looks at, and makes no interface calls.
-func bodyCursors(in *inspector.Inspector) map[*ast.BlockStmt]inspector.Cursor {
-	out := map[*ast.BlockStmt]inspector.Cursor{}
-	if in == nil {
-		return out
-	}
-	for c := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.FuncDecl:
-			if n.Body != nil {
-				out[n.Body] = c.ChildAt(edge.FuncDecl_Body, -1)
-			}
-		case *ast.FuncLit:
-			out[n.Body] = c.ChildAt(edge.FuncLit_Body, -1)
-		}
-	}
-	return out
-}
 
 // inspect calls f for each node of the given types in the subtree of n,
 // in depth-first order, descending into a node's children only if f
 // returns true — ast.Inspect restricted to types, without the final nil
-// call. Function bodies go through the package's inspector.
+// call. The package's files, declarations and function bodies go
+// through its inspector (source.Walker).
 func (m *modeler) inspect(n ast.Node, types []ast.Node, f func(ast.Node) bool) {
-	if body, ok := n.(*ast.BlockStmt); ok && m != nil {
-		if c, ok := m.bodies[body]; ok {
+	if m != nil {
+		if c, ok := m.walker.Cursor(n); ok {
 			c.Inspect(types, func(c inspector.Cursor) bool { return f(c.Node()) })
 			return
 		}

@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -181,17 +180,11 @@ func (s *server) analyze(dir string) {
 // there) is the same in the editor as on the command line. Dependencies
 // of other modules come from export data either way.
 func sourcePatterns(dir string) []string {
-	cmd := exec.Command("go", "list", "-e", "-deps", "-f", "{{if and .Module .Module.Main}}{{.ImportPath}}{{end}}", ".")
-	cmd.Dir = dir
-	out, err := cmd.Output()
+	named, deps, err := driver.ModuleDeps(dir, nil, []string{"."})
 	if err != nil {
 		return []string{"."}
 	}
-	patterns := []string{"."}
-	for _, line := range strings.Fields(string(out)) {
-		patterns = append(patterns, line)
-	}
-	return patterns
+	return append(append([]string{"."}, named...), deps...)
 }
 
 // enabledChecks reads the .apivet.yml that applies to dir (if any) into
