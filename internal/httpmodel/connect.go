@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/types"
 	"strings"
+
+	"github.com/apivet/apivet/internal/source"
 )
 
 // Connect services (connectrpc.com/connect v1, protoc-gen-connect-go).
@@ -119,7 +121,7 @@ func (m *modeler) connectServices() []connectService {
 	var out []connectService
 	pkgs := append([]*types.Package{m.pass.Pkg}, m.pass.Pkg.Imports()...)
 	for _, p := range pkgs {
-		if !imports(p, pkgConnect) {
+		if !source.Imports(p, pkgConnect) {
 			continue
 		}
 		scope := p.Scope()
@@ -143,15 +145,6 @@ func constValue(c *types.Const) (string, bool) {
 		return "", false
 	}
 	return constant.StringVal(c.Val()), true
-}
-
-func imports(p *types.Package, path string) bool {
-	for _, i := range p.Imports() {
-		if i.Path() == path {
-			return true
-		}
-	}
-	return false
 }
 
 // connectCtor returns the service interface of a generated handler

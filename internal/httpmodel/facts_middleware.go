@@ -166,8 +166,9 @@ func (s *kindScan) call(n *ast.CallExpr, fn *types.Func) {
 	}
 	info := s.m.info
 	s.rpcError(n, fn)
-	s.k |= rejectionKind(fn) | s.m.loginRedirectKind(n, fn, s.body)
-	switch keyOf(fn) {
+	k := keyOf(fn)
+	s.k |= rejectionKind(fn) | s.m.loginRedirectKind(n, k, s.body)
+	switch k {
 	case key{"net/http", "", "Error"}, key{"net/http", "ResponseWriter", "WriteHeader"},
 		key{pkgGin, "Context", "AbortWithStatus"}, key{pkgGin, "Context", "AbortWithStatusJSON"}, key{pkgGin, "Context", "AbortWithError"},
 		key{pkgEcho, "", "NewHTTPError"}, key{pkgFiber, "Ctx", "SendStatus"}, key{pkgFiber, "Ctx", "Status"}, key{pkgEcho, "Context", "JSON"}, key{pkgEcho, "Context", "String"}, key{pkgEcho, "Context", "NoContent"}:

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/apivet/apivet/internal/source"
 )
 
 // GraphQL resolvers (github.com/99designs/gqlgen, checked against
@@ -78,7 +80,7 @@ func (m *modeler) gqlSchemas() []*gqlSchema {
 	}
 	var out []*gqlSchema
 	for _, p := range append([]*types.Package{m.pass.Pkg}, m.pass.Pkg.Imports()...) {
-		if !imports(p, pkgGraphQL) {
+		if !source.Imports(p, pkgGraphQL) {
 			continue
 		}
 		tn, ok := p.Scope().Lookup("ResolverRoot").(*types.TypeName)

@@ -66,8 +66,8 @@ var loginPageWords = []string{"login", "signin", "sign in", "log in", "logon", "
 
 // loginRedirectKind is Auth for a redirect to a sign-in page: a constant
 // target, or a local variable of body defined only as one.
-func (m *modeler) loginRedirectKind(call *ast.CallExpr, fn *types.Func, body ast.Node) MiddlewareKind {
-	i, ok := loginRedirects[keyOf(fn)]
+func (m *modeler) loginRedirectKind(call *ast.CallExpr, k key, body ast.Node) MiddlewareKind {
+	i, ok := loginRedirects[k]
 	if !ok {
 		return 0
 	}

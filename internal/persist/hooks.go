@@ -600,24 +600,12 @@ func hookSignature(fn *types.Func) bool {
 	}
 	switch sig.Params().Len() {
 	case 0:
-		return importsPath(fn.Pkg(), "github.com/jinzhu/gorm")
+		return source.Imports(fn.Pkg(), "github.com/jinzhu/gorm")
 	case 1:
 		switch sig.Params().At(0).Type().String() {
 		case "*gorm.io/gorm.DB":
 			return res.Len() == 1
 		case "*github.com/jinzhu/gorm.DB", "*github.com/jinzhu/gorm.Scope":
-			return true
-		}
-	}
-	return false
-}
-
-func importsPath(pkg *types.Package, path string) bool {
-	if pkg == nil {
-		return false
-	}
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == path {
 			return true
 		}
 	}

@@ -51,6 +51,19 @@ func ImportName(file *ast.File, path string) string {
 	return ""
 }
 
+// Imports reports whether pkg (nil: no package) imports path directly.
+func Imports(pkg *types.Package, path string) bool {
+	if pkg == nil {
+		return false
+	}
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == path {
+			return true
+		}
+	}
+	return false
+}
+
 // Import returns the name under which file can refer to path, and the
 // edit that adds the import when file does not have it yet (nil if it
 // does): into the first import block, after a single import, or after the
